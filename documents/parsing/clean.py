@@ -1,0 +1,500 @@
+"""Text → clean text: page furniture out, footnotes kept apart, words re-joined.
+
+What the furniture tells is read before it is dropped (:class:`Cleaned.meta`):
+
+- running footers: "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6"
+  (vergaderjaar, dossier, number; the last figure is the page) and
+  "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 2";
+- the publication id: "ah-tk-20232024-1949" (vergaderjaar 2023-2024,
+  Aanhangsel number 1949), "kst-35300-VII-113" (dossier "35 300 VII", nr. 113);
+- first-page headers: "Tweede Kamer der Staten-Generaal", "Vergaderjaar
+  2023–2024 Aanhangsel van de Handelingen", "Vragen gesteld door de leden der
+  Kamer, met de daarop door de regering gegeven antwoorden" and the
+  Aanhangsel number under it, "ISSN 0921 - 7398", "’s-Gravenhage 2024";
+- "Aanhangsel Handelingen II 2023/24, nr. 1949" page headers and metadata
+  lines copied from tweedekamer.nl / officielebekendmakingen pages on top.
+
+Page ends are known from form feeds (PDF), running footers, page-number
+lines, and in text extracted by other tools from a line that opens with a
+space where nearly no line does. Footnotes are the lines at a page end that
+start with the next footnote number, when that number stands as a marker in
+the text before ("veroordelen?1", "de EU2 daarom"); they are kept in
+``footnotes`` and their glued markers taken off the words.
+
+Words broken at a line end are re-joined: "mensenrechtensi-\\ntuatie" →
+"mensenrechtensituatie"; the hyphen stays when the next part starts with a
+capital or a digit, or the first part is an all-caps abbreviation or ends in
+a digit ("VN-\\nMensenrechtenraad", "EU-\\nverband"); "binnen-\\nen buiten"
+keeps its hyphen and its space.
+
+:func:`clean` is idempotent (it runs its single pass to a fixed point; every
+pass that changes the text makes it shorter) and never raises.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+PAGE = "\f"
+
+DOSSIER = r"\d{2}\s?\d{3}(?:-[0-9A-Z]{1,4})?(?:\s(?:[IVXLC]{1,6}|[A-Z])(?=[,\s]))?"
+_VJ = r"(?P<y1>(?:19|20)\d\d)\s*[–—-]\s*(?P<y2>(?:19|20)\d\d)"
+
+FOOTER_KST = re.compile(
+    r"^(?:[’'`]s-Gravenhage\s+\d{4}\s+)?(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+" + _VJ
+    + r",\s+(?P<dossier>" + DOSSIER + r"),\s+nr\.\s*(?P<nr>\d+)(?:\s+\d{1,4})?\s*$", re.I)
+FOOTER_AH = re.compile(
+    r"^(?:[’'`]s-Gravenhage\s+\d{4}\s+)?(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+" + _VJ
+    + r",?\s+Aanhangsel(?:\s+\d{1,4})?\s*$", re.I)
+IDENT_LINE = re.compile(r"^(?P<id>(?:ah|kst|kv|h|blg|stcrt|stb|trb)-[a-z]{0,3}-?[0-9A-Za-z][\w-]*\d)\s*$")
+AH_ID = re.compile(r"\bah-(?:tk|ek)-(?P<y1>\d{4})(?P<y2>\d{4})-(?P<nr>\d+)\b")
+KST_ID = re.compile(r"\bkst-(?P<d>\d{5})(?:-(?P<sub>[0-9A-Z]{1,4}))?(?:-(?P<roman>[IVXLC]+|[A-Z]))?-(?P<nr>\d+)\b")
+ISSN = re.compile(r"^ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*$", re.I)
+PLACE_YEAR = re.compile(r"^[’'`]s-Gravenhage\s+\d{4}\s*$")
+CHAMBER = re.compile(r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?:\s+\d)?\s*$", re.I)
+VERGADERJAAR = re.compile(r"^Vergaderjaar\s+" + _VJ + r"(?:\s+Aanhangsel\s+van\s+de\s+Handelingen)?\s*$", re.I)
+AH_HEAD1 = re.compile(r"^Vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer,?(?:\s+met\s+de\s+daarop\s+door\s+de)?"
+                      r"(?:\s+regering\s+gegeven\s+antwoorden)?\s*$", re.I)
+AH_HEAD2 = re.compile(r"^(?:met\s+de\s+daarop\s+door\s+de\s+)?regering\s+gegeven\s+antwoorden\s*$", re.I)
+AH_PAGE_HEAD = re.compile(r"^Aanhangsel\s+(?:van\s+de\s+)?Handelingen\s+I{1,2}\s+(?P<y1>\d{4})\s*[/–-]\s*(?P<y2>\d{2,4})\b"
+                          r"(?P<rest>.{0,60})$", re.I)
+PAGE_NO = re.compile(r"^(?:-{1,3}\s*\d+\s*(?:of|van|/)\s*\d+\s*-{1,3}|(?:Pagina|Page|Blz\.?|Blad)\s*\d+(?:\s*(?:van|of|/)\s*\d+)?"
+                     r"|\[\s*(?:pagina|page)\s*\d+\s*\])\s*$", re.I)
+WEB_META = re.compile(
+    r"^(?P<key>Identificatienummer|Identifier|Publicatienummer|Publicatiedatum|Datum\s+publicatie|Datum\s+ontvangst|"
+    r"Datum\s+indiening|Organisatie|Vergaderjaar|Dossiernummer|Ondernummer|Aanhangselnummer|Kamer|Rubriek|"
+    r"Documentsoort|Documenttype|Publicatienaam|Bron|Permanente\s+link|Kenmerk|Onderwerp|Indiener|Ontvanger|"
+    r"Datum|Type|Titel|Nummer)\s*[:\t]\s*(?P<val>.*)$", re.I)
+WEB_TITLE = re.compile(r"^Kamervragen\s*\((?:Aanhangsel)\)\s*" + _VJ + r",?\s*nr\.?\s*(?P<nr>\d+)\b.*$", re.I)
+WEB_CHROME = re.compile(r"^(?:Printen|Delen|Downloaden|Download(?:\s+\w+)*|Naar\s+boven|Terug(?:\s+naar.*)?|"
+                        r"Menu|Zoeken|Overheid\.nl.*|Officiële\s+bekendmakingen)\s*$", re.I)
+ANCHOR = re.compile(r"^(?:Vragen\s+van|Vraag\s+\d|Mededeling|Antwoord\s+van|Inbreng|\d{2}\s?\d{3}\b|Nr\.\s*\d|"
+                    r"BRIEF\s+VAN|Aan\s+de\s+Voorzitter|I\.\s)", re.I)
+
+FN_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?P<t>\S.*)$")
+LABEL_LINE = re.compile(r"^(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d|^\d{1,3}\.\s+Antwoord\b", re.I)
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
+_HYPHEN_END = re.compile(r"(?P<word>[^\W_][\w]*)-$")
+_KEEP_SPACE_AFTER_HYPHEN = {"en", "of", "tot", "noch", "als", "t/m"}
+
+
+@dataclass
+class Cleaned:
+    text: str
+    meta: dict = field(default_factory=dict)
+    footnotes: dict = field(default_factory=dict)
+
+
+def clean(text) -> str:
+    """The clean text only (see :func:`clean_document`)."""
+    return clean_document(text).text
+
+
+def clean_document(text) -> Cleaned:
+    """Clean ``text``; never raises."""
+    meta: dict = {}
+    footnotes: dict = {}
+    if not isinstance(text, str):
+        try:
+            text = str(text or "")
+        except Exception:
+            text = ""
+    try:
+        cur = text
+        for _ in range(50):
+            nxt = _clean_once(cur, meta, footnotes)
+            if nxt == cur:
+                break
+            if len(nxt) > len(cur):  # safety: a pass must never grow the text
+                break
+            cur = nxt
+        return Cleaned(cur, meta, footnotes)
+    except Exception:  # pragma: no cover - last resort, keep the contract
+        return Cleaned(_fallback(text), meta, footnotes)
+
+
+def _fallback(text: str) -> str:
+    lines = [_SPACES.sub(" ", ln).strip() for ln in str(text).replace("\r", "\n").split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def canonical_dossier(d: str) -> str:
+    """"32735" / "32 735" → "32 735"; "21501-02" → "21 501-02"; "35300 V" → "35 300 V"."""
+    d = " ".join(d.split())
+    m = re.match(r"^(\d{2})\s?(\d{3})(.*)$", d)
+    if not m:
+        return d
+    rest = m.group(3)
+    rest = re.sub(r"^-\s*", "-", rest)
+    return f"{m.group(1)} {m.group(2)}{rest}".strip()
+
+
+def _vj(y1: str, y2: str) -> str:
+    if len(y2) == 2:
+        y2 = y1[:2] + y2
+    return f"{y1}-{y2}"
+
+
+def _put(meta: dict, key: str, val) -> None:
+    if val and not meta.get(key):
+        meta[key] = val
+
+
+def read_identifier(ident: str, meta: dict) -> None:
+    """What a publication id tells: "ah-tk-20232024-1949", "kst-35300-VII-113"."""
+    _put(meta, "identifier", ident)
+    m = AH_ID.search(ident)
+    if m:
+        _put(meta, "vergaderjaar", f"{m.group('y1')}-{m.group('y2')}")
+        _put(meta, "number", m.group("nr"))
+        return
+    m = KST_ID.search(ident)
+    if m:
+        d = m.group("d")
+        dossier = f"{d[:2]} {d[2:]}"
+        if m.group("sub"):
+            sub = m.group("sub")
+            dossier += f"-{sub}" if sub.isdigit() else f" {sub}"
+        if m.group("roman"):
+            dossier += f" {m.group('roman')}"
+        _put(meta, "dossier", dossier)
+        _put(meta, "number", m.group("nr"))
+
+
+# ------------------------------------------------------------------ one pass
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"\u00ad[ \t]*\n[ \t]*", "", text)  # soft hyphen at a line end: join
+    text = text.replace("\u00ad", "")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0b", "\n")
+    text = _CTRL.sub("", text)
+    return text
+
+
+def _clean_once(text: str, meta: dict, footnotes: dict) -> str:
+    text = _normalize(text)
+    raw_lines = text.replace(PAGE, "\n" + PAGE + "\n").split("\n")
+    n_nonblank = sum(1 for ln in raw_lines if ln.strip())
+    n_indented = sum(1 for ln in raw_lines if ln[:1] in (" ", "\t") and ln.strip())
+    indent_marks_page = n_nonblank > 20 and n_indented * 12 < n_nonblank
+
+    # entries: [text, kind]; kind: body | break (page end) | drop
+    lines: list[list] = []
+    seen_anchor = False
+    prev_head = False
+    for i, raw in enumerate(raw_lines):
+        if raw == PAGE:
+            lines.append(["", "break"])
+            continue
+        s = _SPACES.sub(" ", raw).strip()
+        if indent_marks_page and raw[:1] in (" ", "\t") and s and lines:
+            lines.append(["", "break"])
+        kind = "body"
+        if not s:
+            lines.append(["", "body"])
+            continue
+        m = FOOTER_KST.match(s)
+        if m:
+            _put(meta, "vergaderjaar", _vj(m.group("y1"), m.group("y2")))
+            _put(meta, "dossier", canonical_dossier(m.group("dossier")))
+            _put(meta, "number", m.group("nr"))
+            lines.append(["", "break"])
+            continue
+        m = FOOTER_AH.match(s)
+        if m:
+            _put(meta, "vergaderjaar", _vj(m.group("y1"), m.group("y2")))
+            lines.append(["", "break"])
+            continue
+        if PAGE_NO.match(s):
+            lines.append(["", "break"])
+            continue
+        m = IDENT_LINE.match(s)
+        if m:
+            read_identifier(m.group("id"), meta)
+            lines.append(["", "drop"])
+            continue
+        if ISSN.match(s) or PLACE_YEAR.match(s) or CHAMBER.match(s):
+            lines.append(["", "drop"])
+            prev_head = bool(CHAMBER.match(s))
+            continue
+        if prev_head and re.fullmatch(r"[12]", s):  # the chamber's "2" under its name
+            prev_head = False
+            lines.append(["", "drop"])
+            continue
+        prev_head = False
+        m = VERGADERJAAR.match(s)
+        if m:
+            _put(meta, "vergaderjaar", _vj(m.group("y1"), m.group("y2")))
+            lines.append(["", "drop"])
+            continue
+        if AH_HEAD1.match(s) or AH_HEAD2.match(s):
+            lines.append(["", "drop"])
+            # the Aanhangsel number stands alone under the heading
+            j = i + 1
+            while j < len(raw_lines) and not raw_lines[j].strip():
+                j += 1
+            if AH_HEAD2.match(s) or (j < len(raw_lines) and not AH_HEAD2.match(raw_lines[j].strip())):
+                if j < len(raw_lines) and re.fullmatch(r"\d{1,5}", raw_lines[j].strip()):
+                    _put(meta, "number", raw_lines[j].strip())
+                    raw_lines[j] = ""
+            continue
+        m = AH_PAGE_HEAD.match(s)
+        if m:
+            _put(meta, "vergaderjaar", _vj(m.group("y1"), m.group("y2")))
+            nm = re.search(r"nr\.?\s*(\d+)|(\d+)\s*$", m.group("rest"))
+            if nm:
+                _put(meta, "number", nm.group(1) or nm.group(2))
+            lines.append(["", "break"])
+            continue
+        if not seen_anchor:
+            if ANCHOR.match(s):
+                seen_anchor = True
+            else:
+                m = WEB_TITLE.match(s)
+                if m:
+                    _put(meta, "vergaderjaar", _vj(m.group("y1"), m.group("y2")))
+                    _put(meta, "number", m.group("nr"))
+                    lines.append(["", "drop"])
+                    continue
+                m = WEB_META.match(s)
+                if m and i < 60:
+                    _web_meta(m.group("key"), m.group("val"), meta)
+                    lines.append(["", "drop"])
+                    continue
+                if WEB_CHROME.match(s) and i < 60:
+                    lines.append(["", "drop"])
+                    continue
+        idm = AH_ID.search(s) or KST_ID.search(s)
+        if idm and not meta.get("identifier") and len(s) < 120:
+            read_identifier(idm.group(0), meta)
+        lines.append([s, kind])
+
+    _footnotes(lines, footnotes)
+    body = _seams(lines)
+    body = _join_hyphens(body)
+    out: list[str] = []
+    for ln in body:
+        ln = _SPACES.sub(" ", ln).strip()
+        if not ln:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(ln)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
+
+
+def _web_meta(key: str, val: str, meta: dict) -> None:
+    key = " ".join(key.lower().split())
+    val = val.strip()
+    if key in ("identificatienummer", "identifier", "publicatienummer"):
+        m = AH_ID.search(val) or KST_ID.search(val)
+        if m:
+            read_identifier(m.group(0), meta)
+    elif key == "vergaderjaar":
+        m = re.search(_VJ, val)
+        if m:
+            _put(meta, "vergaderjaar", _vj(m.group("y1"), m.group("y2")))
+    elif key == "dossiernummer":
+        m = re.search(DOSSIER, val)
+        if m:
+            _put(meta, "dossier", canonical_dossier(m.group(0)))
+    elif key in ("ondernummer", "aanhangselnummer", "nummer"):
+        m = re.search(r"\d+", val)
+        if m:
+            _put(meta, "number", m.group(0))
+    else:
+        m = AH_ID.search(val) or KST_ID.search(val)
+        if m:
+            read_identifier(m.group(0), meta)
+
+
+# ------------------------------------------------------------------ footnotes
+
+def _marker_re(n: int) -> re.Pattern:
+    return re.compile(
+        r"(?:(?<=[^\W\d_])|(?<=[?!.,;:)\]»”’\"]))" + str(n) + r"(?=[\s.,;:)?!]|$)"  # glued: "EU2", "?1"
+        r"|(?<=[^\W\d_?!.,;:)\]»”’\"]) " + str(n) + r"(?=[.,;:?!)])"  # spaced before a stop: "allemaal 14."
+        r"|(?<=[?!.»”)]) " + str(n) + r"(?= [A-Z])"  # after a question: "(KOZP)? 1 Bent"
+    )
+
+
+def _loose_marker_re(n: int) -> re.Pattern:
+    return re.compile(r"(?<=\S)" + str(n) + r"(?=[\s.,;:)?!]|$)|(?<=[^\W\d_]) " + str(n) + r"(?=\s|$)")
+
+
+def _find_marker(lines: list, start: int, end: int, n: int, loose: bool = False):
+    """The last marker of footnote ``n`` in body lines[start:end] (index, match)."""
+    rx = _loose_marker_re(n) if loose else _marker_re(n)
+    for k in range(end - 1, max(start, end - 400) - 1, -1):
+        ent = lines[k]
+        if ent[1] != "body" or not ent[0]:
+            continue
+        last = None
+        for mm in rx.finditer(ent[0]):
+            last = mm
+        if last is not None:
+            return k, last
+    return None
+
+
+def _footnotes(lines: list, footnotes: dict) -> None:
+    expected = 1
+    since = 0  # body lines after the previous footnote
+    i = 0
+    n = len(lines)
+    while i < n:
+        ent = lines[i]
+        if ent[1] != "body" or not ent[0]:
+            i += 1
+            continue
+        m = FN_LINE.match(ent[0])
+        if not m or int(m.group("n")) not in (expected, expected + 1):
+            i += 1
+            continue
+        num = int(m.group("n"))
+        found = _find_marker(lines, since, i, num)
+        block_end = _block_end(lines, i)
+        at_page_end = block_end is not None and block_end < n and lines[block_end][1] in ("break", "drop")
+        if not found and at_page_end:
+            # at the foot of a page a marker set apart ("informatiekaart 10 van") will do
+            found = _find_marker(lines, since, i, num, loose=True)
+        if not found:
+            i += 1
+            continue
+        # a footnote block: this line and the next footnotes / continuations up to the page end
+        if block_end is None:
+            block = [i]
+            k = i + 1
+            while k < n and lines[k][1] == "body" and lines[k][0] and (
+                    lines[k - 1][0].endswith(("-", "/")) or " " not in lines[k][0]) \
+                    and not FN_LINE.match(lines[k][0]) and not LABEL_LINE.match(lines[k][0]):
+                block.append(k)
+                k += 1
+            block_end = k
+        marker_pos = {num: found}
+        cur_num = num
+        texts: dict[int, list[str]] = {num: [m.group("t")]}
+        for k in range(i + 1, block_end):
+            t = lines[k][0]
+            if lines[k][1] != "body" or not t:
+                continue
+            fm = FN_LINE.match(t)
+            if fm and int(fm.group("n")) in (cur_num + 1, cur_num + 2):
+                nn = int(fm.group("n"))
+                f2 = _find_marker(lines, since, i, nn) or (
+                    _find_marker(lines, since, i, nn, loose=True) if at_page_end else None)
+                if f2:
+                    marker_pos[nn] = f2
+                cur_num = nn
+                texts[nn] = [fm.group("t")]
+                continue
+            texts[cur_num].append(t)
+        for k in range(i, block_end):
+            if lines[k][1] == "body":
+                lines[k][1] = "drop"
+        for nn, parts in texts.items():
+            txt = ""
+            for p in parts:
+                if txt.endswith("-") or txt.endswith("/"):
+                    txt += p
+                else:
+                    txt = (txt + " " + p).strip()
+            footnotes.setdefault(str(nn), txt)
+        # take the markers off the words, last first so positions hold
+        for nn, (li, mm) in sorted(marker_pos.items(), key=lambda kv: (kv[1][0], kv[1][1].start()), reverse=True):
+            s = lines[li][0]
+            lines[li][0] = s[:mm.start()] + s[mm.end():]
+        expected = cur_num + 1
+        since = block_end
+        i = block_end
+
+
+def _block_end(lines: list, i: int):
+    """Index of the page end after a footnote starting at ``i``, if near."""
+    nonblank = 0
+    for k in range(i + 1, len(lines)):
+        kind = lines[k][1]
+        if kind in ("break",):
+            return k
+        if kind == "drop":
+            # dropped furniture (identifier, ISSN) sits at the page end too
+            return k
+        t = lines[k][0]
+        if not t:
+            continue
+        if LABEL_LINE.match(t):
+            return k
+        nonblank += 1
+        if nonblank > 8:
+            return None
+    return len(lines)
+
+
+def _seams(lines: list) -> list[str]:
+    """Body lines; where furniture or footnotes stood, the blank lines around
+    them go, and a paragraph break stays only after a finished sentence."""
+    out: list[str] = []
+    seam = False
+    for t, kind in lines:
+        if kind != "body":
+            seam = True
+            continue
+        if seam:
+            if not t:
+                continue
+            while out and out[-1] == "":
+                out.pop()
+            if out and re.search(r"[.?!:;»”\"]$", out[-1]):
+                out.append("")
+            seam = False
+        out.append(t)
+    return out
+
+
+# ------------------------------------------------------------------ hyphens
+
+def _keep_hyphen(word: str, nxt: str) -> bool:
+    part = re.split(r"[-/]", word)[-1] if word else ""
+    if not nxt:
+        return True
+    if nxt[0].isupper() or nxt[0].isdigit():
+        return True
+    if part and part[-1].isdigit():
+        return True
+    letters = [c for c in part if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return True
+    return False
+
+
+def _join_hyphens(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        cur = lines[i].rstrip()
+        i += 1
+        while i < n and cur.endswith("-") and lines[i].strip():
+            m = _HYPHEN_END.search(cur)
+            if not m or (len(cur) >= 2 and cur[-2] == " "):
+                break
+            nxt = lines[i].strip()
+            first = re.match(r"\S+", nxt).group(0)
+            if not (first[0].isalnum()):
+                break
+            if first.lower().rstrip(",.") in _KEEP_SPACE_AFTER_HYPHEN:
+                break  # "binnen- en buitenland": a real hyphen and a space
+            if _keep_hyphen(m.group("word"), first):
+                cur = cur + nxt
+            else:
+                cur = cur[:-1] + nxt
+            i += 1
+        out.append(cur)
+    return out

@@ -1,0 +1,146 @@
+"""Dutch dates in running text.
+
+Candidates are found with our own patterns (whole-text ``search_dates`` is
+slow and reads words such as "Zo" as dates); ``dateparser`` reads each
+candidate (day, month and year as numbers, so its reading cannot drift to
+another field order). "jl." (jongstleden) and "a.s." (aanstaande) are
+resolved against the paper's own date: the last / next such day.
+
+The patterns accept the parts of a date broken across lines ("15\\nfebruari
+2019") and doubled openings as they occur in extracted text ("(ontvangen
+(ontvangen 7 juni 2024)"): :func:`labelled_date` reads the date after a
+label such as "ingezonden" or "ontvangen".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Iterator, Optional
+
+MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11,
+    "december": 12,
+    # abbreviations seen in papers
+    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}
+MONTH_NAMES = ("januari|februari|maart|april|mei|juni|juli|augustus|september|"
+               "oktober|november|december")
+_MONTH_ALT = MONTH_NAMES + "|jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec"
+
+#: "22 januari 2019", "1 april", "14 januari jl.", "3 februari a.s."; the parts
+#: may be broken across lines (white space of any kind between them).
+DATE_RE = re.compile(
+    r"\b(?P<day>[0-3]?\d)(?:e|ste|de)?\s+(?P<month>" + _MONTH_ALT + r")\b\.?"
+    r"(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
+    r"(?:\s*(?P<rel>jl\.?|j\.l\.|a\.s\.?|aanstaande|jongstleden))?",
+    re.IGNORECASE,
+)
+NUMERIC_RE = re.compile(r"\b(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>(?:19|20)\d\d)\b")
+
+_PARSER = None
+
+
+def _get_parser():
+    global _PARSER
+    if _PARSER is None:
+        from dateparser.date import DateDataParser  # imported lazily: it is slow to import
+
+        _PARSER = DateDataParser(
+            languages=["nl"],
+            settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True,
+                      "REQUIRE_PARTS": ["day", "month", "year"],
+                      "PREFER_LOCALE_DATE_ORDER": False},
+        )
+    return _PARSER
+
+
+@lru_cache(maxsize=8192)
+def _dateparser(day: int, month: int, year: int) -> Optional[dt.date]:
+    """dateparser's reading of one candidate; None when it is no real date."""
+    if not (1 <= day <= 31 and 1 <= month <= 12 and 1000 <= year <= 9999):
+        return None
+    try:
+        data = _get_parser().get_date_data(f"{day} {month} {year}")
+    except Exception:  # dateparser must never break a parse
+        return make_date(day, month, year)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    # a candidate read to another day ("31 2 2020" rolled over) is no date
+    return d if (d.day, d.month, d.year) == (day, month, year) else None
+
+
+def make_date(day: int, month: int, year: int) -> Optional[dt.date]:
+    """A real calendar date, or None ("31 februari" is not one)."""
+    try:
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(day: int, month: int, year: Optional[int], rel: Optional[str],
+             reference: Optional[dt.date]) -> Optional[dt.date]:
+    if year is not None:
+        return _dateparser(day, month, year)
+    if reference is None:
+        return None
+    rel = (rel or "").lower().replace(" ", "")
+    past = rel.startswith("j")
+    for y in ((reference.year, reference.year - 1) if past else (reference.year, reference.year + 1)):
+        d = make_date(day, month, y)
+        if d is None:
+            continue
+        if past and d <= reference:
+            return d
+        if not past and d >= reference:
+            return d
+    return None
+
+
+def iter_dates(text: str, reference: Optional[dt.date] = None) -> Iterator[tuple[re.Match, dt.date]]:
+    """Every date in ``text`` with its match; dates without a year need ``reference``."""
+    if not text:
+        return
+    for m in DATE_RE.finditer(text):
+        month = MONTHS.get(m.group("month").lower().rstrip("."))
+        if not month:
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        d = _resolve(int(m.group("day")), month, year, m.group("rel"), reference)
+        if d is not None:
+            yield m, d
+
+
+def read_date(text: str, reference: Optional[dt.date] = None) -> Optional[dt.date]:
+    """The first date in ``text`` (never raises)."""
+    if not text or not isinstance(text, str):
+        return None
+    try:
+        for _m, d in iter_dates(text, reference):
+            return d
+        m = NUMERIC_RE.search(text)
+        if m:
+            return _dateparser(int(m.group("day")), int(m.group("month")), int(m.group("year")))
+    except Exception:
+        return None
+    return None
+
+
+def labelled_date(text: str, label: str, reference: Optional[dt.date] = None) -> Optional[dt.date]:
+    """The date after ``label`` ("ingezonden", "ontvangen"), tolerating a
+    doubled opening ("(ontvangen (ontvangen 7 juni 2024)") and line breaks."""
+    if not text:
+        return None
+    for m in re.finditer(r"\b" + label + r"\b", text, re.IGNORECASE):
+        tail = text[m.end(): m.end() + 80]
+        tail = re.sub(r"^(?:\s*[:(]?\s*\(?\s*" + label + r"\b)+", "", tail, flags=re.IGNORECASE)
+        tail = re.sub(r"^\s*(?:op|d\.d\.|:)?\s*", "", tail)
+        dm = DATE_RE.match(tail) or NUMERIC_RE.match(tail)
+        if dm:
+            d = read_date(dm.group(0), reference)
+            if d:
+                return d
+    return None

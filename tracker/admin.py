@@ -1,0 +1,443 @@
+"""The admin in which staff look at and correct what the parser read.
+
+Every change of a field through the admin records a Correction (who, when,
+the parser's value, the new value); each object's page shows its Correction
+and StatusChange history and what the parser now says beside a correction.
+"""
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+
+from documents.models import Document
+
+from . import corrections, lifecycle
+from .models import (
+    Answer, Asker, Commitment, Correction, DigestDelivery, DigestSubscription, DismissedFind, FulfilmentStatement,
+    FulfilmentSuggestion, JobRun, Membership, MinisterRole, Ministry, Office, Party, ParliamentaryRecess, Person,
+    Postponement, Question, QuestionSet, Reference, Request, StatusChange,
+)
+
+
+def history_table(obj) -> str:
+    """The object's corrections and lifecycle events, newest last."""
+    if obj is None or obj.pk is None:
+        return "—"
+    ct = ContentType.objects.get_for_model(obj)
+    rows = []
+    for c in Correction.objects.filter(content_type=ct, object_id=obj.pk).select_related("by"):
+        now = f" — parser zegt nu: {c.parser_now}" if c.parser_disagrees and c.active else ""
+        rows.append((timezone.localtime(c.at).strftime("%d-%m-%Y %H:%M"), "correctie",
+                     f"{c.field}: {c.parser_value or '—'} → {c.corrected_value or '—'}{now}"
+                     + ("" if c.active else " (vervangen)"), c.by or ""))
+    for s in StatusChange.objects.filter(content_type=ct, object_id=obj.pk).select_related("by", "job"):
+        who = s.by or (s.job.name if s.job else "")
+        rows.append((timezone.localtime(s.at).strftime("%d-%m-%Y %H:%M"), s.get_event_display(),
+                     f"{s.old_value or '—'} → {s.new_value or '—'}" + (f" ({s.note})" if s.note else ""), who))
+    if not rows:
+        return "Nog geen geschiedenis."
+    body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
+    return format_html("<table><thead><tr><th>Wanneer</th><th>Wat</th><th>Wijziging</th><th>Door</th></tr></thead>"
+                       "<tbody>{}</tbody></table>", body)
+
+
+class CorrectionMixin:
+    """Saving a changed field records a Correction; the page shows history
+    and what the parser now says."""
+
+    correctable_fields: tuple[str, ...] = ()
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "history", "parser_now_says")
+
+    @admin.display(description="Geschiedenis (correcties en status)")
+    def history(self, obj):
+        return history_table(obj)
+
+    @admin.display(description="Parser zegt nu")
+    def parser_now_says(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        ct = ContentType.objects.get_for_model(obj)
+        rows = [(c.field, c.corrected_value or "—", c.parser_now)
+                for c in Correction.objects.filter(content_type=ct, object_id=obj.pk, active=True)
+                if c.parser_disagrees]
+        if not rows:
+            return "Geen verschil met de correcties."
+        return format_html_join(format_html("<br>"), "{}: gecorrigeerd {}, parser zegt nu <strong>{}</strong>", rows)
+
+    def save_model(self, request, obj, form, change):
+        if change and form.changed_data:
+            watched = self.correctable_fields or tuple(form.changed_data)
+            for name in form.changed_data:
+                if name in watched and name in form.initial:
+                    corrections.record(obj, name, form.initial.get(name), form.cleaned_data.get(name), request.user)
+        super().save_model(request, obj, form, change)
+
+
+@admin.action(description="Wat de parser nu zegt overnemen")
+def accept_parser_now(modeladmin, request, queryset):
+    n = 0
+    for c in queryset.filter(active=True).exclude(parser_now=""):
+        corrections.accept_parser_value(c, request.user)
+        n += 1
+    messages.success(request, f"{n} correctie(s) vervangen door de parserwaarde.")
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    list_display = ("at", "content_type", "object_id", "field", "parser_value", "corrected_value", "parser_now",
+                    "active", "by")
+    list_filter = ("active", "content_type", "field")
+    search_fields = ("field", "parser_value", "corrected_value", "parser_now", "by__username")
+    date_hierarchy = "at"
+    readonly_fields = ("content_type", "object_id", "field", "parser_value", "corrected_value", "parser_now", "by", "at")
+    actions = [accept_parser_now]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(admin.ModelAdmin):
+    list_display = ("at", "content_type", "object_id", "event", "old_value", "new_value", "on", "by", "job")
+    list_filter = ("event", "content_type")
+    search_fields = ("old_value", "new_value", "note")
+    date_hierarchy = "at"
+    readonly_fields = [f.name for f in StatusChange._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Party)
+class PartyAdmin(admin.ModelAdmin):
+    search_fields = ("name",)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ("party",)
+
+
+@admin.register(Person)
+class PersonAdmin(CorrectionMixin, admin.ModelAdmin):
+    list_display = ("name", "initials")
+    search_fields = ("name", "initials", "memberships__party__name")
+    list_filter = ("memberships__party",)
+    inlines = [MembershipInline]
+
+
+@admin.register(Ministry)
+class MinistryAdmin(admin.ModelAdmin):
+    search_fields = ("name",)
+
+
+@admin.register(Office)
+class OfficeAdmin(CorrectionMixin, admin.ModelAdmin):
+    list_display = ("title", "ministry", "start", "end")
+    list_filter = ("ministry",)
+    search_fields = ("title", "ministry__name")
+    autocomplete_fields = ("ministry",)
+
+
+@admin.register(ParliamentaryRecess)
+class RecessAdmin(admin.ModelAdmin):
+    list_display = ("kind", "year", "start", "end")
+    list_filter = ("kind", "year")
+    date_hierarchy = "start"
+
+
+class AskerInline(admin.TabularInline):
+    model = Asker
+    extra = 0
+    autocomplete_fields = ("person", "party")
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+    fields = ("label", "text", "party", "retired")
+
+
+class AnswerInline(admin.StackedInline):
+    model = Answer
+    extra = 0
+    fields = ("label", "document", "text", "nader", "retired")
+    raw_id_fields = ("document",)
+    filter_horizontal = ()
+
+
+class PostponementInline(admin.TabularInline):
+    model = Postponement
+    extra = 0
+    raw_id_fields = ("document",)
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    """The same rule the jobs and the pages use (QuestionSet.objects.overdue)."""
+
+    title = "termijn"
+    parameter_name = "termijn"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Nu te laat"), ("late", "Te laat beantwoord"), ("open", "Onbeantwoord")]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.overdue(on=today)
+        if self.value() == "late":
+            return queryset.answered_late()
+        if self.value() == "open":
+            return queryset.open()
+        return queryset
+
+
+@admin.register(QuestionSet)
+class QuestionSetAdmin(CorrectionMixin, admin.ModelAdmin):
+    list_display = ("subject_short", "aanhangsel_number", "submitted", "answer_due", "received", "overdue_days")
+    list_filter = (OverdueFilter, "kind", "addressed_to__ministry", "addressed_to", "askers__party", "needs_review")
+    search_fields = ("subject", "aanhangsel_number", "askers__person__name", "askers__party__name",
+                     "addressed_to__title", "questions__text")
+    date_hierarchy = "submitted"
+    inlines = [AskerInline, QuestionInline, AnswerInline, PostponementInline]
+    raw_id_fields = ("question_document", "answer_document")
+    filter_horizontal = ("addressed_to",)
+    readonly_fields = ("term_due", "answer_due", "overdue_since")
+    correctable_fields = ("subject", "submitted", "received", "postponed_on", "vergaderjaar", "aanhangsel_number")
+
+    @admin.display(description="onderwerp")
+    def subject_short(self, obj):
+        return obj.subject[:90]
+
+    @admin.display(description="dagen te laat")
+    def overdue_days(self, obj):
+        return obj.days_overdue(timezone.localdate()) or ""
+
+    def save_model(self, request, obj, form, change):
+        obj.compute_due_dates()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Question)
+class QuestionAdmin(CorrectionMixin, admin.ModelAdmin):
+    list_display = ("label", "question_set", "party")
+    search_fields = ("text", "label", "question_set__subject")
+    raw_id_fields = ("question_set",)
+
+
+@admin.register(Answer)
+class AnswerAdmin(CorrectionMixin, admin.ModelAdmin):
+    list_display = ("label", "question_set", "document", "nader")
+    search_fields = ("text", "label", "question_set__subject")
+    raw_id_fields = ("question_set", "document")
+    filter_horizontal = ("questions",)
+
+
+@admin.register(Request)
+class RequestAdmin(CorrectionMixin, admin.ModelAdmin):
+    list_display = ("text_short", "reply", "question")
+    list_filter = ("reply",)
+    search_fields = ("text", "question__question_set__subject")
+    raw_id_fields = ("question",)
+
+    @admin.display(description="verzoek")
+    def text_short(self, obj):
+        return obj.text[:100]
+
+
+class ToConfirmFilter(admin.SimpleListFilter):
+    title = "status (afgeleid)"
+    parameter_name = "afgeleid"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Nu te laat"), ("to_confirm", "Te bevestigen"), ("due14", "Binnen 14 dagen")]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.overdue(on=today)
+        if self.value() == "to_confirm":
+            return queryset.to_confirm()
+        if self.value() == "due14":
+            return queryset.due_within(14, on=today)
+        return queryset
+
+
+class SuggestionInline(admin.TabularInline):
+    model = FulfilmentSuggestion
+    extra = 0
+    raw_id_fields = ("document",)
+    readonly_fields = ("score", "reason", "created_at")
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(CorrectionMixin, admin.ModelAdmin):
+    list_display = ("sentence_short", "actor", "due_date", "review_date", "status", "confidence", "confirmed",
+                    "source_document")
+    list_filter = (ToConfirmFilter, "status", "confirmed", "retired", "actor_office__ministry", "actor_office",
+                   "source_document__kind", "rule")
+    search_fields = ("sentence", "actor", "deadline_text", "source_document__title", "source_document__dossier")
+    date_hierarchy = "due_date"
+    raw_id_fields = ("source_document", "answer", "request", "evidence")
+    readonly_fields = ("sentence_hash", "rule", "confidence", "overdue_since", "created_at")
+    inlines = [SuggestionInline]
+    correctable_fields = ("sentence", "actor", "actor_office", "deadline_text", "due_date", "due_precision",
+                          "review_date", "evidence", "lapsed_reason", "confirmed")
+
+    @admin.display(description="toezegging")
+    def sentence_short(self, obj):
+        return obj.sentence[:110]
+
+    def save_model(self, request, obj, form, change):
+        """Status and due date go through the lifecycle rules (a StatusChange each)."""
+        if change and "status" in form.changed_data:
+            new_status = obj.status
+            obj.status = form.initial["status"]
+            super().save_model(request, obj, form, change)
+            lifecycle.set_status(obj, new_status, by=request.user, evidence=obj.evidence,
+                                 reason=obj.lapsed_reason, on=timezone.localdate())
+            return
+        super().save_model(request, obj, form, change)
+
+
+class CommitmentInline(admin.TabularInline):
+    model = Commitment
+    fk_name = "source_document"
+    extra = 0
+    fields = ("sentence", "actor", "deadline_text", "due_date", "status", "confidence")
+    readonly_fields = ("sentence", "confidence")
+    show_change_link = True
+
+
+class ReferenceInline(admin.TabularInline):
+    model = Reference
+    fk_name = "source_document"
+    extra = 0
+    raw_id_fields = ("target",)
+
+
+class MinisterRoleInline(admin.TabularInline):
+    model = MinisterRole
+    extra = 0
+    autocomplete_fields = ("person", "office")
+
+
+class FulfilmentStatementInline(admin.TabularInline):
+    model = FulfilmentStatement
+    extra = 0
+
+
+@admin.register(Document)
+class DocumentAdmin(CorrectionMixin, admin.ModelAdmin):
+    list_display = ("__str__", "kind", "date", "dossier", "number", "aanhangsel_number", "ingested_at")
+    list_filter = ("kind", "vergaderjaar")
+    search_fields = ("title", "identifier", "dossier", "number", "aanhangsel_number", "clean_text")
+    date_hierarchy = "date"
+    readonly_fields = ("content_hash", "size", "source_name", "raw_text", "clean_text", "parse_warnings", "parsed",
+                       "parser_version", "ingested_at", "updated_at")
+    inlines = [MinisterRoleInline, CommitmentInline, ReferenceInline, FulfilmentStatementInline]
+    correctable_fields = ("kind", "identifier", "title", "vergaderjaar", "aanhangsel_number", "dossier", "number",
+                          "date")
+
+
+@admin.register(Reference)
+class ReferenceAdmin(admin.ModelAdmin):
+    list_display = ("source_document", "dossier", "number", "target")
+    search_fields = ("dossier", "number")
+    raw_id_fields = ("source_document", "target")
+
+
+@admin.register(FulfilmentSuggestion)
+class FulfilmentSuggestionAdmin(admin.ModelAdmin):
+    list_display = ("commitment", "document", "score", "reason", "state")
+    list_filter = ("state",)
+    raw_id_fields = ("commitment", "document")
+
+
+@admin.register(DismissedFind)
+class DismissedFindAdmin(admin.ModelAdmin):
+    list_display = ("document", "kind", "text", "dismissed_by", "dismissed_at")
+    raw_id_fields = ("document",)
+
+
+@admin.register(JobRun)
+class JobRunAdmin(admin.ModelAdmin):
+    list_display = ("name", "day", "status", "changed", "started_at", "finished_at")
+    list_filter = ("name", "status")
+    date_hierarchy = "started_at"
+    readonly_fields = [f.name for f in JobRun._meta.fields]
+
+
+class DeliveryInline(admin.TabularInline):
+    model = DigestDelivery
+    extra = 0
+    readonly_fields = ("week", "claimed_at", "sent_at", "attempts", "last_error")
+
+
+@admin.register(DigestSubscription)
+class DigestSubscriptionAdmin(admin.ModelAdmin):
+    list_display = ("email", "active", "send_empty", "created_at")
+    list_filter = ("active", "ministries", "parties")
+    search_fields = ("email",)
+    filter_horizontal = ("ministries", "parties")
+    inlines = [DeliveryInline]
+
+
+admin.site.site_header = "Tracker — Kamervragen en toezeggingen"
+admin.site.site_title = "Tracker"
+admin.site.index_title = "Beheer"
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("person", "party", "start", "end")
+    list_filter = ("party",)
+    search_fields = ("person__name", "party__name")
+    autocomplete_fields = ("person", "party")
+
+
+@admin.register(Asker)
+class AskerAdmin(admin.ModelAdmin):
+    list_display = ("person", "party", "question_set")
+    list_filter = ("party",)
+    search_fields = ("person__name", "party__name", "question_set__subject")
+    raw_id_fields = ("question_set", "person", "party")
+
+
+@admin.register(Postponement)
+class PostponementAdmin(admin.ModelAdmin):
+    list_display = ("question_set", "date", "expected", "document")
+    date_hierarchy = "date"
+    search_fields = ("question_set__subject",)
+    raw_id_fields = ("question_set", "document")
+
+
+@admin.register(MinisterRole)
+class MinisterRoleAdmin(admin.ModelAdmin):
+    list_display = ("document", "role", "person", "office")
+    list_filter = ("role", "office__ministry")
+    search_fields = ("person__name", "office__title")
+    raw_id_fields = ("document", "person", "office")
+
+
+@admin.register(FulfilmentStatement)
+class FulfilmentStatementAdmin(admin.ModelAdmin):
+    list_display = ("document", "text")
+    search_fields = ("text",)
+    raw_id_fields = ("document",)
+
+
+@admin.register(DigestDelivery)
+class DigestDeliveryAdmin(admin.ModelAdmin):
+    list_display = ("subscription", "week", "claimed_at", "sent_at", "attempts")
+    list_filter = ("week",)
+    search_fields = ("subscription__email",)
+    readonly_fields = ("subscription", "week", "claimed_at", "claim_token", "sent_at", "attempts", "last_error")

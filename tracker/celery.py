@@ -1,0 +1,11 @@
+"""The Celery app. Without CELERY_BROKER_URL the jobs run in-process from
+management commands; the same functions in tracker/jobs.py run either way."""
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+
+app = Celery("tracker")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

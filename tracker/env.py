@@ -1,0 +1,126 @@
+"""Strict readers for settings from the environment.
+
+Nonsense values raise ImproperlyConfigured instead of falling back silently
+(after healthchecks' ``envbool``).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use true or false)")
+
+
+def env_int(name: str, default: int, minimum: int | None = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name}={raw!r} must be at least {minimum}")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def database_from_url(url: str, base_dir: Path) -> dict:
+    """``sqlite:///path`` (relative to the project) or ``postgres://user:pw@host:port/name``."""
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        # sqlite:///relative/path or sqlite:////absolute/path
+        path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
+        if not path:
+            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no SQLite file")
+        name = Path(path) if Path(path).is_absolute() else base_dir / path
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(name),
+            "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE",
+                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+        }
+    if parts.scheme in ("postgres", "postgresql", "pgsql"):
+        name = unquote(parts.path.lstrip("/"))
+        if not name:
+            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database")
+        options = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": name,
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(parts.port or ""),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+            "OPTIONS": options,
+        }
+    raise ImproperlyConfigured(
+        f"DATABASE_URL={url!r}: use sqlite:///var/tracker.sqlite3 or postgres://user@host:5432/name")
+
+
+def mail_from_url(url: str, base_dir: Path) -> dict:
+    """``console:``, ``file:DIR``, ``smtp://[user:pw@]host:port[?tls=1]`` or ``locmem:`` → EMAIL_* settings."""
+    scheme, _, rest = url.partition(":")
+    scheme = scheme.lower()
+    if scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if scheme == "locmem":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    if scheme == "file":
+        path = (rest[2:] if rest.startswith("//") else rest) or "var/mail"
+        directory = Path(path) if Path(path).is_absolute() else base_dir / path
+        return {"EMAIL_BACKEND": "tracker.mail.EmlFileBackend", "EMAIL_FILE_PATH": str(directory)}
+    if scheme in ("smtp", "smtps"):
+        parts = urlsplit(url)
+        if not parts.hostname:
+            raise ImproperlyConfigured(f"MAIL_URL={url!r} names no SMTP host")
+        try:
+            port = parts.port or (465 if scheme == "smtps" else 25)
+        except ValueError:
+            raise ImproperlyConfigured(f"MAIL_URL={url!r} has a bad port") from None
+        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": parts.hostname,
+            "EMAIL_PORT": port,
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            "EMAIL_USE_SSL": scheme == "smtps",
+            "EMAIL_USE_TLS": query.get("tls", "0").lower() in TRUE,
+            "EMAIL_TIMEOUT": 30,
+        }
+    raise ImproperlyConfigured(f"MAIL_URL={url!r}: use console:, file:DIR or smtp://host:port")
+
+
+def broker_url(url: str) -> str:
+    if url and urlsplit(url).scheme not in ("redis", "rediss", "amqp", "memory"):
+        raise ImproperlyConfigured(f"CELERY_BROKER_URL={url!r}: use redis://host:6379/0 or leave it empty")
+    return url

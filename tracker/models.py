@@ -1,0 +1,639 @@
+"""The domain: who asked whom what, what was promised, and what became of it.
+
+History has one shape each: StatusChange rows for the lifecycle (status,
+overdue, re-dating), Correction rows for what staff corrected by hand.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+
+from documents.models import Document
+
+from .querysets import CommitmentQuerySet, QuestionSetQuerySet
+
+
+class Party(models.Model):
+    name = models.CharField("naam", max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = "partij"
+        verbose_name_plural = "partijen"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(models.Model):
+    name = models.CharField("naam", max_length=200, unique=True)
+    initials = models.CharField("voorletters", max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = "persoon"
+        verbose_name_plural = "personen"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def party_on(self, day: dt.date | None):
+        """The party this person sat for on ``day`` (the latest when unknown)."""
+        rows = self.memberships.select_related("party").order_by("-start")
+        if day:
+            rows = rows.filter(Q(start__lte=day) | Q(start__isnull=True), Q(end__gte=day) | Q(end__isnull=True))
+        first = rows.first()
+        return first.party if first else None
+
+
+class Membership(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="memberships")
+    start = models.DateField("van", null=True, blank=True)
+    end = models.DateField("tot en met", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lidmaatschap"
+        verbose_name_plural = "lidmaatschappen"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "party", "start"], name="membership_unique"),
+            models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
+                                   name="membership_period_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.party})"
+
+
+class Ministry(models.Model):
+    name = models.CharField("naam", max_length=200, unique=True)  # "Buitenlandse Zaken"
+
+    class Meta:
+        verbose_name = "ministerie"
+        verbose_name_plural = "ministeries"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Office(models.Model):
+    """A post ("Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"),
+    the ministry it belongs to and the period it existed."""
+
+    title = models.CharField("ambt", max_length=250, unique=True)
+    ministry = models.ForeignKey(Ministry, on_delete=models.SET_NULL, null=True, blank=True, related_name="offices",
+                                 verbose_name="ministerie")
+    start = models.DateField("bestaat van", null=True, blank=True)
+    end = models.DateField("bestaat tot", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "ambt"
+        verbose_name_plural = "ambten"
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class ParliamentaryRecess(models.Model):
+    """Recesses of the Tweede Kamer, the calendar that deadline phrases use
+    (DOMAIN.md, "Recesses"). Editable in the admin; a row wins over the rule."""
+
+    class Kind(models.TextChoices):
+        VOORJAAR = "voorjaarsreces", "Voorjaarsreces"
+        MEI = "meireces", "Meireces"
+        ZOMER = "zomerreces", "Zomerreces"
+        HERFST = "herfstreces", "Herfstreces"
+        KERST = "kerstreces", "Kerstreces"
+
+    kind = models.CharField("reces", max_length=20, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField("jaar")
+    start = models.DateField("van")
+    end = models.DateField("tot en met")
+
+    class Meta:
+        verbose_name = "reces"
+        verbose_name_plural = "recessen"
+        ordering = ["start"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year"], name="recess_unique_kind_year"),
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="recess_period_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.year}"
+
+
+class QuestionSet(models.Model):
+    """One set of written questions (or of a written consultation), asked on
+    ``submitted``; it can exist before it is answered."""
+
+    class Kind(models.TextChoices):
+        WRITTEN_QUESTIONS = "written_questions", "Schriftelijke vragen"
+        CONSULTATION = "written_consultation", "Schriftelijk overleg"
+
+    kind = models.CharField("soort", max_length=32, choices=Kind.choices, default=Kind.WRITTEN_QUESTIONS)
+    subject = models.TextField("onderwerp", blank=True)
+    vergaderjaar = models.CharField("vergaderjaar", max_length=9, blank=True)
+    aanhangsel_number = models.CharField("Aanhangselnummer", max_length=20, blank=True)
+    submitted = models.DateField("ingezonden", null=True, blank=True)
+    term_due = models.DateField("termijn (zonder uitstel)", null=True, blank=True)
+    answer_due = models.DateField("antwoord uiterlijk", null=True, blank=True)
+    postponed_on = models.DateField("uitstel gemeld op", null=True, blank=True)
+    received = models.DateField("antwoord ontvangen", null=True, blank=True)
+    first_received = models.DateField("eerste (deel)antwoord", null=True, blank=True)
+    overdue_since = models.DateField("te laat sinds", null=True, blank=True)
+    question_document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True,
+                                          related_name="asked_sets", verbose_name="vragendocument")
+    answer_document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True,
+                                        related_name="answered_sets", verbose_name="antwoorddocument")
+    addressed_to = models.ManyToManyField(Office, blank=True, related_name="question_sets", verbose_name="gericht aan")
+    needs_review = models.BooleanField("te controleren", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    corrections = GenericRelation("Correction")
+    status_changes = GenericRelation("StatusChange")
+    objects = QuestionSetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "vragenset"
+        verbose_name_plural = "vragensets"
+        ordering = ["-submitted", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["vergaderjaar", "aanhangsel_number"], condition=~Q(aanhangsel_number=""),
+                                    name="questionset_unique_aanhangsel"),
+            models.CheckConstraint(condition=Q(kind__in=["written_questions", "written_consultation"]),
+                                   name="questionset_kind_valid"),
+        ]
+        indexes = [
+            # flag_overdue and the overdue list: unanswered sets by due date
+            models.Index(fields=["answer_due"], condition=Q(received__isnull=True), name="qs_unanswered_due_idx"),
+            models.Index(fields=["overdue_since"], condition=Q(overdue_since__isnull=False), name="qs_overdue_since_idx"),
+            models.Index(fields=["submitted"], name="qs_submitted_idx"),
+        ]
+
+    def __str__(self):
+        return self.subject[:100] or f"Vragenset {self.pk}"
+
+    def compute_due_dates(self):
+        """The answer term (Reglement van Orde TK: three weeks, three more after
+        a postponement notice) as the Kamer's Monday list counts it. A later
+        date named in a notice is recorded on the Postponement, not trusted."""
+        from .rules.answer_term import answer_due, term_due
+
+        self.term_due = term_due(self.submitted)
+        self.answer_due = answer_due(self.submitted, postponed=self.postponed_on is not None)
+
+    def days_overdue(self, on: dt.date) -> int | None:
+        from .rules.answer_term import days_overdue
+
+        return days_overdue(self.submitted, self.postponed_on, self.received, on)
+
+
+class Asker(models.Model):
+    """A member who asked, with the party they sat for at the time."""
+
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="askers")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="asked")
+    party = models.ForeignKey(Party, on_delete=models.SET_NULL, null=True, blank=True, related_name="asked")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "vraagsteller"
+        verbose_name_plural = "vraagstellers"
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["question_set", "person"], name="asker_unique")]
+
+    def __str__(self):
+        return f"{self.person} ({self.party})" if self.party else str(self.person)
+
+
+class MinisterRole(models.Model):
+    """Who answered or signed a paper: the answerer, each co-answerer ("mede
+    namens"), the signatory of a letter."""
+
+    class Role(models.TextChoices):
+        ANSWERER = "answerer", "Beantwoorder"
+        CO_ANSWERER = "co_answerer", "Mede namens"
+        SIGNATORY = "signatory", "Ondertekenaar"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="minister_roles")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="minister_roles")
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, null=True, blank=True, related_name="minister_roles")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "bewindspersoon bij document"
+        verbose_name_plural = "bewindspersonen bij documenten"
+        ordering = ["position"]
+        constraints = [models.CheckConstraint(condition=Q(role__in=["answerer", "co_answerer", "signatory"]),
+                                              name="ministerrole_role_valid")]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.person or ''} {self.office or ''}".strip()
+
+
+class Question(models.Model):
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="questions")
+    label = models.CharField("nummer", max_length=60)  # as written: "1", "2 en 3"
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField("tekst")
+    party = models.CharField("fractie", max_length=100, blank=True)  # in a written consultation
+    retired = models.BooleanField("vervallen in nieuwe versie", default=False)
+
+    corrections = GenericRelation("Correction")
+
+    class Meta:
+        verbose_name = "vraag"
+        verbose_name_plural = "vragen"
+        ordering = ["question_set", "position"]
+        constraints = [models.UniqueConstraint(fields=["question_set", "label"], name="question_unique_label")]
+
+    def __str__(self):
+        return f"Vraag {self.label}"
+
+
+class Answer(models.Model):
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="answers")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="answers")
+    label = models.CharField("nummer", max_length=60)
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField("tekst")
+    questions = models.ManyToManyField(Question, blank=True, related_name="answers", verbose_name="beantwoordt")
+    nader = models.BooleanField("nader antwoord", default=False)
+    retired = models.BooleanField("vervallen in nieuwe versie", default=False)
+
+    corrections = GenericRelation("Correction")
+
+    class Meta:
+        verbose_name = "antwoord"
+        verbose_name_plural = "antwoorden"
+        ordering = ["question_set", "position"]
+        constraints = [models.UniqueConstraint(fields=["document", "label"], name="answer_unique_label")]
+
+    def __str__(self):
+        return f"Antwoord {self.label}"
+
+
+class Postponement(models.Model):
+    """A postponement notice for a question set ("Mededeling", "Uitstel
+    beantwoording"): three more weeks (DOMAIN.md)."""
+
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="postponements")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="postponements")
+    date = models.DateField("datum mededeling", null=True, blank=True)
+    expected = models.DateField("verwacht antwoord (volgens mededeling)", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "uitstel"
+        verbose_name_plural = "uitstellen"
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["question_set", "document"], name="postponement_unique")]
+
+    def __str__(self):
+        return f"Uitstel {self.date or ''}"
+
+
+class Request(models.Model):
+    """A question asking the government to commit ("Bent u bereid …?")."""
+
+    class Reply(models.TextChoices):
+        YES = "yes", "Ja"
+        NO = "no", "Nee"
+        PARTIAL = "partial", "Gedeeltelijk"
+        UNCLEAR = "unclear", "Onduidelijk"
+
+    question = models.OneToOneField(Question, on_delete=models.CASCADE, related_name="request")
+    text = models.TextField("verzoek")
+    reply = models.CharField("antwoord", max_length=10, choices=Reply.choices, default=Reply.UNCLEAR)
+
+    corrections = GenericRelation("Correction")
+
+    class Meta:
+        verbose_name = "verzoek"
+        verbose_name_plural = "verzoeken"
+        constraints = [models.CheckConstraint(condition=Q(reply__in=["yes", "no", "partial", "unclear"]),
+                                              name="request_reply_valid")]
+
+    def __str__(self):
+        return self.text[:100]
+
+
+class Commitment(models.Model):
+    """A promise of the government side ("toezegging"), found in an answer or a
+    letter, tracked until it is kept. Overdue is derived from ``due_date`` and
+    the day asked about (CommitmentQuerySet.overdue); ``overdue_since`` only
+    records when flag_overdue first saw it, for fast lists."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Openstaand"
+        FULFILLED = "fulfilled", "Voldaan"
+        PARTIALLY_FULFILLED = "partially_fulfilled", "Deels voldaan"
+        LAPSED = "lapsed", "Vervallen"
+
+    class Precision(models.TextChoices):
+        DAY = "day", "Dag"
+        MONTH = "month", "Maand"
+        SEASON = "season", "Periode"
+        NONE = "none", "Geen"
+
+    source_document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="commitments",
+                                        verbose_name="brondocument")
+    answer = models.ForeignKey(Answer, on_delete=models.SET_NULL, null=True, blank=True, related_name="commitments")
+    request = models.OneToOneField(Request, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="commitment", verbose_name="verzoek")
+    sentence = models.TextField("toezegging")
+    sentence_hash = models.CharField(max_length=64)
+    actor = models.CharField("actor", max_length=250, blank=True)
+    actor_office = models.ForeignKey(Office, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="commitments", verbose_name="ambt")
+    deadline_text = models.CharField("termijn (tekst)", max_length=250, blank=True)
+    due_date = models.DateField("uiterlijk", null=True, blank=True)
+    due_precision = models.CharField("precisie", max_length=10, choices=Precision.choices, default=Precision.NONE)
+    review_date = models.DateField("controleren op", null=True, blank=True)
+    status = models.CharField("status", max_length=24, choices=Status.choices, default=Status.OPEN)
+    closed_on = models.DateField("afgesloten op", null=True, blank=True)
+    evidence = models.ForeignKey(Document, on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="evidence_for", verbose_name="bewijsstuk")
+    lapsed_reason = models.TextField("reden vervallen", blank=True)
+    notes = models.TextField("notities", blank=True)
+    rule = models.CharField("gevonden door regel", max_length=60, blank=True)
+    confidence = models.FloatField("zekerheid", default=1.0)
+    confirmed = models.BooleanField("bevestigd door staf", default=False)
+    retired = models.BooleanField("niet meer in nieuwe versie", default=False)
+    needs_review = models.BooleanField("te controleren", default=False)
+    overdue_since = models.DateField("te laat sinds", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    corrections = GenericRelation("Correction")
+    status_changes = GenericRelation("StatusChange")
+    objects = CommitmentQuerySet.as_manager()
+
+    #: below this confidence a find waits in the "to confirm" queue
+    CONFIRM_BELOW = 0.75
+
+    class Meta:
+        verbose_name = "toezegging"
+        verbose_name_plural = "toezeggingen"
+        ordering = ["due_date", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source_document", "sentence_hash"], name="commitment_unique_sentence"),
+            models.CheckConstraint(condition=Q(status__in=["open", "fulfilled", "partially_fulfilled", "lapsed"]),
+                                   name="commitment_status_valid"),
+            models.CheckConstraint(condition=Q(status="open") | Q(closed_on__isnull=False),
+                                   name="commitment_closed_has_date"),
+            models.CheckConstraint(condition=Q(due_precision__in=["day", "month", "season", "none"]),
+                                   name="commitment_precision_valid"),
+            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                                   name="commitment_confidence_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["due_date"], condition=Q(status="open", retired=False), name="commitment_open_due_idx"),
+            models.Index(fields=["review_date"], condition=Q(status="open", due_date__isnull=True),
+                         name="commitment_open_review_idx"),
+            models.Index(fields=["overdue_since"], condition=Q(overdue_since__isnull=False),
+                         name="commitment_overdue_since_idx"),
+        ]
+
+    def __str__(self):
+        return self.sentence[:100]
+
+    @property
+    def to_confirm(self) -> bool:
+        return not self.confirmed and self.confidence < self.CONFIRM_BELOW
+
+    def days_overdue(self, on: dt.date) -> int | None:
+        if self.due_date is None or self.due_date >= on:
+            return None
+        if self.closed_on is not None and self.closed_on <= on:
+            return None
+        return (on - self.due_date).days
+
+
+class Reference(models.Model):
+    """A citation of another paper ("Kamerstuk 32 735, nr. 312"), resolved to a
+    stored Document when there is one (now or when it arrives)."""
+
+    source_document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="references")
+    dossier = models.CharField(max_length=40)
+    number = models.CharField(max_length=20)
+    target = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="cited_by")
+
+    class Meta:
+        verbose_name = "verwijzing"
+        verbose_name_plural = "verwijzingen"
+        constraints = [models.UniqueConstraint(fields=["source_document", "dossier", "number"], name="reference_unique")]
+        indexes = [models.Index(fields=["dossier", "number"], name="reference_cited_idx")]
+
+    def __str__(self):
+        return f"Kamerstuk {self.dossier}, nr. {self.number}"
+
+
+class FulfilmentStatement(models.Model):
+    """A sentence that reports an earlier promise as done ("Met deze brief voldoe ik …")."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="fulfilment_statements")
+    text = models.TextField()
+
+    class Meta:
+        verbose_name = "nakomingszin"
+        verbose_name_plural = "nakomingszinnen"
+
+    def __str__(self):
+        return self.text[:100]
+
+
+class FulfilmentSuggestion(models.Model):
+    """A later paper that may keep an open commitment; staff confirm or reject."""
+
+    class State(models.TextChoices):
+        SUGGESTED = "suggested", "Voorgesteld"
+        CONFIRMED = "confirmed", "Bevestigd"
+        REJECTED = "rejected", "Afgewezen"
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="suggestions")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="suggested_for")
+    score = models.FloatField(default=0)
+    reason = models.CharField(max_length=250, blank=True)
+    state = models.CharField(max_length=12, choices=State.choices, default=State.SUGGESTED)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "voorgestelde nakoming"
+        verbose_name_plural = "voorgestelde nakomingen"
+        ordering = ["-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "document"], name="suggestion_unique"),
+            models.CheckConstraint(condition=Q(state__in=["suggested", "confirmed", "rejected"]),
+                                   name="suggestion_state_valid"),
+        ]
+
+
+class DismissedFind(models.Model):
+    """A parser find staff deleted as false: it does not come back when the
+    paper is ingested again."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="dismissed_finds")
+    kind = models.CharField(max_length=20, default="commitment")
+    key = models.CharField(max_length=64)
+    text = models.TextField(blank=True)
+    dismissed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    dismissed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "afgewezen vondst"
+        verbose_name_plural = "afgewezen vondsten"
+        constraints = [models.UniqueConstraint(fields=["document", "kind", "key"], name="dismissed_unique")]
+
+
+class JobRun(models.Model):
+    class Status(models.TextChoices):
+        RUNNING = "running", "Bezig"
+        DONE = "done", "Klaar"
+        FAILED = "failed", "Mislukt"
+
+    name = models.CharField(max_length=60)
+    day = models.DateField("voor dag")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    changed = models.PositiveIntegerField("gewijzigd", default=0)
+    details = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "taakrun"
+        verbose_name_plural = "taakruns"
+        ordering = ["-started_at"]
+        constraints = [models.CheckConstraint(condition=Q(status__in=["running", "done", "failed"]),
+                                              name="jobrun_status_valid")]
+
+    def __str__(self):
+        return f"{self.name} {self.day} ({self.status})"
+
+
+class StatusChange(models.Model):
+    """One event in the lifecycle of a question set or commitment: overdue,
+    answered, fulfilled, re-dated, lapsed … by a person or a job."""
+
+    class Event(models.TextChoices):
+        OVERDUE = "overdue", "Te laat"
+        STATUS = "status", "Status"
+        REDATED = "redated", "Nieuwe termijn"
+        CONFIRMED = "confirmed", "Bevestigd"
+        ANSWERED = "answered", "Beantwoord"
+        POSTPONED = "postponed", "Uitgesteld"
+        SUGGESTION = "suggestion", "Nakoming beoordeeld"
+        RETIRED = "retired", "Niet meer in nieuwe versie"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    event = models.CharField(max_length=20, choices=Event.choices)
+    old_value = models.CharField("van", max_length=250, blank=True)
+    new_value = models.CharField("naar", max_length=250, blank=True)
+    on = models.DateField("geldt op", null=True, blank=True)
+    at = models.DateTimeField("vastgelegd", auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                           verbose_name="door")
+    job = models.ForeignKey(JobRun, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="taak")
+    evidence = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    note = models.TextField("toelichting", blank=True)
+
+    class Meta:
+        verbose_name = "statuswijziging"
+        verbose_name_plural = "statuswijzigingen"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="statuschange_subject_idx")]
+        constraints = [
+            # flag_overdue records "became overdue on D" once per item and day, even on two workers
+            models.UniqueConstraint(fields=["content_type", "object_id", "event", "on"],
+                                    condition=Q(event="overdue"), name="statuschange_overdue_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_event_display()}: {self.old_value} → {self.new_value}"
+
+
+class Correction(models.Model):
+    """A field staff corrected by hand. A later ingest never overwrites it;
+    it stores what the parser now says in ``parser_now`` for staff to accept."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    field = models.CharField("veld", max_length=60)
+    parser_value = models.TextField("waarde van de parser", blank=True)
+    corrected_value = models.TextField("gecorrigeerde waarde", blank=True)
+    parser_now = models.TextField("parser zegt nu", blank=True)
+    active = models.BooleanField("geldt", default=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                           verbose_name="door")
+    at = models.DateTimeField("op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "correctie"
+        verbose_name_plural = "correcties"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "field"], name="correction_subject_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "field"], condition=Q(active=True),
+                                    name="correction_one_active_per_field"),
+        ]
+
+    def __str__(self):
+        return f"{self.field}: {self.parser_value!r} → {self.corrected_value!r}"
+
+    @property
+    def parser_disagrees(self) -> bool:
+        return bool(self.parser_now) and self.parser_now != self.corrected_value
+
+
+class DigestSubscription(models.Model):
+    email = models.EmailField("e-mailadres", unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
+                             related_name="digest_subscriptions")
+    ministries = models.ManyToManyField(Ministry, blank=True, verbose_name="ministeries")
+    parties = models.ManyToManyField(Party, blank=True, verbose_name="partijen")
+    dossiers = models.JSONField("dossiers", default=list, blank=True)
+    send_empty = models.BooleanField("ook versturen als er niets te melden is", default=False)
+    active = models.BooleanField("actief", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "digestabonnement"
+        verbose_name_plural = "digestabonnementen"
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.email
+
+
+class DigestDelivery(models.Model):
+    """One digest per subscriber per ISO week: claimed with compare-and-set
+    and a lease, ``sent_at`` set only once the mail server accepted it."""
+
+    subscription = models.ForeignKey(DigestSubscription, on_delete=models.CASCADE, related_name="deliveries")
+    week = models.CharField("ISO-week", max_length=8)  # "2021-W09"
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claim_token = models.CharField(max_length=32, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "digestverzending"
+        verbose_name_plural = "digestverzendingen"
+        constraints = [models.UniqueConstraint(fields=["subscription", "week"], name="delivery_one_per_week")]
+
+    def __str__(self):
+        return f"{self.subscription} {self.week}"

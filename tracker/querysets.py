@@ -1,0 +1,82 @@
+"""The rules over stored dates, as querysets: the jobs, the pages, the admin
+and the digest all ask these, for any day (healthchecks' shape: a stored
+deadline, evaluated for a given day, not a flag only a job keeps true)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import F, Q
+
+
+def _days(n: int):
+    return dt.timedelta(days=n)
+
+
+class QuestionSetQuerySet(models.QuerySet):
+    def written(self):
+        return self.filter(kind="written_questions")
+
+    def due_as_of(self, on: dt.date) -> Q:
+        """Past the term on ``on``: 21 days, or 42 once a notice dated on or before ``on`` is known."""
+        not_postponed_yet = Q(postponed_on__isnull=True) | Q(postponed_on__gt=on)
+        postponed = Q(postponed_on__lte=on)
+        return (not_postponed_yet & Q(term_due__lt=on)) | (postponed & Q(answer_due__lt=on))
+
+    def overdue(self, on: dt.date):
+        """Unanswered past the term as of ``on`` (answers dated after ``on`` do not count yet)."""
+        return self.written().filter(
+            self.due_as_of(on), Q(received__isnull=True) | Q(received__gt=on), submitted__lte=on
+        )
+
+    def answered_late(self):
+        """Answered after the term that applied on the day of the answer."""
+        late_plain = Q(postponed_on__isnull=True) | Q(postponed_on__gt=F("received"))
+        return self.written().filter(received__isnull=False).filter(
+            (late_plain & Q(received__gt=F("term_due"))) | (Q(postponed_on__lte=F("received")) & Q(received__gt=F("answer_due")))
+        )
+
+    def answered_on_time(self):
+        return self.written().filter(received__isnull=False).exclude(pk__in=self.answered_late().values("pk"))
+
+    def open(self):
+        return self.filter(received__isnull=True)
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def live(self):
+        """Not retired by a new version of its paper."""
+        return self.filter(retired=False)
+
+    def open(self):
+        return self.live().filter(status="open")
+
+    def open_on(self, on: dt.date):
+        """Open on ``on``: made by then and not closed by then."""
+        return self.live().filter(
+            Q(source_document__date__lte=on) | Q(source_document__date__isnull=True),
+            Q(closed_on__isnull=True) | Q(closed_on__gt=on),
+        )
+
+    def overdue(self, on: dt.date):
+        return self.open_on(on).filter(due_date__lt=on)
+
+    def due_within(self, days: int, on: dt.date):
+        return self.open_on(on).filter(due_date__gte=on, due_date__lte=on + _days(days))
+
+    def to_review(self, on: dt.date):
+        """Open without a due date, past their review date."""
+        return self.open_on(on).filter(due_date__isnull=True, review_date__lte=on)
+
+    def to_confirm(self):
+        from .models import Commitment
+
+        return self.live().filter(confirmed=False, confidence__lt=Commitment.CONFIRM_BELOW)
+
+    def with_status(self, status: str, on: dt.date):
+        """The list filter's statuses: open, overdue, to_confirm, fulfilled, partially_fulfilled, lapsed."""
+        if status == "overdue":
+            return self.overdue(on)
+        if status == "to_confirm":
+            return self.to_confirm()
+        return self.live().filter(status=status)
