@@ -334,7 +334,7 @@ def _find_marker(lines: list, start: int, end: int, n: int, loose: bool = False)
     rx = _loose_marker_re(n) if loose else _marker_re(n)
     for k in range(end - 1, max(start, end - 400) - 1, -1):
         ent = lines[k]
-        if ent[1] != "body" or not ent[0]:
+        if ent[1] != "body" or not ent[0] or LABEL_LINE.match(ent[0]) or ent[0].isdigit():
             continue
         last = None
         for mm in rx.finditer(ent[0]):

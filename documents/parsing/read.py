@@ -262,6 +262,10 @@ def _walk(el, out: list, footnotes: dict) -> None:
         if el.tail:
             out.append(el.tail)
         return
+    if tag in ("sup", "noot-ref", "nootref") and re.fullmatch(r"\s*\d{1,3}\s*", "".join(el.itertext())):
+        if el.tail:  # a footnote marker: off the word
+            out.append(el.tail)
+        return
     block = tag not in INLINE
     if tag == "br":
         out.append("\n")

@@ -8,8 +8,6 @@ ministry of the office after it ("Staatssecretaris van C").
 from __future__ import annotations
 
 import re
-from typing import Optional
-
 from ..model import Answer, Asker, Question
 
 TITLES = r"(?:Minister-President|Ministers?|Staatssecretariss?(?:en)?|Staatssecretaris|Viceminister-President|Vicepremier)"
@@ -224,7 +222,3 @@ def split_bare_numbers(lines: list[str]):
     if cur is not None:
         qs.append(Question(str(cur), fold(" ".join(buf))))
     return qs
-
-
-def first_match(rx: re.Pattern, text: str) -> Optional[re.Match]:
-    return rx.search(text) if text else None

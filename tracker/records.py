@@ -1,0 +1,588 @@
+"""ParsedDocument → tracker records (question sets, questions, answers,
+postponements, commitments, requests, references), upserted by natural keys.
+
+Rules kept here, once:
+- a field staff corrected (an active Correction) is never overwritten; the new
+  parser value is stored beside the correction (tracker.corrections);
+- records that vanished from a new version are retired, unless staff confirmed
+  or corrected them: then they are kept and flagged for review;
+- a commitment staff deleted as a false find (DismissedFind) does not return;
+- a notice attaches to the set it concerns, an answer to its stored set (or
+  creates it); a reference resolves to a stored paper, now or when it arrives.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from difflib import SequenceMatcher
+from typing import Iterable, Optional
+
+from django.db.models import Q
+from django.utils import timezone
+
+from documents.models import Document
+from documents.parsing.model import ParsedDocument
+
+from . import lifecycle
+from .corrections import apply_parser_value, corrected_fields
+from .identity import label_numbers, normalize_sentence, sentence_hash, similarity
+from .models import (
+    Answer, Asker, Commitment, DismissedFind, FulfilmentStatement, FulfilmentSuggestion, MinisterRole, Ministry,
+    Office, Party, Person, Postponement, Question, QuestionSet, Reference, Request, StatusChange,
+)
+from .rules.review_date import review_date_for
+
+# Re-dating cues: a later letter saying the promise cannot be kept on time.
+REDATE_CUE = re.compile(
+    r"niet mogelijk gebleken|later dan (?:toegezegd|voorzien|gepland)|vertraging|uitgesteld|"
+    r"meer tijd (?:nodig|vergt)|niet (?:eerder|tijdig) (?:dan|kunnen|mogelijk)|ik verwacht u",
+    re.IGNORECASE,
+)
+
+
+# --- people, parties, offices ------------------------------------------------
+
+def ministry_of(office_title: str) -> Optional[str]:
+    """"Minister van Buitenlandse Zaken" → "Buitenlandse Zaken". A post named
+    "Minister voor X" has no ministry of its own in its title; staff set it."""
+    m = re.match(r"(?:Minister|Staatssecretaris|Minister-President)\s+van\s+(.+)$", office_title or "", re.I)
+    if m:
+        return m.group(1).strip()
+    return None
+
+
+def get_office(title: Optional[str]) -> Optional[Office]:
+    title = re.sub(r"\s+", " ", (title or "")).strip()
+    if not title:
+        return None
+    title = title[0].upper() + title[1:]
+    office, created = Office.objects.get_or_create(title=title)
+    if created or office.ministry_id is None:
+        name = ministry_of(title)
+        if name:
+            office.ministry, _ = Ministry.objects.get_or_create(name=name)
+            office.save(update_fields=["ministry"])
+    return office
+
+
+def get_person(name: Optional[str]) -> Optional[Person]:
+    name = re.sub(r"\s+", " ", (name or "")).strip()
+    if not name:
+        return None
+    m = re.match(r"^((?:[A-Z][a-z]?\.)+)\s*(.+)$", name)
+    initials, surname = (m.group(1), m.group(2)) if m else ("", name)
+    person, created = Person.objects.get_or_create(name=surname, defaults={"initials": initials})
+    if initials and not person.initials:
+        person.initials = initials
+        person.save(update_fields=["initials"])
+    return person
+
+
+def get_party(name: Optional[str]) -> Optional[Party]:
+    name = (name or "").strip()
+    if not name:
+        return None
+    return Party.objects.get_or_create(name=name)[0]
+
+
+def note_membership(person: Person, party: Optional[Party], on: Optional[dt.date]):
+    """Remember that ``person`` sat for ``party`` on ``on`` (party over time)."""
+    if party is None:
+        return
+    from .models import Membership
+
+    rows = Membership.objects.filter(person=person, party=party)
+    if not rows.exists():
+        Membership.objects.create(person=person, party=party, start=on, end=on)
+        return
+    if on:
+        row = rows.first()
+        changed = False
+        if row.start is None or on < row.start:
+            row.start, changed = on, True
+        if row.end is not None and on > row.end:
+            row.end, changed = on, True
+        if changed:
+            row.save(update_fields=["start", "end"])
+
+
+# --- the entry point -----------------------------------------------------------
+
+def store(doc: Document, parsed: ParsedDocument) -> None:
+    """Store what ``parsed`` says about ``doc`` (inside the caller's transaction)."""
+    roles = store_minister_roles(doc, parsed)
+    store_references(doc, parsed)
+    store_fulfilment_statements(doc, parsed)
+    answer_by_label: dict[str, Answer] = {}
+    if parsed.kind in ("written_questions", "written_consultation"):
+        qs = store_question_set(doc, parsed)
+        answer_by_label = {a.label: a for a in qs.answers.filter(document=doc)} if qs else {}
+        if qs:
+            store_requests(doc, parsed, qs, answer_by_label, roles)
+    elif parsed.kind == "notice":
+        store_notice(doc, parsed)
+    store_commitments(doc, parsed, answer_by_label, roles)
+    suggest_fulfilments_by(doc, parsed)
+
+
+def store_minister_roles(doc: Document, parsed: ParsedDocument) -> dict[str, Optional[Office]]:
+    doc.minister_roles.all().delete()
+    answering: Optional[Office] = None
+    for i, m in enumerate(parsed.ministers):
+        office = get_office(m.office)
+        person = get_person(m.name)
+        MinisterRole.objects.create(document=doc, person=person, office=office, role=m.role, position=i)
+        if m.role in ("answerer", "signatory") and answering is None:
+            answering = office
+    return {"answering": answering}
+
+
+def store_references(doc: Document, parsed: ParsedDocument) -> None:
+    wanted = {(r.dossier, str(r.number)) for r in parsed.references
+              if not (r.dossier == doc.dossier and str(r.number) == doc.number)}
+    existing = {(r.dossier, r.number): r for r in doc.references.all()}
+    for key in set(existing) - wanted:
+        existing[key].delete()
+    for dossier, number in wanted - set(existing):
+        target = Document.objects.filter(dossier=dossier, number=number).exclude(pk=doc.pk).first()
+        Reference.objects.create(source_document=doc, dossier=dossier, number=number, target=target)
+    if doc.dossier and doc.number:
+        # papers that cited this one before it arrived
+        Reference.objects.filter(dossier=doc.dossier, number=doc.number, target__isnull=True).exclude(
+            source_document=doc).update(target=doc)
+
+
+def store_fulfilment_statements(doc: Document, parsed: ParsedDocument) -> None:
+    doc.fulfilment_statements.all().delete()
+    FulfilmentStatement.objects.bulk_create(
+        [FulfilmentStatement(document=doc, text=f.text) for f in parsed.fulfilments])
+
+
+# --- question sets ---------------------------------------------------------------
+
+def _surnames(parsed: ParsedDocument) -> set[str]:
+    return {a.name.strip().lower() for a in parsed.askers if a.name}
+
+
+def find_stored_version(parsed: ParsedDocument) -> Optional[Document]:
+    """A stored paper this one is a new version of, for papers without a
+    number of their own (text copied without its header): the same set's
+    question or answer paper, the same notice, the same dated letter."""
+    if parsed.kind in ("written_questions", "notice"):
+        qs = find_question_set(None, parsed)
+        if qs is None:
+            return None
+        if parsed.kind == "notice":
+            p = qs.postponements.filter(date=parsed.date).select_related("document").first()
+            return p.document if p else None
+        if parsed.answers:
+            answer_doc = qs.answer_document
+            if answer_doc is not None and answer_doc.parsed.get("date") == (parsed.date.isoformat() if parsed.date else None):
+                return answer_doc
+            return None
+        return qs.question_document
+    if parsed.kind == "letter" and parsed.date and parsed.title:
+        return Document.objects.filter(kind="letter", date=parsed.date, title=parsed.title).first()
+    return None
+
+
+def find_question_set(doc: Optional[Document], parsed: ParsedDocument) -> Optional[QuestionSet]:
+    """The set this paper is about: by Aanhangsel number, by a "Zie ook"
+    paper (its notice or earlier answer), by the paper itself, or by askers +
+    submitted date (+ subject)."""
+    sets = QuestionSet.objects.all()
+    if doc is not None and doc.pk:
+        if parsed.kind == "written_consultation":
+            return sets.filter(Q(question_document=doc) | Q(answer_document=doc)).first()
+        qs = sets.filter(Q(question_document=doc) | Q(answer_document=doc) | Q(answers__document=doc)).first()
+        if qs:
+            return qs
+    elif parsed.kind == "written_consultation":
+        return None
+    doc_vj = doc.vergaderjaar if doc is not None else parsed.vergaderjaar
+    doc_nr = doc.aanhangsel_number if doc is not None else (parsed.number if not parsed.dossier else None)
+    if parsed.kind == "written_questions" and doc_nr and parsed.answers:
+        qs = sets.filter(vergaderjaar=doc_vj or "", aanhangsel_number=doc_nr).first()
+        if qs:
+            return qs
+    for see in parsed.see_also:
+        other = Document.objects.filter(vergaderjaar=see.vergaderjaar, aanhangsel_number=see.number).first()
+        if other:
+            qs = sets.filter(Q(postponements__document=other) | Q(answer_document=other) | Q(answers__document=other)
+                             | Q(question_document=other)).first()
+            if qs:
+                return qs
+    if parsed.submitted:
+        names = _surnames(parsed)
+        candidates = sets.filter(kind="written_questions", submitted=parsed.submitted).prefetch_related(
+            "askers__person")
+        best, best_score = None, 0.0
+        for c in candidates:
+            theirs = {a.person.name.lower() for a in c.askers.all()}
+            if names and theirs and not (names & theirs):
+                continue
+            score = (1.0 if names & theirs else 0.0) + similarity(c.subject, parsed.title or "")
+            if score > best_score:
+                best, best_score = c, score
+        if best is not None and best_score >= 0.5:
+            return best
+    return None
+
+
+def _set_fields(obj, values: dict, corrected: set[str]) -> list[str]:
+    changed = []
+    for field, value in values.items():
+        if apply_parser_value(obj, field, value, corrected):
+            changed.append(field)
+    return changed
+
+
+def store_question_set(doc: Document, parsed: ParsedDocument) -> Optional[QuestionSet]:
+    qs = find_question_set(doc, parsed)
+    created = qs is None
+    if created:
+        qs = QuestionSet(kind="written_consultation" if parsed.kind == "written_consultation" else "written_questions")
+    corrected = corrected_fields(qs)
+    values = {"subject": (parsed.title or qs.subject or "")[:5000]}
+    if parsed.submitted:
+        values["submitted"] = parsed.submitted
+    if parsed.kind == "written_questions" and parsed.answers and doc.aanhangsel_number and not qs.aanhangsel_number:
+        values["vergaderjaar"] = doc.vergaderjaar
+        values["aanhangsel_number"] = doc.aanhangsel_number
+    _set_fields(qs, values, corrected)
+    if parsed.answers:
+        if not parsed.nader or qs.answer_document_id is None:
+            qs.answer_document = doc
+    elif qs.question_document_id is None:
+        qs.question_document = doc
+    qs.compute_due_dates()
+    qs.save()
+
+    if parsed.askers:
+        store_askers(qs, parsed)
+    if parsed.addressed_to:
+        qs.addressed_to.set([o for o in (get_office(t) for t in parsed.addressed_to) if o])
+    elif parsed.answers and not qs.addressed_to.exists():
+        # answer papers without "aan de …": the answering offices
+        qs.addressed_to.set([r.office for r in doc.minister_roles.all() if r.office_id])
+
+    questions = store_questions(qs, parsed, keep_missing=bool(parsed.answers) and parsed.nader)
+    store_answers(qs, doc, parsed, questions)
+    update_answered(qs, doc, parsed, corrected)
+    return qs
+
+
+def store_askers(qs: QuestionSet, parsed: ParsedDocument) -> None:
+    seen = []
+    for i, a in enumerate(parsed.askers):
+        person = get_person(a.name)
+        if person is None:
+            continue
+        party = get_party(a.party)
+        note_membership(person, party, parsed.submitted)
+        Asker.objects.update_or_create(question_set=qs, person=person, defaults={"party": party, "position": i})
+        seen.append(person.pk)
+    qs.askers.exclude(person_id__in=seen).delete()
+
+
+def store_questions(qs: QuestionSet, parsed: ParsedDocument, keep_missing: bool) -> dict[str, Question]:
+    existing = {q.label: q for q in qs.questions.all()}
+    out: dict[str, Question] = {}
+    for i, pq in enumerate(parsed.questions):
+        label = re.sub(r"\s+", " ", pq.number).strip()
+        q = existing.get(label)
+        if q is None:
+            q = Question.objects.create(question_set=qs, label=label, position=i, text=pq.text, party=pq.party or "")
+        else:
+            corrected = corrected_fields(q)
+            changed = _set_fields(q, {"text": pq.text, "party": pq.party or "", "position": i}, corrected)
+            if q.retired:
+                q.retired, changed = False, changed + ["retired"]
+            if changed:
+                q.save()
+        out[label] = q
+    if parsed.questions and not keep_missing:
+        for label, q in existing.items():
+            if label not in out and not q.retired:
+                retire(q, qs)
+    return out | {k: v for k, v in existing.items() if k not in out}
+
+
+def retire(obj, parent_set: Optional[QuestionSet] = None) -> None:
+    """A record gone from the new version: retired, or kept and flagged when staff touched it."""
+    touched = bool(corrected_fields(obj)) or getattr(obj, "confirmed", False)
+    if touched:
+        if hasattr(obj, "needs_review"):
+            obj.needs_review = True
+            obj.save(update_fields=["needs_review"])
+        elif parent_set is not None:
+            parent_set.needs_review = True
+            parent_set.save(update_fields=["needs_review"])
+        return
+    obj.retired = True
+    obj.save(update_fields=["retired"])
+
+
+def store_answers(qs: QuestionSet, doc: Document, parsed: ParsedDocument, questions: dict[str, Question]) -> None:
+    existing = {a.label: a for a in Answer.objects.filter(document=doc)}
+    by_number: dict[str, Question] = {}
+    for q in questions.values():
+        for n in label_numbers(q.label):
+            by_number.setdefault(n, q)
+    seen = set()
+    for i, pa in enumerate(parsed.answers):
+        label = re.sub(r"\s+", " ", pa.number).strip()
+        a = existing.get(label)
+        if a is None:
+            a = Answer.objects.create(question_set=qs, document=doc, label=label, position=i, text=pa.text,
+                                      nader=parsed.nader)
+        else:
+            corrected = corrected_fields(a)
+            changed = _set_fields(a, {"text": pa.text, "position": i, "nader": parsed.nader}, corrected)
+            if a.retired:
+                a.retired, changed = False, changed + ["retired"]
+            if changed:
+                a.save()
+        targets = {by_number[n] for n in label_numbers(label) if n in by_number}
+        if label in questions:
+            targets.add(questions[label])
+        a.questions.set(targets)
+        seen.add(label)
+    for label, a in existing.items():
+        if label not in seen and not a.retired:
+            retire(a, qs)
+
+
+def update_answered(qs: QuestionSet, doc: Document, parsed: ParsedDocument, corrected: set[str]) -> None:
+    """A set is answered when every question has an answer (a partial answer
+    leaves the rest open; a "nader" answer completes them)."""
+    if not parsed.answers:
+        return
+    live_questions = qs.questions.filter(retired=False)
+    unanswered = live_questions.filter(answers__isnull=True).exists() or parsed.partial and not parsed.nader
+    answered_dates = list(Answer.objects.filter(question_set=qs, retired=False).values_list(
+        "document__date", flat=True))
+    answered_dates = [d for d in answered_dates if d]
+    first = min(answered_dates) if answered_dates else parsed.received
+    received = None if unanswered else (max(answered_dates) if answered_dates else parsed.received)
+    before = qs.received
+    changed = _set_fields(qs, {"first_received": first, "received": received}, corrected)
+    if changed:
+        qs.save()
+        if "received" in changed and qs.received and not before:
+            lifecycle.log(qs, StatusChange.Event.ANSWERED, "", qs.received, on=qs.received, evidence=doc)
+
+
+def store_notice(doc: Document, parsed: ParsedDocument) -> None:
+    """A postponement notice (or "answered elsewhere") attaches to its set."""
+    qs = find_question_set(doc, parsed)
+    if qs is None:
+        qs = QuestionSet(kind="written_questions", subject=(parsed.title or "")[:5000], submitted=parsed.submitted)
+        qs.compute_due_dates()
+        qs.save()
+        if parsed.askers:
+            store_askers(qs, parsed)
+        if parsed.addressed_to:
+            qs.addressed_to.set([o for o in (get_office(t) for t in parsed.addressed_to) if o])
+    notice = parsed.notice
+    if notice is None or not notice.postpones:
+        Postponement.objects.filter(document=doc).delete()
+    else:
+        p, created = Postponement.objects.update_or_create(
+            question_set=qs, document=doc, defaults={"date": parsed.date, "expected": notice.expected})
+        if created:
+            lifecycle.log(qs, StatusChange.Event.POSTPONED, "", notice.expected or "", on=parsed.date, evidence=doc)
+    first = qs.postponements.exclude(date__isnull=True).order_by("date").values_list("date", flat=True).first()
+    if first is None and qs.postponements.exists():
+        first = parsed.date or timezone.localdate()
+    corrected = corrected_fields(qs)
+    values = {"postponed_on": first}
+    if parsed.submitted and not qs.submitted:
+        values["submitted"] = parsed.submitted
+    _set_fields(qs, values, corrected)
+    qs.compute_due_dates()
+    qs.save()
+
+
+# --- requests and commitments ------------------------------------------------------
+
+def _actor_office(actor: Optional[str], roles: dict) -> Optional[Office]:
+    if actor and re.match(r"(Minister|Staatssecretaris)", actor):
+        return get_office(actor)
+    return roles.get("answering")
+
+
+def store_requests(doc: Document, parsed: ParsedDocument, qs: QuestionSet, answers: dict[str, Answer],
+                   roles: dict) -> None:
+    by_number = {}
+    for label, a in answers.items():
+        for n in label_numbers(label):
+            by_number.setdefault(n, a)
+    questions = {q.label: q for q in qs.questions.all()}
+    for pr in parsed.requests:
+        q = questions.get(pr.question_number)
+        if q is None:
+            continue
+        req = Request.objects.filter(question=q).first()
+        if req is None:
+            req = Request.objects.create(question=q, text=pr.text, reply=pr.reply)
+        else:
+            if _set_fields(req, {"text": pr.text, "reply": pr.reply}, corrected_fields(req)):
+                req.save()
+        if req.reply in ("yes", "partial") and parsed.answers:
+            answer = answers.get(pr.question_number) or next(
+                (by_number[n] for n in label_numbers(pr.question_number) if n in by_number), None)
+            commitment_from_request(doc, req, answer, roles)
+
+
+def commitment_from_request(doc: Document, req: Request, answer: Optional[Answer], roles: dict) -> None:
+    """A request answered yes (or partly) is a commitment (ANNOTATION.md)."""
+    if Commitment.objects.filter(request=req).exists():
+        return
+    key = sentence_hash(req.text)
+    if DismissedFind.objects.filter(document=doc, kind="commitment", key=key).exists():
+        return
+    office = roles.get("answering")
+    partial = req.reply == "partial"
+    Commitment.objects.update_or_create(
+        source_document=doc, sentence_hash=key,
+        defaults={
+            "sentence": req.text, "answer": answer, "request": req, "actor": office.title if office else "",
+            "actor_office": office, "rule": "request_answered_" + req.reply, "confidence": 0.6 if partial else 0.8,
+            "review_date": review_date_for(doc.date, timezone.localdate()), "retired": False,
+        },
+    )
+
+
+#: a sentence this close to a stored one in the same answer is the same
+#: commitment, edited in a new version (difflib ratio of the normalized text)
+SAME_SENTENCE = 0.85
+
+
+def _closest(text: str, candidates: dict[str, str]) -> Optional[str]:
+    """The key of the candidate sentence closest to ``text``, if close enough."""
+    norm = normalize_sentence(text)
+    best, best_ratio = None, SAME_SENTENCE
+    for key, other in candidates.items():
+        ratio = SequenceMatcher(None, norm, normalize_sentence(other), autojunk=False).ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = key, ratio
+    return best
+
+
+def store_commitments(doc: Document, parsed: ParsedDocument, answers: dict[str, Answer], roles: dict) -> None:
+    dismissed = dict(DismissedFind.objects.filter(document=doc, kind="commitment").values_list("key", "text"))
+    existing = {c.sentence_hash: c for c in doc.commitments.filter(request__isnull=True).select_related("answer")}
+    parsed_keys = {sentence_hash(p.text) for p in parsed.commitments}
+    seen = set()
+    for pc in parsed.commitments:
+        key = sentence_hash(pc.text)
+        if key in dismissed or key in seen or _closest(pc.text, dismissed):
+            continue
+        if key not in existing:
+            # an edited sentence in a new version updates its record instead of adding one
+            same_answer = {k: c.sentence for k, c in existing.items() if k not in seen and k not in parsed_keys
+                           and (c.answer.label if c.answer else None) == (pc.answer_number or None)}
+            match = _closest(pc.text, same_answer)
+            if match:
+                c = existing.pop(match)
+                c.sentence_hash = key
+                existing[key] = c
+        seen.add(key)
+        if redates_earlier_commitment(doc, parsed, pc):
+            continue
+        answer = answers.get(pc.answer_number or "")
+        values = {
+            "sentence": pc.text, "actor": (pc.actor or "")[:250], "actor_office": _actor_office(pc.actor, roles),
+            "deadline_text": (pc.deadline_text or "")[:250], "due_date": pc.due_date,
+            "due_precision": pc.precision or "none", "answer": answer,
+        }
+        c = existing.get(key)
+        if c is None:
+            c = Commitment(source_document=doc, sentence_hash=key, rule=pc.rule[:60], confidence=pc.confidence)
+            for field, value in values.items():
+                setattr(c, field, value)
+            c.review_date = None if c.due_date else review_date_for(doc.date, timezone.localdate())
+            c.save()
+            continue
+        corrected = corrected_fields(c)
+        changed = _set_fields(c, values, corrected)
+        c.rule, c.confidence = pc.rule[:60], pc.confidence
+        if c.retired:
+            c.retired = False
+        if c.due_date is None and c.review_date is None and "review_date" not in corrected:
+            c.review_date = review_date_for(doc.date, timezone.localdate())
+        if changed and "due_date" in changed and c.due_date:
+            c.overdue_since = None
+        c.save()
+    for key, c in existing.items():
+        if key not in seen and not c.retired:
+            retire(c)
+
+
+# --- re-dating and fulfilment ---------------------------------------------------------
+
+def _cited_documents(doc: Document) -> list[Document]:
+    return [r.target for r in doc.references.select_related("target") if r.target_id]
+
+
+def _candidate_commitments(doc: Document) -> Iterable[Commitment]:
+    cited = _cited_documents(doc)
+    rows = Commitment.objects.open().exclude(source_document=doc).select_related("source_document")
+    if cited:
+        return rows.filter(source_document__in=cited)
+    return rows.filter(source_document__date__lt=doc.date) if doc.date else rows.none()
+
+
+def redates_earlier_commitment(doc: Document, parsed: ParsedDocument, pc) -> bool:
+    """"Het is niet mogelijk gebleken … Ik verwacht u de brief uiterlijk 30 april
+    te doen toekomen": a later paper re-dates an open promise it cites (or,
+    without a citation, one of similar wording by the same actor). The history
+    keeps both dates (lifecycle.redate)."""
+    if parsed.kind != "letter" or not pc.due_date or not REDATE_CUE.search(parsed.body or ""):
+        return False
+    best, best_score = None, 0.0
+    for c in _candidate_commitments(doc):
+        score = similarity(c.sentence, pc.text) + similarity(c.sentence, parsed.title or "") * 0.5
+        if score > best_score:
+            best, best_score = c, score
+    if best is None or best_score < 0.3:
+        return False
+    if best.due_date != pc.due_date and "due_date" not in corrected_fields(best):
+        lifecycle.redate(best, pc.due_date, evidence=doc, deadline_text=pc.deadline_text or "",
+                         precision=pc.precision or None, note=pc.text[:500])
+    return True
+
+
+def suggest_fulfilments_by(doc: Document, parsed: ParsedDocument) -> None:
+    """Suggest ``doc`` as fulfilling open commitments: it cites their paper,
+    says "Zoals toegezegd" / "voldoe ik aan", shares the actor or the wording."""
+    if parsed.kind not in ("letter", "written_questions", "written_consultation") or not doc.date:
+        return
+    cited = set(r.target_id for r in doc.references.all() if r.target_id)
+    says_done = bool(parsed.fulfilments)
+    offices = {r.office_id for r in doc.minister_roles.all() if r.office_id}
+    text = " ".join([parsed.title or "", *(f.text for f in parsed.fulfilments)])
+    candidates = Commitment.objects.open().exclude(source_document=doc).filter(
+        Q(source_document__in=cited) | Q(actor_office_id__in=offices), source_document__date__lt=doc.date,
+    ).select_related("source_document")
+    for c in candidates:
+        score, reasons = 0.0, []
+        if c.source_document_id in cited:
+            score += 0.5
+            reasons.append("verwijst naar het brondocument")
+        if says_done:
+            score += 0.3
+            reasons.append("meldt nakoming")
+        if c.actor_office_id in offices:
+            score += 0.1
+            reasons.append("zelfde bewindspersoon")
+        sim = max(similarity(c.sentence, text), similarity(c.sentence, parsed.body[:3000]) * 0.5)
+        if sim >= 0.3:
+            score += 0.3 * sim
+            reasons.append("vergelijkbare woorden")
+        if score < 0.5:
+            continue
+        FulfilmentSuggestion.objects.update_or_create(
+            commitment=c, document=doc, defaults={"score": round(min(score, 1.0), 2), "reason": ", ".join(reasons)})
+
