@@ -33,6 +33,7 @@ backup: $(VENV)/.installed
 	$(PY) manage.py backup
 
 restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo 'usage: make restore FILE=var/backups/…'; exit 2; }
 	$(PY) manage.py restore $(FILE)
 
 clean:

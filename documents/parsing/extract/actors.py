@@ -30,7 +30,7 @@ _CAP = r"[A-Z][\w'’*-]*"
 #: Ontwikkelingssamenwerking", "de Minister-President", "de Staatssecretaris"
 MINISTER = (
     r"(?:(?:de|De)\s+)?(?:Minister-President|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Bb]ewindsperso(?:o|ne)n?)"
-    r"(?:\s+(?:van|voor)\s+" + _CAP + r"(?:,?\s+(?:en|van|voor|" + _CAP + r"|\([A-Z]+\))){0,8})?"
+    r"(?:\s+(?:van|voor)\s+" + _CAP + r"(?:,?\s+(?:en(?=\s+[A-Z])|van|voor|" + _CAP + r"|\([A-Z]+\))){0,8})?"
     r"(?:\s+(?!Zaken\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?"
 )
 STATE = r"(?:[Hh]et\s+[Kk]oninkrijk(?:\s+der\s+Nederlanden)?|Nederland|[Oo]ns\s+land)"
@@ -68,7 +68,7 @@ def resolve_actor(phrase: Optional[str], doc) -> str:
     if re.fullmatch(CABINET, p):
         return "het kabinet" if "ministerie" not in low else p
     if re.fullmatch(STATE, p):
-        return answering or p
+        return answering or re.sub(r"^Het\s+[Kk]oninkrijk", "het Koninkrijk", re.sub(r"^Ons\b", "ons", p))
     p = re.sub(r"^(?:de|De)\s+", "", p)
     if p.lower() in ("minister", "staatssecretaris", "bewindspersoon"):
         return answering or p

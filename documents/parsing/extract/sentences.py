@@ -31,7 +31,8 @@ _SOFT_BREAK = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\n\s*(?=[a-zà-ÿ])")
 _HARD_BREAK = re.compile(r"-[ \t]*\n\s*(?=\w)")
 _WS = re.compile(r"\s+")
 # a candidate end: terminator (and closing quotes/brackets), white space, then a starter
-_END = re.compile(r"([.?!]+[»\"')\]]*)(\s+)(?=[«\"'(\[]?[A-ZÀ-Ý0-9«\"'(])")
+_END = re.compile(r"([.?!]+[»\"')\]]*(?:\d{1,2}(?=\s))?)(\s+)(?=[«\"'(\[]?[A-ZÀ-Ý0-9«\"'(])")
+_GLUED_MARK = re.compile(r"\d{1,2}[A-ZÀ-Ý][a-zà-ÿ]")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
 
@@ -55,6 +56,10 @@ class Sentence:
 def _is_boundary(before: str, after: str) -> bool:
     m = _LAST_TOKEN.search(before)
     token = m.group(1) if m else ""
+    glued = re.search(r"[.?!][»\"')\]]*(\d{1,2})$", token)
+    if glued and re.search(r"[a-zà-ÿ)»]{2}[.?!]", token):
+        return after[:1].isupper()  # "landen.14 Gaat": a footnote mark after the stop
+    token = re.sub(r"(?<=[.?!])\d{1,2}$", "", token)
     bare = token.lstrip("(«\"'[").lower()
     if bare.endswith("?") or bare.endswith("!"):
         return True
@@ -68,6 +73,8 @@ def _is_boundary(before: str, after: str) -> bool:
     # "1." "2." in enumerations and "art. 3.": a number before the period
     if re.fullmatch(r"\d{1,2}\.", bare) and not after[:1].isupper():
         return False
+    if _GLUED_MARK.match(after):
+        return True  # "gesproken. 3Toekomstige": a footnote mark glued to the next sentence
     if after[:1].isdigit():
         # "... nr. 312. 20 Kamerstuk": a digit after a period rarely starts a sentence
         return False
@@ -104,7 +111,7 @@ def split_sentences(text: str) -> list[Sentence]:
         start = 0
         for m in _END.finditer(flat):
             end = m.end(1)
-            if not _is_boundary(flat[start:end], flat[m.end():m.end() + 3]):
+            if not _is_boundary(flat[start:end], flat[m.end():m.end() + 4]):
                 continue
             piece = flat[start:end].strip()
             if piece:

@@ -1,0 +1,17 @@
+from django.core.management import BaseCommand
+
+from tracker import jobs
+
+from ._options import add_today, parse_today, summary
+
+
+class Command(BaseCommand):
+    help = ("Legt vast wat op een dag te laat is (antwoorden en toezeggingen): een statuswijziging per item, "
+            "'te laat sinds', en een controledatum voor toezeggingen zonder termijn. Veilig om vaker te draaien.")
+
+    def add_arguments(self, parser):
+        add_today(parser)
+
+    def handle(self, *args, **options):
+        run = jobs.flag_overdue(parse_today(options["today"]))
+        self.stdout.write(summary(run))

@@ -1,0 +1,73 @@
+"""Free-text search for the list pages: words and word beginnings, case- and
+accent-insensitive ("tsjetsjeni" finds "Tsjetsjenië").
+
+One SQL function, ``tracker_search_text(text)``, gives the searchable form of
+a column (lower case, accents off) on both backends:
+
+* PostgreSQL: an IMMUTABLE wrapper around ``unaccent`` made by migration
+  ``0003_pages_search``, with GIN trigram indexes on
+  ``tracker_search_text(commitment.sentence)`` and
+  ``tracker_search_text(questionset.subject)``, so the match below is an
+  index scan (pg_trgm serves regular expressions);
+* SQLite: a deterministic Python function registered on every new
+  connection (``connection_created`` below), doing the same in Python.
+
+The term is normalized the same way in Python, and every word of the query
+must occur at the start of a word: the regular expression
+``(^|[^a-z0-9])term`` means the same to PostgreSQL and to Python's ``re``
+(SQLite's REGEXP is Python's), so there is one query for both backends.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import reduce
+
+from django.db.backends.signals import connection_created
+from django.db.models import Func, Q, TextField
+from django.dispatch import receiver
+
+SQL_FUNCTION = "tracker_search_text"
+MAX_WORDS = 8
+
+
+def normalize(text: str | None) -> str | None:
+    """Lower case without accents: "Tsjetsjenië" → "tsjetsjenie"."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+class SearchText(Func):
+    """``tracker_search_text(expr)``: the searchable form of a text column."""
+
+    function = SQL_FUNCTION
+    output_field = TextField()
+
+
+@receiver(connection_created)
+def register_sqlite_function(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(SQL_FUNCTION, 1, normalize, deterministic=True)
+
+
+def words(q: str | None) -> list[str]:
+    """The query's words, normalized (letters and digits only), at most MAX_WORDS."""
+    found = re.findall(r"[a-z0-9]+", normalize(q or "") or "")
+    return found[:MAX_WORDS]
+
+
+def word_start_pattern(word: str) -> str:
+    return rf"(^|[^a-z0-9]){re.escape(word)}"
+
+
+def match(q: str | None, *fields: str) -> Q | None:
+    """A Q where every word of ``q`` begins a word in one of ``fields``
+    (each field annotated or aliased with SearchText); None for an empty query."""
+    terms = words(q)
+    if not terms:
+        return None
+    per_word = [reduce(lambda a, b: a | b, (Q(**{f"{f}__regex": word_start_pattern(w)}) for f in fields))
+                for w in terms]
+    return reduce(lambda a, b: a & b, per_word)

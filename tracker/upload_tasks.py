@@ -1,0 +1,64 @@
+"""Papers uploaded on /documents/upload/, ingested like the ingest command.
+
+The view saves the files under MEDIA_ROOT/uploads/<run>/ and creates a
+JobRun(name="ingest_upload") listing them; ``run_upload(run_id)`` ingests
+them with documents.ingest.ingest_paths and stores the same report the
+command prints (IngestReport.to_json()) in JobRun.details["report"]. With a
+broker the Celery task ``ingest_upload`` runs it on a worker (registered by
+tracker/celery.py: autodiscover_tasks(related_name="upload_tasks")); without
+one the view calls ``run_upload`` in the request.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from celery import shared_task
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
+
+from .models import JobRun
+
+NAME = "ingest_upload"
+
+
+def upload_dir(run_id: int) -> Path:
+    return Path(settings.MEDIA_ROOT) / "uploads" / str(run_id)
+
+
+def run_upload(run_id: int) -> JobRun:
+    """Ingest the files of one upload; idempotent (a second run finds them unchanged)."""
+    from documents.ingest import ingest_paths
+
+    run = JobRun.objects.get(pk=run_id)
+    if run.status == JobRun.Status.DONE:
+        return run
+    folder = upload_dir(run_id)
+    paths = [folder / name for name in run.details.get("files", [])]
+    try:
+        report = ingest_paths(paths)
+    except Exception as exc:  # recorded for the page; the task's retry policy sees it too
+        JobRun.objects.filter(pk=run_id).update(status=JobRun.Status.FAILED, error=str(exc)[:2000],
+                                                finished_at=timezone.now())
+        raise
+    details = dict(run.details)
+    details["report"] = report.to_json()
+    details["results"] = [
+        {"source": Path(r.source).name, "status": r.status, "error": r.error, "document_id": r.document_id}
+        for r in report.results
+    ]
+    with transaction.atomic():
+        JobRun.objects.filter(pk=run_id).update(
+            status=JobRun.Status.DONE, details=details, finished_at=timezone.now(),
+            changed=report.count("stored") + report.count("updated"))
+    shutil.rmtree(folder, ignore_errors=True)  # the stored Documents keep their own copy
+    run.refresh_from_db()
+    return run
+
+
+@shared_task(name="tracker.upload_tasks.ingest_upload", autoretry_for=(OperationalError, InterfaceError),
+             retry_backoff=30, max_retries=5)
+def ingest_upload(run_id: int) -> dict:
+    run = run_upload(run_id)
+    return {"job_run": run.pk, "status": run.status, "report": run.details.get("report")}
