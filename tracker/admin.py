@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from documents.models import Document
 
@@ -66,7 +67,7 @@ class CorrectionMixin:
                 if c.parser_disagrees]
         if not rows:
             return "Geen verschil met de correcties."
-        return format_html_join(format_html("<br>"), "{}: gecorrigeerd {}, parser zegt nu <strong>{}</strong>", rows)
+        return format_html_join(mark_safe("<br>"), "{}: gecorrigeerd {}, parser zegt nu <strong>{}</strong>", rows)
 
     def save_model(self, request, obj, form, change):
         if change and form.changed_data:

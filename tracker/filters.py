@@ -16,6 +16,7 @@ from . import search
 from .models import Asker, Commitment, MinisterRole, Ministry, Office, Party, Person, QuestionSet
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+YES_NO = forms.Select(choices=[("", "Alle"), ("true", "Ja"), ("false", "Nee")])
 
 
 class StableOrderingFilter(df.OrderingFilter):
@@ -64,7 +65,7 @@ class CommitmentFilter(DayFilterSet):
     due_from = df.DateFilter(label="Uiterlijk vanaf", field_name="due_date", lookup_expr="gte", widget=DATE)
     due_to = df.DateFilter(label="Uiterlijk tot en met", field_name="due_date", lookup_expr="lte", widget=DATE)
     has_deadline = df.BooleanFilter(label="Heeft een termijn", field_name="due_date", lookup_expr="isnull",
-                                    exclude=True)
+                                    exclude=True, widget=YES_NO)
     sort = StableOrderingFilter(
         label="Sorteren",
         fields=(("due_date", "due"), ("source_document__date", "date"), ("status", "status"),

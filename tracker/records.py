@@ -17,6 +17,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Iterable, Optional
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
@@ -563,12 +564,17 @@ def suggest_fulfilments_by(doc: Document, parsed: ParsedDocument) -> None:
     says_done = bool(parsed.fulfilments)
     offices = {r.office_id for r in doc.minister_roles.all() if r.office_id}
     text = " ".join([parsed.title or "", *(f.text for f in parsed.fulfilments)])
-    candidates = Commitment.objects.open().exclude(source_document=doc).filter(
-        Q(source_document__in=cited) | Q(actor_office_id__in=offices), source_document__date__lt=doc.date,
+    redated_by_cited = set(StatusChange.objects.filter(
+        event=StatusChange.Event.REDATED, evidence_id__in=cited,
+        content_type=ContentType.objects.get_for_model(Commitment)).values_list("object_id", flat=True))
+    redated_here = StatusChange.objects.filter(event=StatusChange.Event.REDATED, evidence=doc).values("object_id")
+    candidates = Commitment.objects.open().exclude(source_document=doc).exclude(pk__in=redated_here).filter(
+        Q(source_document__in=cited) | Q(pk__in=redated_by_cited) | Q(actor_office_id__in=offices),
+        source_document__date__lt=doc.date,
     ).select_related("source_document")
     for c in candidates:
         score, reasons = 0.0, []
-        if c.source_document_id in cited:
+        if c.source_document_id in cited or c.pk in redated_by_cited:
             score += 0.5
             reasons.append("verwijst naar het brondocument")
         if says_done:

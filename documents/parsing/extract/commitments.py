@@ -52,6 +52,7 @@ from documents.parsing.deadlines import find_deadline, resolve_deadline
 from documents.parsing.extract.actors import GOV, OTHER_ACTORS, resolve_actor
 from documents.parsing.extract.sentences import split_sentences
 from documents.parsing.model import Commitment
+from documents.parsing.kinds.letter import letter_text
 
 #: commitments below this confidence are kept out of the parse output
 EMIT_THRESHOLD = 0.5
@@ -411,7 +412,7 @@ def _government_texts(doc) -> Iterable[tuple[Optional[str], str]]:
         for a in doc.answers:
             yield a.number, a.text
     elif doc.kind == "letter":
-        yield None, doc.body or ""
+        yield None, letter_text(doc.body or "")
 
 
 def find_commitments(doc, calendar=None, threshold: float = EMIT_THRESHOLD) -> list[Commitment]:

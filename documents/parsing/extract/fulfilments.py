@@ -15,6 +15,7 @@ from typing import Optional
 
 from documents.parsing.extract.sentences import split_sentences
 from documents.parsing.model import Fulfilment
+from documents.parsing.kinds.letter import letter_text
 
 _THIS_LETTER = r"(?:[Mm]et\s+deze\s+brief|[Hh]iermee|[Hh]ierbij|[Mm]et\s+(?:deze|onderstaande|de\s+bijgevoegde)\s+" \
                r"(?:brief|beantwoording|reactie|rapportage)|[Bb]ijgaand|[Ii]n\s+deze\s+brief)"
@@ -54,7 +55,7 @@ def fulfilment_rule(sentence: str) -> Optional[str]:
 
 def find_fulfilments(doc) -> list[Fulfilment]:
     texts = [a.text for a in doc.answers] if doc.answers else (
-        [doc.body or ""] if doc.kind == "letter" else [])
+        [letter_text(doc.body or "")] if doc.kind == "letter" else [])
     out: list[Fulfilment] = []
     seen: set[str] = set()
     for text in texts:

@@ -89,3 +89,20 @@ def read_letter_frame(doc: ParsedDocument, text: str) -> None:
 def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
     read_letter_frame(doc, text)
     return doc
+
+
+def letter_text(body: str) -> str:
+    """The letter's own text: after its heading ("Nr. …", "Aan de Voorzitter …",
+    "Den Haag, <datum>") and before the signature, for sentence-level finds."""
+    lines = body.split("\n")
+    start = 0
+    for i, ln in enumerate(lines[:40]):
+        s = ln.strip()
+        if PLACE_DATE.match(s) or re.match(r"^Aan de (?:Voorzitter|Voorzitters)\b", s):
+            start = i + 1
+    end = len(lines)
+    for i in range(len(lines) - 1, max(start, len(lines) - 60) - 1, -1):
+        if SIGN_OFFICE.match(lines[i].strip()):
+            end = i
+            break
+    return "\n".join(lines[start:end])
