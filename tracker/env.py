@@ -63,6 +63,9 @@ def database_from_url(url: str, base_dir: Path) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(name),
+            # a file, not memory, so tests can run commands in other processes against it
+            # (one per process: two test runs at once must not share it)
+            "TEST": {"NAME": str(name.with_name(f"{name.stem}-test-{os.getpid()}{name.suffix}"))},
             "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE",
                         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }
@@ -80,6 +83,7 @@ def database_from_url(url: str, base_dir: Path) -> dict:
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
+            "TEST": {"NAME": f"test_{name}_{os.getpid()}"},
             "OPTIONS": options,
         }
     raise ImproperlyConfigured(
@@ -124,3 +128,12 @@ def broker_url(url: str) -> str:
     if url and urlsplit(url).scheme not in ("redis", "rediss", "amqp", "memory"):
         raise ImproperlyConfigured(f"CELERY_BROKER_URL={url!r}: use redis://host:6379/0 or leave it empty")
     return url
+
+
+def cache_from_url(url: str) -> dict:
+    """Empty: a per-process memory cache; ``redis://host:6379/1``: a shared Redis cache."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if urlsplit(url).scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"CACHE_URL={url!r}: use redis://host:6379/1 or leave it empty")

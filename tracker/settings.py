@@ -9,7 +9,7 @@ from pathlib import Path
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import broker_url, database_from_url, env_bool, env_int, env_list, env_str, mail_from_url
+from .env import broker_url, cache_from_url, database_from_url, env_bool, env_int, env_list, env_str, mail_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -70,6 +70,9 @@ TEMPLATES = [
 
 DATABASE_URL = env_str("DATABASE_URL", "sqlite:///var/tracker.sqlite3")
 DATABASES = {"default": database_from_url(DATABASE_URL, BASE_DIR)}
+# Cache (login rate limits): per process by default; CACHE_URL=redis://… shares it between workers.
+CACHE_URL = env_str("CACHE_URL", "")
+CACHES = {"default": cache_from_url(CACHE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -77,6 +80,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
+LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5, minimum=1)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900, minimum=1)
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
@@ -69,23 +68,29 @@ def question_stats(today: dt.date) -> tuple[list[Row], list[Row]]:
     overdue = set(QuestionSet.objects.overdue(on=today).values_list("pk", flat=True))
     rows = QuestionSet.objects.written().filter(submitted__lte=today).values_list(
         "pk", "addressed_to__ministry__name", "addressed_to__title", "submitted", "received")
+    sets: dict[int, dict] = {}
+    for pk, ministry, office, submitted, received in rows:
+        entry = sets.setdefault(pk, {"ministries": set(), "offices": set(), "submitted": submitted,
+                                     "received": received})
+        if ministry:
+            entry["ministries"].add(ministry)
+        if office:
+            entry["offices"].add(office)
     per_ministry: dict[str, Row] = {}
     per_office: dict[str, Row] = {}
-    seen: dict[str, set] = defaultdict(set)  # a set addressed to two offices of one ministry counts once there
-    for pk, ministry, office, submitted, received in rows:
-        for table, name in ((per_ministry, ministry or UNKNOWN), (per_office, office or UNKNOWN)):
-            key = f"{id(table)}:{name}"
-            if pk in seen[key]:
-                continue
-            seen[key].add(pk)
-            row = table.setdefault(name, Row(name))
-            row.received += 1
-            if received is not None and received <= today:
-                row.answered += 1
-                row.on_time += pk not in late
-                if submitted is not None:
-                    row.days_to_answer.append((received - submitted).days)
-            row.overdue_now += pk in overdue
+    for pk, entry in sets.items():
+        # a set addressed to two offices of one ministry counts once there; "Onbekend" only when none is known
+        for table, names in ((per_ministry, entry["ministries"]), (per_office, entry["offices"])):
+            for name in names or {UNKNOWN}:
+                row = table.setdefault(name, Row(name))
+                row.received += 1
+                received, submitted = entry["received"], entry["submitted"]
+                if received is not None and received <= today:
+                    row.answered += 1
+                    row.on_time += pk not in late
+                    if submitted is not None:
+                        row.days_to_answer.append((received - submitted).days)
+                row.overdue_now += pk in overdue
     return _sorted(per_ministry), _sorted(per_office)
 
 
@@ -138,5 +143,5 @@ def bar_chart(title: str, items: list[tuple[str, float, str]], *, maximum: float
     bars = [Bar(label, value, text, y=i * (bar_height + gap), width=round(plot_width * value / maximum, 1))
             for i, (label, value, text) in enumerate(items)]
     height = max(len(bars) * (bar_height + gap), bar_height + gap)
-    return BarChart(title=title, bars=bars, width=label_width + plot_width + 80, height=height,
+    return BarChart(title=title, bars=bars, width=label_width + plot_width + 240, height=height,
                     label_width=label_width, bar_height=bar_height, plot_width=plot_width)

@@ -5,11 +5,12 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from tracker import views
+from tracker.auth import RateLimitedLoginView
 from tracker.unsubscribe import unsubscribe
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", RateLimitedLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("digests/unsubscribe/<str:token>/", unsubscribe, name="digest-unsubscribe"),
     path("", views.HomeView.as_view(), name="home"),

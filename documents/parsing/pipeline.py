@@ -11,6 +11,7 @@ import re
 from .clean import clean_document, read_identifier
 from .kinds import detect, parse as parse_kind
 from .model import ParsedDocument
+from .extract import extract_all
 from .read import DEFAULT_MAX_BYTES, ParseError, Source, read_bytes, read_path
 
 
@@ -86,19 +87,14 @@ def _parse_source(doc: ParsedDocument, src: Source, calendar) -> ParsedDocument:
                 doc.number = meta["number"]
         if doc.title is None and meta.get("title"):
             doc.title = meta["title"]
-        if doc.kind == "unknown":
-            doc.warnings.append("kind not recognised: no written questions, notice, letter or consultation found")
     except Exception as e:  # never raise
         return _failed(doc, f"parse failed: {e.__class__.__name__}: {str(e)[:120]}")
+    if doc.kind == "unknown":
+        return _failed(doc, "unknown kind of text: no written questions, notice, letter or consultation found")
     try:
-        from .extract import extract_all
-    except ImportError:  # the extract package is built alongside; remove once it exists
-        extract_all = None
-    if extract_all is not None:
-        try:
-            extract_all(doc, calendar)
-        except Exception as e:
-            doc.warnings.append(f"extract failed: {e.__class__.__name__}: {str(e)[:120]}")
+        extract_all(doc, calendar)
+    except Exception as e:
+        doc.warnings.append(f"extract failed: {e.__class__.__name__}: {str(e)[:120]}")
     return doc
 
 

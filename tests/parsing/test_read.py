@@ -150,6 +150,6 @@ def test_read_bytes_raises_parse_error_for_the_pipeline():
         read_bytes(b"", "x.txt")
 
 
-def test_unknown_kind_text_is_kind_unknown_without_error():
+def test_text_of_an_unknown_kind_is_refused_with_the_reason():
     doc = parse_bytes("Een recept voor appeltaart met kaneel en rozijnen.\nBak veertig minuten.".encode(), "r.txt")
-    assert doc.kind == "unknown" and doc.error is None and doc.warnings
+    assert doc.kind == "unknown" and "unknown kind" in doc.error
