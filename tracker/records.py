@@ -123,7 +123,8 @@ def store(doc: Document, parsed: ParsedDocument) -> None:
     elif parsed.kind == "notice":
         store_notice(doc, parsed)
     store_commitments(doc, parsed, answer_by_label, roles)
-    suggest_fulfilments_by(doc, parsed)
+    suggest_fulfilments_by(doc)
+    suggest_fulfilments_for(doc)
 
 
 def store_minister_roles(doc: Document, parsed: ParsedDocument) -> dict[str, Optional[Office]]:
@@ -555,35 +556,38 @@ def redates_earlier_commitment(doc: Document, parsed: ParsedDocument, pc) -> boo
     return True
 
 
-def suggest_fulfilments_by(doc: Document, parsed: ParsedDocument) -> None:
-    """Suggest ``doc`` as fulfilling open commitments: it cites their paper,
-    says "Zoals toegezegd" / "voldoe ik aan", shares the actor or the wording."""
-    if parsed.kind not in ("letter", "written_questions", "written_consultation") or not doc.date:
+def suggest_fulfilments_by(doc: Document) -> None:
+    """Suggest stored paper ``doc`` as fulfilling open commitments made before
+    it: it cites their paper (or the letter that re-dated them), says "Zoals
+    toegezegd" / "voldoe ik aan", shares the actor or the wording."""
+    if doc.kind not in ("letter", "written_questions", "written_consultation") or not doc.date:
         return
     cited = set(r.target_id for r in doc.references.all() if r.target_id)
-    says_done = bool(parsed.fulfilments)
+    statements = [f.text for f in doc.fulfilment_statements.all()]
     offices = {r.office_id for r in doc.minister_roles.all() if r.office_id}
-    text = " ".join([parsed.title or "", *(f.text for f in parsed.fulfilments)])
+    text = " ".join([doc.title, *statements])
+    commitment_type = ContentType.objects.get_for_model(Commitment)
     redated_by_cited = set(StatusChange.objects.filter(
-        event=StatusChange.Event.REDATED, evidence_id__in=cited,
-        content_type=ContentType.objects.get_for_model(Commitment)).values_list("object_id", flat=True))
-    redated_here = StatusChange.objects.filter(event=StatusChange.Event.REDATED, evidence=doc).values("object_id")
+        event=StatusChange.Event.REDATED, evidence_id__in=cited, content_type=commitment_type,
+    ).values_list("object_id", flat=True))
+    redated_here = StatusChange.objects.filter(event=StatusChange.Event.REDATED, evidence=doc,
+                                               content_type=commitment_type).values("object_id")
     candidates = Commitment.objects.open().exclude(source_document=doc).exclude(pk__in=redated_here).filter(
         Q(source_document__in=cited) | Q(pk__in=redated_by_cited) | Q(actor_office_id__in=offices),
         source_document__date__lt=doc.date,
-    ).select_related("source_document")
-    for c in candidates:
+    ).exclude(suggestions__document=doc, suggestions__state__in=["confirmed", "rejected"])
+    for c in candidates.select_related("source_document"):
         score, reasons = 0.0, []
         if c.source_document_id in cited or c.pk in redated_by_cited:
             score += 0.5
             reasons.append("verwijst naar het brondocument")
-        if says_done:
+        if statements:
             score += 0.3
             reasons.append("meldt nakoming")
         if c.actor_office_id in offices:
             score += 0.1
             reasons.append("zelfde bewindspersoon")
-        sim = max(similarity(c.sentence, text), similarity(c.sentence, parsed.body[:3000]) * 0.5)
+        sim = max(similarity(c.sentence, text), similarity(c.sentence, doc.clean_text[:3000]) * 0.5)
         if sim >= 0.3:
             score += 0.3 * sim
             reasons.append("vergelijkbare woorden")
@@ -592,3 +596,10 @@ def suggest_fulfilments_by(doc: Document, parsed: ParsedDocument) -> None:
         FulfilmentSuggestion.objects.update_or_create(
             commitment=c, document=doc, defaults={"score": round(min(score, 1.0), 2), "reason": ", ".join(reasons)})
 
+
+def suggest_fulfilments_for(doc: Document) -> None:
+    """Papers stored before ``doc`` that cite it may keep its promises (papers arrive in any order)."""
+    if not doc.date or not doc.commitments.exists():
+        return
+    for later in Document.objects.filter(references__target=doc, date__gt=doc.date).distinct():
+        suggest_fulfilments_by(later)

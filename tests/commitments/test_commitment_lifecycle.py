@@ -72,3 +72,14 @@ def test_borderline_finds_wait_in_the_to_confirm_queue_until_staff_confirm(edito
     lifecycle.confirm(c, by=editor)
     assert not Commitment.objects.to_confirm().filter(pk=c.pk).exists()
     assert StatusChange.objects.filter(object_id=c.pk, event="confirmed", by=editor).exists()
+
+
+def test_a_fulfilling_letter_stored_before_the_promise_is_still_suggested(tmp_path):
+    promise, _postponement, fulfilment = LETTERS
+    early_copy = tmp_path / "nakoming-640.txt"
+    early_copy.write_text(fulfilment.read_text(encoding="utf-8").replace("nr. 650", "nr. 640"), encoding="utf-8")
+    ingest(early_copy)
+    ingest(promise)
+    suggestion = FulfilmentSuggestion.objects.get()
+    assert suggestion.document.number == "660"
+    assert "meldt nakoming" in suggestion.reason
