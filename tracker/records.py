@@ -31,6 +31,7 @@ from .models import (
     Answer, Asker, Commitment, DismissedFind, FulfilmentStatement, FulfilmentSuggestion, MinisterRole, Ministry,
     Office, Party, Person, Postponement, Question, QuestionSet, Reference, Request, StatusChange,
 )
+from .rules.posts import ministry_for_post
 from .rules.review_date import review_date_for
 
 # Re-dating cues: a later letter saying the promise cannot be kept on time.
@@ -44,12 +45,12 @@ REDATE_CUE = re.compile(
 # --- people, parties, offices ------------------------------------------------
 
 def ministry_of(office_title: str) -> Optional[str]:
-    """"Minister van Buitenlandse Zaken" → "Buitenlandse Zaken". A post named
-    "Minister voor X" has no ministry of its own in its title; staff set it."""
-    m = re.match(r"(?:Minister|Staatssecretaris|Minister-President)\s+van\s+(.+)$", office_title or "", re.I)
+    """"Minister van Buitenlandse Zaken" → "Buitenlandse Zaken"; a post named
+    "Minister voor X" by the table in tracker/rules/posts.py (staff correct it)."""
+    m = re.match(r"(?:Minister|Staatssecretaris)\s+van\s+(.+)$", office_title or "", re.I)
     if m:
         return m.group(1).strip()
-    return None
+    return ministry_for_post(office_title)
 
 
 def get_office(title: Optional[str]) -> Optional[Office]:

@@ -57,6 +57,7 @@ def test_the_seeds_are_linked_to_askers_parties_offices_and_ministries():
     assert chechnya.received == dt.date(2019, 2, 15)
     assert set(chechnya.addressed_to.values_list("title", flat=True)) == {
         "Minister van Buitenlandse Zaken", "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"}
+    assert set(chechnya.addressed_to.values_list("ministry__name", flat=True)) == {"Buitenlandse Zaken"}
     assert chechnya.answers.count() == 6
     assert all(a.questions.count() == 1 for a in chechnya.answers.all())
     roles = {(r.role, r.person.name if r.person else None) for r in chechnya.answer_document.minister_roles.all()}

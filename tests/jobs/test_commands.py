@@ -83,3 +83,21 @@ def test_the_beat_schedule_names_the_tasks(settings):
     from tracker.celery import app
     app.loader.import_default_modules()
     assert {"tracker.tasks.flag_overdue", "tracker.tasks.send_digests"} <= set(app.tasks)
+
+
+def test_a_task_retries_when_the_database_is_briefly_unreachable(belarus, monkeypatch):
+    from django.db import OperationalError
+
+    from tracker import jobs
+
+    real, calls = jobs.flag_overdue, []
+
+    def flaky(today):
+        calls.append(today)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real(today)
+
+    monkeypatch.setattr(jobs, "flag_overdue", flaky)
+    result = tasks.flag_overdue.apply(args=["2021-03-01"]).get()
+    assert len(calls) == 2 and result["details"]["question_sets_flagged"] == 1
