@@ -57,6 +57,7 @@ class QuestionSetFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = m.QuestionSet
+        skip_postgeneration_save = True
 
     subject = factory.Sequence(lambda n: f"Vragen over onderwerp {n}")
     submitted = dt.date(2021, 1, 19)

@@ -109,14 +109,19 @@ def decode_text(data: bytes) -> str:
     return text
 
 
+# counted with the regex engine, not a Python loop per character (bench/: a sixth of a parse)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_LETTER = re.compile(r"[^\W\d_]")  # str.isalpha, give or take numeric signs such as "½"
+
+
 def _refuse_binary(text: str) -> None:
     if not text.strip():
         raise ParseError("empty file: no text")
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or 0x7f <= ord(ch) < 0xa0)
+    bad = len(_CONTROL.findall(sample))
     if bad > max(8, len(sample) // 50):
         raise ParseError("binary data: not text (too many control characters)")
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = len(_LETTER.findall(sample))
     if letters < len(sample.strip()) * 0.3:
         raise ParseError("binary data: not text (too few letters)")
 

@@ -1,5 +1,4 @@
 """The job commands: overdue_report, subscribe, the Celery tasks in-process."""
-import datetime as dt
 import json
 
 import pytest

@@ -8,7 +8,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from tests.factories import (CommitmentFactory, DocumentFactory, MinistryFactory, OfficeFactory, PartyFactory,
+from tests.factories import (CommitmentFactory, DocumentFactory, MinistryFactory, PartyFactory,
                              QuestionSetFactory)
 from tracker import emails, jobs
 from tracker.models import DigestDelivery, JobRun

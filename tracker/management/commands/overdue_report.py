@@ -23,7 +23,6 @@ from django.core.management import BaseCommand
 
 from documents.models import Document
 from tracker.emails import commitments_with_sources, question_sets_with_people
-from tracker.models import Commitment
 from tracker.rules.answer_term import due_on
 
 from ._options import add_today, today_or_now
