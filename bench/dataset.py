@@ -108,7 +108,10 @@ def _sqlite_value(v):
 def _pk_reset():
     from django.apps import apps
 
-    models = [m for app in ("documents", "tracker", "auth") for m in apps.get_app_config(app).get_models()]
+    # include_auto_created: the M2M through tables have sequences too (a stale one makes
+    # ``.set()``/``.add()`` skip rows silently: they insert with ignore_conflicts)
+    models = [m for app in ("documents", "tracker", "auth")
+              for m in apps.get_app_config(app).get_models(include_auto_created=True)]
     sql = connection.ops.sequence_reset_sql(no_style(), models)
     if sql:
         with connection.cursor() as cur:

@@ -69,7 +69,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import Case, DateField, F, Q, When
+from django.db.models import Case, DateField, Exists, F, OuterRef, Q, When
 from django.utils import timezone
 
 from .models import Commitment, DigestDelivery, DigestSubscription, JobRun, QuestionSet, StatusChange
@@ -118,7 +118,13 @@ def flag_overdue(today: dt.date | None = None) -> JobRun:
 
 def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> dict:
     ct = ContentType.objects.get_for_model(model)
-    rows = overdue.annotate(became=became).order_by("pk").values_list("pk", "became")
+    # only the items whose overdue period is not recorded yet come back to Python: a daily run
+    # reads a handful of rows, not every overdue item (BENCHMARKS.md); the unique constraint
+    # still catches a second worker inserting the same rows meanwhile
+    recorded = StatusChange.objects.filter(content_type=ct, object_id=OuterRef("pk"), event=StatusChange.Event.OVERDUE,
+                                           on=OuterRef("became"))
+    rows = (overdue.annotate(became=became).filter(~Exists(recorded))
+            .order_by("pk").values_list("pk", "became"))
     batch = []
     for pk, on in rows.iterator(chunk_size=INSERT_BATCH):
         batch.append(StatusChange(content_type=ct, object_id=pk, event=StatusChange.Event.OVERDUE, on=on,

@@ -1,6 +1,5 @@
 """/stats/, /digests/preview/ and /documents/upload/."""
 import datetime as dt
-import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile

@@ -1,0 +1,212 @@
+"""The measurements of bench/run.py (issue 10), as functions the smoke test
+can call against the test database: ``run_all(scale)`` → the result dict."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import statistics
+import time
+
+from django.conf import settings
+from django.core import mail
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from . import dataset
+from .naive import flag_overdue_naive
+from .texts import TextGenerator
+
+RESULT_KEYS = ("parse_docs_per_s", "ingest_docs_per_s", "flag_overdue_first_s", "flag_overdue_s",
+               "flag_overdue_naive_s", "list_p95_ms", "list_queries", "digest_s_per_1000")
+
+
+def _now():
+    return time.perf_counter()
+
+
+def machine() -> dict:
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except OSError:  # pragma: no cover
+        load = []
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+            "load_avg": load}
+
+
+# ---------------------------------------------------------------- parse and ingest
+
+def bench_parse(n: int) -> float:
+    from documents.parsing.pipeline import parse_bytes
+
+    docs = [(f"gen-{i}.txt", text.encode("utf-8")) for i, (_k, text) in enumerate(TextGenerator(seed=1).many(n))]
+    parse_bytes(docs[0][1], docs[0][0])  # warm up: lazy imports, compiled patterns
+    start = _now()
+    failed = 0
+    for name, data in docs:
+        failed += bool(parse_bytes(data, name).error)
+    elapsed = _now() - start
+    if failed:
+        raise RuntimeError(f"{failed} generated texts failed to parse")
+    return n / elapsed
+
+
+def bench_ingest(n: int) -> tuple[float, dict]:
+    from documents.ingest import ingest_bytes
+    from tracker.calendar import db_calendar
+
+    calendar = db_calendar()
+    docs = [(f"ingest-{i}.txt", text.encode("utf-8")) for i, (_k, text) in enumerate(TextGenerator(seed=2).many(n))]
+    statuses: dict = {}
+    start = _now()
+    for name, data in docs:
+        r = ingest_bytes(data, name, calendar=calendar)
+        statuses[r.status] = statuses.get(r.status, 0) + 1
+    elapsed = _now() - start
+    if statuses.get("failed"):
+        raise RuntimeError(f"ingest failed for generated texts: {statuses}")
+    return n / elapsed, statuses
+
+
+# ---------------------------------------------------------------- flag_overdue
+
+def bench_flag_overdue(today: dt.date) -> dict:
+    """The first run (yesterday: records every past overdue item), then the
+    naive loop and the real job for today, on the same rows (the naive run
+    is rolled back)."""
+    from tracker.jobs import flag_overdue
+
+    yesterday = today - dt.timedelta(days=1)
+    start = _now()
+    first = flag_overdue(yesterday)
+    first_s = _now() - start
+
+    with transaction.atomic():
+        start = _now()
+        naive_counts = flag_overdue_naive(today)
+        naive_s = _now() - start
+        transaction.set_rollback(True)
+
+    start = _now()
+    daily = flag_overdue(today)
+    daily_s = _now() - start
+    return {"flag_overdue_first_s": first_s, "flag_overdue_s": daily_s, "flag_overdue_naive_s": naive_s,
+            "flag_overdue_first_details": first.details, "flag_overdue_details": daily.details,
+            "flag_overdue_naive_details": naive_counts}
+
+
+# ---------------------------------------------------------------- list pages
+
+def list_urls(n: int) -> list[str]:
+    from tracker.models import Ministry, Office, Party, Person, QuestionSet
+
+    ministries = list(Ministry.objects.values_list("pk", flat=True)) or [0]
+    offices = list(Office.objects.values_list("pk", flat=True)) or [0]
+    parties = list(Party.objects.values_list("pk", flat=True)) or [0]
+    ministers = list(Person.objects.filter(minister_roles__isnull=False).distinct()
+                     .values_list("pk", flat=True)[:10]) or [0]
+    newest = QuestionSet.objects.order_by("-submitted").values_list("submitted", flat=True).first() or dt.date.today()
+    year_ago = (newest - dt.timedelta(days=365)).isoformat()
+    urls = []
+    for k in range(n):
+        m, o, p, pm = (ministries[k % len(ministries)], offices[k % len(offices)], parties[k % len(parties)],
+                       ministers[k % len(ministers)])
+        c = [
+            "/commitments/", "/commitments/?status=overdue", "/commitments/?status=open",
+            f"/commitments/?ministry={m}", f"/commitments/?status=overdue&ministry={m}&sort=-date",
+            "/commitments/?status=to_confirm", f"/commitments/?office={o}", f"/commitments/?party={p}",
+            f"/commitments/?minister={pm}", "/commitments/?dossier=32735", "/commitments/?has_deadline=false",
+            f"/commitments/?due_from={year_ago}&sort=-due", "/commitments/?q=stikstof",
+            "/commitments/?q=jeugdzorg&status=open", "/commitments/?status=fulfilled&sort=ministry&page=2",
+            "/commitments/?page=last",
+        ]
+        q = [
+            "/questions/", "/questions/?status=overdue", "/questions/?status=open",
+            f"/questions/?ministry={m}", f"/questions/?status=answered_late&ministry={m}",
+            "/questions/?status=answered_on_time&sort=-received", f"/questions/?office={o}", f"/questions/?party={p}",
+            "/questions/?kind=written_consultation", f"/questions/?submitted_from={year_ago}&sort=due",
+            "/questions/?q=belarus", "/questions/?q=de%20vries", "/questions/?page=2", "/questions/?page=last",
+        ]
+        pool = c if k % 2 == 0 else q
+        urls.append(pool[(k // 2) % len(pool)])
+    return urls
+
+
+def bench_lists(n: int) -> dict:
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=dataset.BENCH_USER))
+    for warm in ("/commitments/", "/questions/"):
+        client.get(warm)
+    times, queries, slowest = [], [], []
+    for url in list_urls(n):
+        with CaptureQueriesContext(connection) as ctx:
+            start = _now()
+            response = client.get(url)
+            elapsed = (_now() - start) * 1000
+        if response.status_code != 200:
+            raise RuntimeError(f"{url}: HTTP {response.status_code}")
+        times.append(elapsed)
+        queries.append(len(ctx.captured_queries))
+        slowest.append((round(elapsed, 1), len(ctx.captured_queries), url))
+    times.sort()
+    p95 = times[min(len(times) - 1, max(0, int(round(0.95 * len(times))) - 1))]
+    slowest.sort(reverse=True)
+    return {"list_p95_ms": p95, "list_median_ms": statistics.median(times), "list_queries": max(queries),
+            "list_requests": len(times), "list_slowest": slowest[:5]}
+
+
+# ---------------------------------------------------------------- digests
+
+def bench_digests(today: dt.date) -> dict:
+    from tracker.jobs import send_digests
+    from tracker.models import DigestSubscription
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox = []
+    subs = DigestSubscription.objects.filter(active=True).count()
+    start = _now()
+    run = send_digests(today, force=True, connection=mail.get_connection())
+    elapsed = _now() - start
+    sent = len(mail.outbox)
+    size = sum(len(m.body) for m in mail.outbox) // max(1, sent)
+    mail.outbox = []
+    return {"digest_s_per_1000": elapsed * 1000 / max(1, subs), "digest_subscribers": subs, "digest_sent": sent,
+            "digest_avg_text_chars": size, "digest_details": run.details}
+
+
+# ---------------------------------------------------------------- all
+
+def run_all(scale_name: str, today: dt.date | None = None, log=print) -> dict:
+    scale = dataset.SCALES[scale_name]
+    today = today or timezone.localdate()
+    result: dict = {"scale": scale_name, "database": connection.vendor, "today": today.isoformat(),
+                    "machine": machine()}
+    start = _now()
+    log(f"building the {scale_name} data set ({scale.question_sets} question sets) into {connection.vendor} …")
+    result["counts"] = dataset.build(scale, today, log=log)
+    result["build_s"] = _now() - start
+    log(f"  built in {result['build_s']:.1f} s")
+
+    log(f"parsing {scale.parse_docs} generated papers …")
+    result["parse_docs_per_s"] = bench_parse(scale.parse_docs)
+    log(f"ingesting {scale.ingest_docs} generated papers …")
+    result["ingest_docs_per_s"], result["ingest_statuses"] = bench_ingest(scale.ingest_docs)
+
+    log("flag_overdue: first run, naive reference, daily run …")
+    result.update(bench_flag_overdue(today))
+    result["flag_overdue_speedup"] = result["flag_overdue_naive_s"] / max(result["flag_overdue_s"], 1e-9)
+
+    log(f"list pages: {scale.list_requests} requests …")
+    result.update(bench_lists(scale.list_requests))
+
+    log(f"digests to {scale.subscribers} subscribers …")
+    result.update(bench_digests(today))
+    result["machine"]["load_avg_end"] = machine()["load_avg"]
+    for key, value in list(result.items()):
+        if isinstance(value, float):
+            result[key] = round(value, 4 if value < 1 else 1)
+    return result
