@@ -8,11 +8,10 @@ import platform
 import statistics
 import time
 
-from django.conf import settings
 from django.core import mail
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from . import dataset
@@ -165,12 +164,12 @@ def bench_digests(today: dt.date) -> dict:
     from tracker.jobs import send_digests
     from tracker.models import DigestSubscription
 
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     mail.outbox = []
     subs = DigestSubscription.objects.filter(active=True).count()
-    start = _now()
-    run = send_digests(today, force=True, connection=mail.get_connection())
-    elapsed = _now() - start
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        start = _now()
+        run = send_digests(today, force=True, connection=mail.get_connection())
+        elapsed = _now() - start
     sent = len(mail.outbox)
     size = sum(len(m.body) for m in mail.outbox) // max(1, sent)
     mail.outbox = []

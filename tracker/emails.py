@@ -33,6 +33,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape
 
 from .models import Asker, Commitment, DigestSubscription, Office, QuestionSet
 from .rules.answer_term import due_on
@@ -44,18 +45,27 @@ UNSUBSCRIBE_SALT = "tracker.digest.unsubscribe"
 
 # ---------------------------------------------------------------- make_message
 
-def make_message(name: str, to: str, ctx: dict, headers: dict | None = None, connection=None) -> EmailMultiAlternatives:
+def render_parts(name: str, ctx: dict) -> tuple[str, str, str]:
     """``templates/emails/<name>-subject.txt``, ``<name>.txt`` and ``<name>.html``
-    → one message with a text and an HTML part. The HTML template escapes
-    everything (Django's autoescape); the text templates switch it off."""
+    rendered: (subject, text, html). The HTML template escapes everything
+    (Django's autoescape); the text templates switch it off."""
     ctx = {"SITE_URL": settings.SITE_URL, **ctx}
     subject = " ".join(render_to_string(f"emails/{name}-subject.txt", ctx).split())
-    text = render_to_string(f"emails/{name}.txt", ctx)
-    html = render_to_string(f"emails/{name}.html", ctx)
+    return subject, render_to_string(f"emails/{name}.txt", ctx), render_to_string(f"emails/{name}.html", ctx)
+
+
+def make_message(name: str, to: str, ctx: dict, headers: dict | None = None, connection=None) -> EmailMultiAlternatives:
+    """One message with a text and an HTML part from the three templates of ``name``."""
+    subject, text, html = render_parts(name, ctx)
+    return message_from_parts(subject, text, html, to, ctx.get("unsubscribe_url"), headers, connection)
+
+
+def message_from_parts(subject: str, text: str, html: str, to: str, unsubscribe: str | None = None,
+                       headers: dict | None = None, connection=None) -> EmailMultiAlternatives:
     headers = dict(headers or {})
-    if ctx.get("unsubscribe_url"):
+    if unsubscribe:
         # RFC 2369 + RFC 8058 one-click: the mail client POSTs to this URL
-        headers.setdefault("List-Unsubscribe", f"<{ctx['unsubscribe_url']}>")
+        headers.setdefault("List-Unsubscribe", f"<{unsubscribe}>")
         headers.setdefault("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
     headers.setdefault("Auto-Submitted", "auto-generated")
     msg = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers,
@@ -158,13 +168,19 @@ class Report:
     received_answers: list[Item]
     received_from: dt.date
     received_to: dt.date
+    _digests: dict = field(default_factory=dict, repr=False, compare=False)
 
     def for_subscription(self, sub: DigestSubscription) -> Digest:
+        """The digest for ``sub``'s filters; subscribers with the same filters
+        share one Digest object (and so one rendering, ``digest_message``)."""
         # sub.ministries / sub.parties are prefetched by the job
-        ministries = {m.name for m in sub.ministries.all()}
-        parties = {p.name for p in sub.parties.all()}
-        dossiers = {normalize_dossier(d) for d in (sub.dossiers or []) if normalize_dossier(str(d))}
-        return self.digest(ministries, parties, dossiers)
+        ministries = frozenset(m.name for m in sub.ministries.all())
+        parties = frozenset(p.name for p in sub.parties.all())
+        dossiers = frozenset(normalize_dossier(d) for d in (sub.dossiers or []) if normalize_dossier(str(d)))
+        key = (ministries, parties, dossiers)
+        if key not in self._digests:
+            self._digests[key] = self.digest(ministries, parties, dossiers)
+        return self._digests[key]
 
     def digest(self, ministries=frozenset(), parties=frozenset(), dossiers=frozenset()) -> Digest:
         from .jobs import iso_week
@@ -249,10 +265,27 @@ def build_report(today: dt.date) -> Report:
                   received_answers=received, received_from=received_from, received_to=received_to)
 
 
+#: stands in for the subscriber's unsubscribe link while a digest is rendered once for
+#: every subscriber with the same filters (only URL-safe characters: HTML escaping leaves it as is)
+UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/digest-placeholder/"
+
+
 def digest_message(sub: DigestSubscription, digest: Digest, connection=None) -> EmailMultiAlternatives:
-    year, week, _ = digest.today.isocalendar()
-    ctx = {
-        "digest": digest, "subscription": sub, "week_number": week, "year": year,
-        "unsubscribe_url": unsubscribe_url(sub), "due_soon_days": DUE_SOON_DAYS,
-    }
-    return make_message("digest", sub.email, ctx, connection=connection)
+    """The digest mail for ``sub``. The templates are rendered once per Digest
+    (subscribers with the same filters share one, ``Report.for_subscription``)
+    with a placeholder for the one per-subscriber part, the unsubscribe link,
+    which is put in afterwards: rendering ~1,000 items twice per subscriber
+    was a minute per 1,000 subscribers (BENCHMARKS.md). So the digest
+    templates get no ``subscription``: anything else per subscriber would
+    need its own rendering."""
+    rendered = getattr(digest, "_rendered", None)
+    if rendered is None:
+        year, week, _ = digest.today.isocalendar()
+        ctx = {"digest": digest, "week_number": week, "year": year, "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+               "due_soon_days": DUE_SOON_DAYS}
+        rendered = digest._rendered = render_parts("digest", ctx)
+    url = unsubscribe_url(sub)
+    subject, text, html = rendered
+    return message_from_parts(subject.replace(UNSUBSCRIBE_PLACEHOLDER, url), text.replace(UNSUBSCRIBE_PLACEHOLDER, url),
+                              html.replace(UNSUBSCRIBE_PLACEHOLDER, escape(url)), sub.email, url,
+                              connection=connection)

@@ -177,6 +177,11 @@ class QuestionSet(models.Model):
             models.Index(fields=["answer_due"], condition=Q(received__isnull=True), name="qs_unanswered_due_idx"),
             models.Index(fields=["overdue_since"], condition=Q(overdue_since__isnull=False), name="qs_overdue_since_idx"),
             models.Index(fields=["submitted"], name="qs_submitted_idx"),
+            # the overdue rule's "received IS NULL OR received > day" as two index ranges, the
+            # digest's "received last week" and the list's sort by received (bench/, BENCHMARKS.md)
+            models.Index(fields=["received"], name="qs_received_idx"),
+            # the list's default order (-submitted, -id), read backwards
+            models.Index(fields=["submitted", "id"], name="qs_submitted_id_idx"),
         ]
 
     def __str__(self):
@@ -402,6 +407,9 @@ class Commitment(models.Model):
                          name="commitment_open_review_idx"),
             models.Index(fields=["overdue_since"], condition=Q(overdue_since__isnull=False),
                          name="commitment_overdue_since_idx"),
+            # the list's default order over live commitments: a page is an index range, not a
+            # join of every commitment with its document and set, then a sort (BENCHMARKS.md)
+            models.Index(fields=["due_date", "id"], condition=Q(retired=False), name="commitment_live_due_idx"),
         ]
 
     def __str__(self):

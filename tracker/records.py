@@ -189,6 +189,14 @@ def find_stored_version(parsed: ParsedDocument) -> Optional[Document]:
     return None
 
 
+def _answered_in(doc: Document) -> Q:
+    """The sets with an answer in ``doc``, as a list of ids read first: an OR
+    over the answers join cannot use an index and scanned every set
+    (BENCHMARKS.md: 20 ms a lookup at 20,000 sets); the ids keep it an
+    index lookup on each column."""
+    return Q(pk__in=list(Answer.objects.filter(document=doc).values_list("question_set_id", flat=True).distinct()))
+
+
 def find_question_set(doc: Optional[Document], parsed: ParsedDocument) -> Optional[QuestionSet]:
     """The set this paper is about: by Aanhangsel number, by a "Zie ook"
     paper (its notice or earlier answer), by the paper itself, or by askers +
@@ -197,7 +205,7 @@ def find_question_set(doc: Optional[Document], parsed: ParsedDocument) -> Option
     if doc is not None and doc.pk:
         if parsed.kind == "written_consultation":
             return sets.filter(Q(question_document=doc) | Q(answer_document=doc)).first()
-        qs = sets.filter(Q(question_document=doc) | Q(answer_document=doc) | Q(answers__document=doc)).first()
+        qs = sets.filter(Q(question_document=doc) | Q(answer_document=doc) | _answered_in(doc)).first()
         if qs:
             return qs
     elif parsed.kind == "written_consultation":
@@ -211,7 +219,8 @@ def find_question_set(doc: Optional[Document], parsed: ParsedDocument) -> Option
     for see in parsed.see_also:
         other = Document.objects.filter(vergaderjaar=see.vergaderjaar, aanhangsel_number=see.number).first()
         if other:
-            qs = sets.filter(Q(postponements__document=other) | Q(answer_document=other) | Q(answers__document=other)
+            postponed = Postponement.objects.filter(document=other).values_list("question_set_id", flat=True)
+            qs = sets.filter(Q(pk__in=list(postponed)) | Q(answer_document=other) | _answered_in(other)
                              | Q(question_document=other)).first()
             if qs:
                 return qs
@@ -446,12 +455,14 @@ def commitment_from_request(doc: Document, req: Request, answer: Optional[Answer
     if DismissedFind.objects.filter(document=doc, kind="commitment", key=key).exists():
         return
     office = roles.get("answering")
-    partial = req.reply == "partial"
+    # a plain "Ja" is a sure yes; a yes read from the wording, or a partial yes, waits for staff to confirm
+    plain_yes = req.reply == "yes" and answer is not None and re.match(r"\s*Ja\b", answer.text)
+    confidence = 0.8 if plain_yes else (0.65 if req.reply == "yes" else 0.6)
     Commitment.objects.update_or_create(
         source_document=doc, sentence_hash=key,
         defaults={
             "sentence": req.text, "answer": answer, "request": req, "actor": office.title if office else "",
-            "actor_office": office, "rule": "request_answered_" + req.reply, "confidence": 0.6 if partial else 0.8,
+            "actor_office": office, "rule": "request_answered_" + req.reply, "confidence": confidence,
             "review_date": review_date_for(doc.date, timezone.localdate()), "retired": False,
         },
     )

@@ -37,12 +37,3 @@ def test_command_line_prints_one_json_line_per_file():
     assert [d["kind"] for d in lines] == ["written_questions", "letter"]
     assert all(KEYS <= set(d) for d in lines)
     assert res.returncode == 0
-
-
-def test_seed_004_parses_well_under_a_second():
-    import time
-    from documents.parsing.pipeline import parse_file
-    parse_file(seed_path("002_"))  # warm imports
-    t = time.time()
-    parse_file(seed_path("004_"))
-    assert time.time() - t < 1.0
