@@ -116,14 +116,15 @@ def store(doc: Document, parsed: ParsedDocument) -> None:
     store_references(doc, parsed)
     store_fulfilment_statements(doc, parsed)
     answer_by_label: dict[str, Answer] = {}
+    qs = None
     if parsed.kind in ("written_questions", "written_consultation"):
         qs = store_question_set(doc, parsed)
         answer_by_label = {a.label: a for a in qs.answers.filter(document=doc)} if qs else {}
-        if qs:
-            store_requests(doc, parsed, qs, answer_by_label, roles)
     elif parsed.kind == "notice":
         store_notice(doc, parsed)
     store_commitments(doc, parsed, answer_by_label, roles)
+    if parsed.kind in ("written_questions", "written_consultation") and qs:
+        store_requests(doc, parsed, qs, answer_by_label, roles)
     suggest_fulfilments_by(doc)
     suggest_fulfilments_for(doc)
 
@@ -448,8 +449,16 @@ def store_requests(doc: Document, parsed: ParsedDocument, qs: QuestionSet, answe
 
 
 def commitment_from_request(doc: Document, req: Request, answer: Optional[Answer], roles: dict) -> None:
-    """A request answered yes (or partly) is a commitment (ANNOTATION.md)."""
+    """A request answered yes (or partly) is a commitment (ANNOTATION.md):
+    the promise the answer itself states, where the parser found one, else
+    one made from the request."""
     if Commitment.objects.filter(request=req).exists():
+        return
+    stated = Commitment.objects.filter(source_document=doc, answer=answer, request__isnull=True).exclude(
+        rule__startswith="request_answered_").order_by("pk").first() if answer is not None else None
+    if stated is not None:
+        stated.request = req
+        stated.save(update_fields=["request", "updated_at"])
         return
     key = sentence_hash(req.text)
     if DismissedFind.objects.filter(document=doc, kind="commitment", key=key).exists():
@@ -486,7 +495,8 @@ def _closest(text: str, candidates: dict[str, str]) -> Optional[str]:
 
 def store_commitments(doc: Document, parsed: ParsedDocument, answers: dict[str, Answer], roles: dict) -> None:
     dismissed = dict(DismissedFind.objects.filter(document=doc, kind="commitment").values_list("key", "text"))
-    existing = {c.sentence_hash: c for c in doc.commitments.filter(request__isnull=True).select_related("answer")}
+    existing = {c.sentence_hash: c for c in doc.commitments.exclude(rule__startswith="request_answered_")
+                .select_related("answer")}
     parsed_keys = {sentence_hash(p.text) for p in parsed.commitments}
     seen = set()
     for pc in parsed.commitments:
