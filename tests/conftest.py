@@ -88,3 +88,16 @@ def viewer(django_user_model):
     user = django_user_model.objects.create_user("lezer", "lezer@example.org", "geheim-wachtwoord-1")
     user.groups.add(user.groups.model.objects.get(name=VIEWERS))
     return user
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_stray_connections(django_db_setup, django_db_blocker):
+    """Threads of live servers and Celery workers can keep a connection to the
+    test database open; end them so the test database is dropped at the end."""
+    yield
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")

@@ -118,15 +118,20 @@ def flag_overdue(today: dt.date | None = None) -> JobRun:
 
 def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> dict:
     ct = ContentType.objects.get_for_model(model)
-    # only the items whose overdue period is not recorded yet come back to Python: a daily run
-    # reads a handful of rows, not every overdue item (BENCHMARKS.md); the unique constraint
-    # still catches a second worker inserting the same rows meanwhile
+    # one pass over the overdue items gives their number and which of them have no record of
+    # this overdue period yet; only those become StatusChange objects (a daily run builds a
+    # handful, not one per overdue item: BENCHMARKS.md). The unique constraint still catches
+    # a second worker inserting the same rows meanwhile.
     recorded = StatusChange.objects.filter(content_type=ct, object_id=OuterRef("pk"), event=StatusChange.Event.OVERDUE,
                                            on=OuterRef("became"))
-    rows = (overdue.annotate(became=became).filter(~Exists(recorded))
-            .order_by("pk").values_list("pk", "became"))
+    rows = (overdue.annotate(became=became, recorded=Exists(recorded))
+            .order_by("pk").values_list("pk", "became", "recorded"))
     batch = []
-    for pk, on in rows.iterator(chunk_size=INSERT_BATCH):
+    n_overdue = 0
+    for pk, on, known in rows.iterator(chunk_size=INSERT_BATCH):
+        n_overdue += 1
+        if known:
+            continue
         batch.append(StatusChange(content_type=ct, object_id=pk, event=StatusChange.Event.OVERDUE, on=on,
                                   old_value="", new_value="te laat", job=run,
                                   note=f"te laat sinds {on.isoformat()} (vastgesteld voor {today.isoformat()})"))
@@ -142,7 +147,7 @@ def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> di
                  .update(overdue_since=became))
     since_cleared = (model.objects.filter(overdue_since__isnull=False).exclude(pk__in=overdue.values("pk"))
                      .update(overdue_since=None))
-    return {f"{label}_overdue": overdue.count(), f"{label}_flagged": flagged,
+    return {f"{label}_overdue": n_overdue, f"{label}_flagged": flagged,
             f"{label}_overdue_since_set": since_set, f"{label}_overdue_since_cleared": since_cleared}
 
 
