@@ -271,11 +271,8 @@ def store_question_set(doc: Document, parsed: ParsedDocument) -> Optional[Questi
     qs.compute_due_dates()
     qs.save()
 
-    if parsed.askers:
-        store_askers(qs, parsed)
-    if parsed.addressed_to:
-        qs.addressed_to.set([o for o in (get_office(t) for t in parsed.addressed_to) if o])
-    elif parsed.answers and not qs.addressed_to.exists():
+    store_asked(qs, parsed)
+    if not parsed.addressed_to and parsed.answers and not qs.addressed_to.exists():
         # answer papers without "aan de …": the answering offices
         qs.addressed_to.set([r.office for r in doc.minister_roles.all() if r.office_id])
 
@@ -283,6 +280,14 @@ def store_question_set(doc: Document, parsed: ParsedDocument) -> Optional[Questi
     store_answers(qs, doc, parsed, questions)
     update_answered(qs, doc, parsed, corrected)
     return qs
+
+
+def store_asked(qs: QuestionSet, parsed: ParsedDocument) -> None:
+    """Who asked and to whom, where the paper says so."""
+    if parsed.askers:
+        store_askers(qs, parsed)
+    if parsed.addressed_to:
+        qs.addressed_to.set([o for o in (get_office(t) for t in parsed.addressed_to) if o])
 
 
 def store_askers(qs: QuestionSet, parsed: ParsedDocument) -> None:
@@ -393,10 +398,7 @@ def store_notice(doc: Document, parsed: ParsedDocument) -> None:
         qs = QuestionSet(kind="written_questions", subject=(parsed.title or "")[:5000], submitted=parsed.submitted)
         qs.compute_due_dates()
         qs.save()
-        if parsed.askers:
-            store_askers(qs, parsed)
-        if parsed.addressed_to:
-            qs.addressed_to.set([o for o in (get_office(t) for t in parsed.addressed_to) if o])
+        store_asked(qs, parsed)
     notice = parsed.notice
     if notice is None or not notice.postpones:
         Postponement.objects.filter(document=doc).delete()
