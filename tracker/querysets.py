@@ -29,15 +29,20 @@ class QuestionSetQuerySet(models.QuerySet):
             self.due_as_of(on), Q(received__isnull=True) | Q(received__gt=on), submitted__lte=on
         )
 
+    @staticmethod
+    def _late() -> Q:
+        """Received after the term that applied on the day of the answer."""
+        late_plain = Q(postponed_on__isnull=True) | Q(postponed_on__gt=F("received"))
+        return (late_plain & Q(received__gt=F("term_due"))) | (Q(postponed_on__lte=F("received")) & Q(received__gt=F("answer_due")))
+
     def answered_late(self):
         """Answered after the term that applied on the day of the answer."""
-        late_plain = Q(postponed_on__isnull=True) | Q(postponed_on__gt=F("received"))
-        return self.written().filter(received__isnull=False).filter(
-            (late_plain & Q(received__gt=F("term_due"))) | (Q(postponed_on__lte=F("received")) & Q(received__gt=F("answer_due")))
-        )
+        return self.written().filter(received__isnull=False).filter(self._late())
 
     def answered_on_time(self):
-        return self.written().filter(received__isnull=False).exclude(pk__in=self.answered_late().values("pk"))
+        """Answered, and not late: the negation of the same condition, not ``NOT IN (the late
+        sets)``, which PostgreSQL ran as a subplan per row (minutes at 1,000,000 sets: BENCHMARKS.md)."""
+        return self.written().filter(received__isnull=False).exclude(self._late())
 
     def open(self):
         return self.filter(received__isnull=True)
