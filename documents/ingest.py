@@ -135,8 +135,9 @@ def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional
         with transaction.atomic():
             ident = identity_filter(parsed)
             doc = Document.objects.select_for_update().filter(**ident).first() if ident else None
+            question_set = None
             if doc is None and not (parsed.dossier and parsed.number):
-                doc = records.find_stored_version(parsed)
+                doc, question_set = records.find_stored_version(parsed)
             status = "updated" if doc else "stored"
             if doc is None:
                 doc = Document(content_hash=digest)
@@ -148,7 +149,7 @@ def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional
             doc.source_name = (file_name or os.path.basename(source))[:300]
             doc.file.save(doc.source_name, ContentFile(data), save=False)
             doc.save()
-            records.store(doc, parsed)
+            records.store(doc, parsed, question_set=question_set)
     except IntegrityError as exc:
         if Document.objects.filter(content_hash=digest).exists():  # another worker stored it meanwhile
             return FileResult(source, "unchanged", document_id=Document.objects.get(content_hash=digest).pk)

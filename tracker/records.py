@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from difflib import SequenceMatcher
 from typing import Iterable, Optional
 
@@ -25,7 +26,7 @@ from documents.models import Document
 from documents.parsing.model import ParsedDocument
 
 from . import lifecycle
-from .corrections import apply_parser_value, corrected_fields
+from .corrections import apply_parser_value, corrected_fields, corrected_fields_many
 from .identity import label_numbers, normalize_sentence, sentence_hash, similarity
 from .models import (
     Answer, Asker, Commitment, DismissedFind, FulfilmentStatement, FulfilmentSuggestion, MinisterRole, Ministry,
@@ -44,6 +45,19 @@ REDATE_CUE = re.compile(
 
 # --- people, parties, offices ------------------------------------------------
 
+#: lookups made while one paper is stored (one transaction): an office named
+#: in the header, the addressees and every commitment is fetched once
+_memo: ContextVar[Optional[dict]] = ContextVar("records_memo", default=None)
+
+
+def _memoized(kind: str, key: str, fetch):
+    memo = _memo.get()
+    if memo is None:
+        return fetch()
+    if (kind, key) not in memo:
+        memo[(kind, key)] = fetch()
+    return memo[(kind, key)]
+
 def ministry_of(office_title: str) -> Optional[str]:
     """"Minister van Buitenlandse Zaken" → "Buitenlandse Zaken"; a post named
     "Minister voor X" by the table in tracker/rules/posts.py (staff correct it)."""
@@ -58,6 +72,10 @@ def get_office(title: Optional[str]) -> Optional[Office]:
     if not title:
         return None
     title = title[0].upper() + title[1:]
+    return _memoized("office", title, lambda: _fetch_office(title))
+
+
+def _fetch_office(title: str) -> Office:
     office, created = Office.objects.get_or_create(title=title)
     if created or office.ministry_id is None:
         name = ministry_of(title)
@@ -71,6 +89,10 @@ def get_person(name: Optional[str]) -> Optional[Person]:
     name = re.sub(r"\s+", " ", (name or "")).strip()
     if not name:
         return None
+    return _memoized("person", name, lambda: _fetch_person(name))
+
+
+def _fetch_person(name: str) -> Person:
     m = re.match(r"^((?:[A-Z][a-z]?\.)+)\s*(.+)$", name)
     initials, surname = (m.group(1), m.group(2)) if m else ("", name)
     person, created = Person.objects.get_or_create(name=surname, defaults={"initials": initials})
@@ -84,7 +106,7 @@ def get_party(name: Optional[str]) -> Optional[Party]:
     name = (name or "").strip()
     if not name:
         return None
-    return Party.objects.get_or_create(name=name)[0]
+    return _memoized("party", name, lambda: Party.objects.get_or_create(name=name)[0])
 
 
 def note_membership(person: Person, party: Optional[Party], on: Optional[dt.date]):
@@ -110,8 +132,20 @@ def note_membership(person: Person, party: Optional[Party], on: Optional[dt.date
 
 # --- the entry point -----------------------------------------------------------
 
-def store(doc: Document, parsed: ParsedDocument) -> None:
-    """Store what ``parsed`` says about ``doc`` (inside the caller's transaction)."""
+def store(doc: Document, parsed: ParsedDocument, question_set: Optional[QuestionSet] = None) -> None:
+    """Store what ``parsed`` says about ``doc`` (inside the caller's
+    transaction). ``question_set``: the set find_stored_version already
+    found for this paper, so it is not looked up twice."""
+    token = _memo.set({})
+    try:
+        if question_set is not None:
+            _memo.get()[("question_set", doc.pk)] = question_set
+        _store(doc, parsed)
+    finally:
+        _memo.reset(token)
+
+
+def _store(doc: Document, parsed: ParsedDocument) -> None:
     roles = store_minister_roles(doc, parsed)
     store_references(doc, parsed)
     store_fulfilment_statements(doc, parsed)
@@ -132,13 +166,14 @@ def store(doc: Document, parsed: ParsedDocument) -> None:
 def store_minister_roles(doc: Document, parsed: ParsedDocument) -> dict[str, Optional[Office]]:
     doc.minister_roles.all().delete()
     answering: Optional[Office] = None
+    rows = []
     for i, m in enumerate(parsed.ministers):
         office = get_office(m.office)
-        person = get_person(m.name)
-        MinisterRole.objects.create(document=doc, person=person, office=office, role=m.role, position=i)
+        rows.append(MinisterRole(document=doc, person=get_person(m.name), office=office, role=m.role, position=i))
         if m.role in ("answerer", "signatory") and answering is None:
             answering = office
-    return {"answering": answering}
+    MinisterRole.objects.bulk_create(rows)
+    return {"answering": answering, "offices": [r.office for r in rows if r.office is not None]}
 
 
 def store_references(doc: Document, parsed: ParsedDocument) -> None:
@@ -147,9 +182,14 @@ def store_references(doc: Document, parsed: ParsedDocument) -> None:
     existing = {(r.dossier, r.number): r for r in doc.references.all()}
     for key in set(existing) - wanted:
         existing[key].delete()
-    for dossier, number in wanted - set(existing):
-        target = Document.objects.filter(dossier=dossier, number=number).exclude(pk=doc.pk).first()
-        Reference.objects.create(source_document=doc, dossier=dossier, number=number, target=target)
+    new = wanted - set(existing)
+    if new:
+        cited = Q()
+        for dossier, number in new:
+            cited |= Q(dossier=dossier, number=number)
+        targets = {(d.dossier, d.number): d for d in Document.objects.filter(cited).exclude(pk=doc.pk)}
+        Reference.objects.bulk_create([Reference(source_document=doc, dossier=d, number=n, target=targets.get((d, n)))
+                                       for d, n in sorted(new)])
     if doc.dossier and doc.number:
         # papers that cited this one before it arrived
         Reference.objects.filter(dossier=doc.dossier, number=doc.number, target__isnull=True).exclude(
@@ -168,26 +208,26 @@ def _surnames(parsed: ParsedDocument) -> set[str]:
     return {a.name.strip().lower() for a in parsed.askers if a.name}
 
 
-def find_stored_version(parsed: ParsedDocument) -> Optional[Document]:
+def find_stored_version(parsed: ParsedDocument) -> tuple[Optional[Document], Optional[QuestionSet]]:
     """A stored paper this one is a new version of, for papers without a
     number of their own (text copied without its header): the same set's
-    question or answer paper, the same notice, the same dated letter."""
+    question or answer paper, the same notice, the same dated letter. Also
+    the question set found on the way (for ``store``)."""
     if parsed.kind in ("written_questions", "notice"):
         qs = find_question_set(None, parsed)
         if qs is None:
-            return None
+            return None, None
         if parsed.kind == "notice":
             p = qs.postponements.filter(date=parsed.date).select_related("document").first()
-            return p.document if p else None
+            return (p.document if p else None), qs
         if parsed.answers:
             answer_doc = qs.answer_document
-            if answer_doc is not None and answer_doc.parsed.get("date") == (parsed.date.isoformat() if parsed.date else None):
-                return answer_doc
-            return None
-        return qs.question_document
+            same_day = answer_doc is not None and answer_doc.date == parsed.date
+            return (answer_doc if same_day else None), qs
+        return qs.question_document, qs
     if parsed.kind == "letter" and parsed.date and parsed.title:
-        return Document.objects.filter(kind="letter", date=parsed.date, title=parsed.title).first()
-    return None
+        return Document.objects.filter(kind="letter", date=parsed.date, title=parsed.title).first(), None
+    return None, None
 
 
 def _answered_in(doc: Document) -> Q:
@@ -251,7 +291,8 @@ def _set_fields(obj, values: dict, corrected: set[str]) -> list[str]:
 
 
 def store_question_set(doc: Document, parsed: ParsedDocument) -> Optional[QuestionSet]:
-    qs = find_question_set(doc, parsed)
+    memo = _memo.get() or {}
+    qs = memo.get(("question_set", doc.pk)) or find_question_set(doc, parsed)
     created = qs is None
     if created:
         qs = QuestionSet(kind="written_consultation" if parsed.kind == "written_consultation" else "written_questions")
@@ -291,44 +332,57 @@ def store_asked(qs: QuestionSet, parsed: ParsedDocument) -> None:
 
 
 def store_askers(qs: QuestionSet, parsed: ParsedDocument) -> None:
+    existing = {a.person_id: a for a in qs.askers.all()}
     seen = []
     for i, a in enumerate(parsed.askers):
         person = get_person(a.name)
         if person is None:
             continue
         party = get_party(a.party)
-        note_membership(person, party, parsed.submitted)
-        Asker.objects.update_or_create(question_set=qs, person=person, defaults={"party": party, "position": i})
+        row = existing.get(person.pk)
+        party_changed = row is None or row.party_id != (party.pk if party else None)
+        if row is None:
+            Asker.objects.create(question_set=qs, person=person, party=party, position=i)
+        elif party_changed or row.position != i:
+            row.party, row.position = party, i
+            row.save(update_fields=["party", "position"])
+        if party_changed:  # the party this member sat for then
+            note_membership(person, party, parsed.submitted)
         seen.append(person.pk)
-    qs.askers.exclude(person_id__in=seen).delete()
+    if set(existing) - set(seen):
+        qs.askers.exclude(person_id__in=seen).delete()
 
 
 def store_questions(qs: QuestionSet, parsed: ParsedDocument, keep_missing: bool) -> dict[str, Question]:
     existing = {q.label: q for q in qs.questions.all()}
+    corrected = corrected_fields_many(existing.values())
     out: dict[str, Question] = {}
+    new: list[Question] = []
     for i, pq in enumerate(parsed.questions):
         label = re.sub(r"\s+", " ", pq.number).strip()
         q = existing.get(label)
         if q is None:
-            q = Question.objects.create(question_set=qs, label=label, position=i, text=pq.text, party=pq.party or "")
+            q = Question(question_set=qs, label=label, position=i, text=pq.text, party=pq.party or "")
+            new.append(q)
         else:
-            corrected = corrected_fields(q)
-            changed = _set_fields(q, {"text": pq.text, "party": pq.party or "", "position": i}, corrected)
+            changed = _set_fields(q, {"text": pq.text, "party": pq.party or "", "position": i}, corrected[q.pk])
             if q.retired:
                 q.retired, changed = False, changed + ["retired"]
             if changed:
                 q.save()
         out[label] = q
+    Question.objects.bulk_create(new)
     if parsed.questions and not keep_missing:
         for label, q in existing.items():
             if label not in out and not q.retired:
-                retire(q, qs)
+                retire(q, qs, corrected[q.pk])
     return out | {k: v for k, v in existing.items() if k not in out}
 
 
-def retire(obj, parent_set: Optional[QuestionSet] = None) -> None:
+def retire(obj, parent_set: Optional[QuestionSet] = None, corrected: Optional[set[str]] = None) -> None:
     """A record gone from the new version: retired, or kept and flagged when staff touched it."""
-    touched = bool(corrected_fields(obj)) or getattr(obj, "confirmed", False)
+    corrected = corrected_fields(obj) if corrected is None else corrected
+    touched = bool(corrected) or getattr(obj, "confirmed", False)
     if touched:
         if hasattr(obj, "needs_review"):
             obj.needs_review = True
@@ -342,33 +396,44 @@ def retire(obj, parent_set: Optional[QuestionSet] = None) -> None:
 
 
 def store_answers(qs: QuestionSet, doc: Document, parsed: ParsedDocument, questions: dict[str, Question]) -> None:
-    existing = {a.label: a for a in Answer.objects.filter(document=doc)}
+    """Answers by label; each linked to the questions its label names ("2 en 3")."""
+    existing = {a.label: a for a in Answer.objects.filter(document=doc).prefetch_related("questions")}
+    corrected = corrected_fields_many(existing.values())
     by_number: dict[str, Question] = {}
     for q in questions.values():
         for n in label_numbers(q.label):
             by_number.setdefault(n, q)
-    seen = set()
+    wanted_links: dict[str, set[int]] = {}
+    new: list[Answer] = []
     for i, pa in enumerate(parsed.answers):
         label = re.sub(r"\s+", " ", pa.number).strip()
         a = existing.get(label)
         if a is None:
-            a = Answer.objects.create(question_set=qs, document=doc, label=label, position=i, text=pa.text,
-                                      nader=parsed.nader)
+            new.append(Answer(question_set=qs, document=doc, label=label, position=i, text=pa.text, nader=parsed.nader))
         else:
-            corrected = corrected_fields(a)
-            changed = _set_fields(a, {"text": pa.text, "position": i, "nader": parsed.nader}, corrected)
+            changed = _set_fields(a, {"text": pa.text, "position": i, "nader": parsed.nader}, corrected[a.pk])
             if a.retired:
                 a.retired, changed = False, changed + ["retired"]
             if changed:
                 a.save()
-        targets = {by_number[n] for n in label_numbers(label) if n in by_number}
+        targets = {by_number[n].pk for n in label_numbers(label) if n in by_number}
         if label in questions:
-            targets.add(questions[label])
-        a.questions.set(targets)
-        seen.add(label)
+            targets.add(questions[label].pk)
+        wanted_links[label] = targets
+    Answer.objects.bulk_create(new)
+    Link = Answer.questions.through
+    links = []
+    for a in [*new, *(existing[label] for label in wanted_links if label in existing)]:
+        have = {q.pk for q in a.questions.all()} if a.label in existing else set()
+        want = wanted_links[a.label]
+        if have != want:
+            if have:
+                Link.objects.filter(answer_id=a.pk).exclude(question_id__in=want).delete()
+            links += [Link(answer_id=a.pk, question_id=q) for q in want - have]
+    Link.objects.bulk_create(links, ignore_conflicts=True)
     for label, a in existing.items():
-        if label not in seen and not a.retired:
-            retire(a, qs)
+        if label not in wanted_links and not a.retired:
+            retire(a, qs, corrected[a.pk])
 
 
 def update_answered(qs: QuestionSet, doc: Document, parsed: ParsedDocument, corrected: set[str]) -> None:
@@ -393,7 +458,8 @@ def update_answered(qs: QuestionSet, doc: Document, parsed: ParsedDocument, corr
 
 def store_notice(doc: Document, parsed: ParsedDocument) -> None:
     """A postponement notice (or "answered elsewhere") attaches to its set."""
-    qs = find_question_set(doc, parsed)
+    memo = _memo.get() or {}
+    qs = memo.get(("question_set", doc.pk)) or find_question_set(doc, parsed)
     if qs is None:
         qs = QuestionSet(kind="written_questions", subject=(parsed.title or "")[:5000], submitted=parsed.submitted)
         qs.compute_due_dates()
@@ -588,6 +654,8 @@ def suggest_fulfilments_by(doc: Document) -> None:
         return
     cited = set(r.target_id for r in doc.references.all() if r.target_id)
     statements = [f.text for f in doc.fulfilment_statements.all()]
+    if not cited and not statements:
+        return  # the same actor and similar wording alone (at most 0.4) never make a suggestion
     offices = {r.office_id for r in doc.minister_roles.all() if r.office_id}
     text = " ".join([doc.title, *statements])
     commitment_type = ContentType.objects.get_for_model(Commitment)

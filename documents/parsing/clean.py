@@ -67,8 +67,25 @@ WEB_META = re.compile(
     r"Documentsoort|Documenttype|Publicatienaam|Bron|Permanente\s+link|Kenmerk|Onderwerp|Indiener|Ontvanger|"
     r"Datum|Type|Titel|Nummer)\s*[:\t]\s*(?P<val>.*)$", re.I)
 WEB_TITLE = re.compile(r"^Kamervragen\s*\((?:Aanhangsel)\)\s*" + _VJ + r",?\s*nr\.?\s*(?P<nr>\d+)\b.*$", re.I)
-WEB_CHROME = re.compile(r"^(?:Printen|Delen|Downloaden|Download(?:\s+\w+)*|Naar\s+boven|Terug(?:\s+naar.*)?|"
-                        r"Menu|Zoeken|Overheid\.nl.*|Officiële\s+bekendmakingen)\s*$", re.I)
+WEB_CHROME = re.compile(r"^(?:Printen|Delen|Downloaden|Download(?:\s+\w+)*(?:\s*\([^()]{0,40}\))?|Naar\s+boven|Terug(?:\s+naar.*)?|"
+                        r"Menu|Zoeken|Overheid\.nl.*|Officiële\s+bekendmakingen|U\s+bent\s+hier:?|"
+                        r"(?:Kamerstuk|Kamerstukken|Handeling|Aanhangsel\s+van\s+de\s+Handelingen|Kamervragen\s+\(Aanhangsel\)|"
+                        r"Kamervragen\s+zonder\s+antwoord|Staatscourant|Agenda|Bijlage))\s*$", re.I)
+#: "Naar boven" and the like stand alone anywhere in a page copied from the web
+WEB_CHROME_ANYWHERE = re.compile(r"^(?:Naar\s+boven|Terug\s+naar\s+boven|Printen|Delen)\s*$", re.I)
+#: the title line of a tweedekamer.nl page: "Antwoord schriftelijke vragen : Antwoord op vragen van ..."
+WEB_DOCTYPE_TITLE = re.compile(
+    r"^(?P<type>(?:Antwoord\s+schriftelijke\s+vragen|Schriftelijke\s+vragen|Mededeling|Lijst\s+van\s+vragen\s+en\s+antwoorden|"
+    r"Brief\s+regering|Verslag\s+(?:van\s+een\s+)?(?:nader\s+)?schriftelijk\s+overleg|Brief|Kamervragen|Initiatiefnota|"
+    r"Motie|Amendement|Verslag|Nota\s+naar\s+aanleiding\s+van\s+het\s+verslag)(?:\s*\([^()]{1,40}\))?)\s+:\s+(?P<title>\S.*)$", re.I)
+#: the metadata table of an officielebekendmakingen page, as copied: a header row
+#: "Datum publicatieOrganisatieVergaderjaarNummer..." (cells glued or "|"-separated)
+OB_TABLE_HEAD = re.compile(r"^(?:\|\s*)?Datum\s+publicatie\s*\|?\s*Organisatie.*$|^[-|: ]{3,}$", re.I)
+#: ... and its value row: "Tweede Kamer der Staten-Generaal2014-20151365",
+#: "Tweede Kamer der Staten-Generaal2016-201734700 nr. 19", "... | 2013-2014 | nr. 63, item 9 |"
+OB_TABLE_ROW = re.compile(
+    r"^(?:\|\s*)?(?:\d{2}-\d{2}-\d{4}\s*\|?\s*)?(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\s*\|?\s*"
+    r"(?P<y1>(?:19|20)\d\d)-(?P<y2>(?:19|20)\d\d)\s*\|?\s*(?P<rest>.*)$", re.I)
 ANCHOR = re.compile(r"^(?:Vragen\s+van|Vraag\s+\d|Mededeling|Antwoord\s+van|Inbreng|\d{2}\s?\d{3}\b|Nr\.\s*\d|"
                     r"BRIEF\s+VAN|Aan\s+de\s+Voorzitter|I\.\s)", re.I)
 
@@ -251,10 +268,23 @@ def _clean_once(text: str, meta: dict, footnotes: dict) -> str:
                 _put(meta, "number", nm.group(1) or nm.group(2))
             lines.append(["", "break"])
             continue
+        if WEB_CHROME_ANYWHERE.match(s):
+            lines.append(["", "drop"])
+            continue
         if not seen_anchor:
             if ANCHOR.match(s):
                 seen_anchor = True
             else:
+                if i < 12 and WEB_DOCTYPE_TITLE.match(s):
+                    lines.append(["", "drop"])
+                    continue
+                if i < 40 and OB_TABLE_HEAD.match(s):
+                    lines.append(["", "drop"])
+                    continue
+                m = OB_TABLE_ROW.match(s) if i < 40 else None
+                if m and _ob_table_row(m, meta):
+                    lines.append(["", "drop"])
+                    continue
                 m = WEB_TITLE.match(s)
                 if m:
                     _put(meta, "vergaderjaar", _vj(m.group("y1"), m.group("y2")))
@@ -306,13 +336,44 @@ def _web_meta(key: str, val: str, meta: dict) -> None:
         if m:
             _put(meta, "dossier", canonical_dossier(m.group(0)))
     elif key in ("ondernummer", "aanhangselnummer", "nummer"):
-        m = re.search(r"\d+", val)
+        # a plain number only: "Nummer: 2025D04328" is the Kamer's document number, not the paper's
+        m = re.fullmatch(r"(?:nr\.?\s*)?(\d{1,5})\.?", val, re.I)
         if m:
-            _put(meta, "number", m.group(0))
+            _put(meta, "number", m.group(1))
+        else:
+            m = AH_ID.search(val) or KST_ID.search(val)
+            if m:
+                read_identifier(m.group(0), meta)
     else:
         m = AH_ID.search(val) or KST_ID.search(val)
         if m:
             read_identifier(m.group(0), meta)
+
+
+def _ob_table_row(m: re.Match, meta: dict) -> bool:
+    """The value row of an officielebekendmakingen metadata table (see
+    :data:`OB_TABLE_ROW`): vergaderjaar, then the Aanhangsel number ("1365",
+    glued to a "dd-mm-yyyy" date of receipt) or "dossier nr. N"."""
+    y1, y2 = m.group("y1"), m.group("y2")
+    if int(y2) != int(y1) + 1:
+        return False
+    rest = m.group("rest").strip(" |")
+    _put(meta, "vergaderjaar", f"{y1}-{y2}")
+    km = re.match(r"^(?P<d>\d{5})(?:-(?P<sub>[0-9A-Z]{1,4}))?\s*\|?\s*nr\.?\s*(?P<nr>\d+)\b", rest)
+    if km:
+        d = km.group("d")
+        dossier = f"{d[:2]} {d[2:]}"
+        sub = km.group("sub")
+        if sub:
+            dossier += f"-{sub}" if sub.isdigit() else f" {sub}"
+        _put(meta, "dossier", dossier)
+        _put(meta, "number", km.group("nr"))
+        return True
+    am = re.match(r"^(?P<nr>\d{1,5}?)\s*\|?\s*(?:\d{2}-\d{2}-\d{4}\s*\|?\s*)?$", rest)
+    if am and am.group("nr"):
+        _put(meta, "number", am.group("nr"))
+        return True
+    return bool(re.match(r"^(?:nr\.\s*\d+.*)?$", rest))  # "nr. 63, item 9" (Handelingen) or nothing
 
 
 # ------------------------------------------------------------------ footnotes

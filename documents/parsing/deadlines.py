@@ -373,6 +373,9 @@ PATTERNS: tuple[_Pattern, ...] = (
         r"(?:" + _ + r"van)?|(?:in" + _ + r")?de" + _ + r"maand)" + _ +
         r"(?P<month>" + _MONTHS_FULL + r")" + _OPT_NUM_YEAR
     ), _month),
+    _Pattern("month_uiterlijk", _rx(
+        r"(?:uiterlijk|ten\s+laatste)" + _ + r"(?P<month>" + _MONTHS_FULL + r")" + _OPT_NUM_YEAR
+    ), _month),
     _Pattern("year_end", _rx(
         _UITERLIJK + r"(?:" + _VOOR + _ + r"|tegen" + _ + r")?(?:(?:het|de)" + _ + r")?(?:eind|einde|afloop)"
         r"(?:" + _ + r"van)?" + _ + _YEAR_GROUP
@@ -495,6 +498,9 @@ def find_deadline(sentence: Optional[str]) -> Optional[str]:
         for _s, _n, p, m in _candidates(sentence[:20000]):
             if p.past:
                 continue
+            if p.name != "explicit_date" and re.search(r"\b(?:vanaf|sinds|vanuit)\s+$", sentence[max(0, m.start() - 12):m.start()],
+                                                       re.I):
+                continue  # "vanaf dit jaar": where a series starts, not a deadline
             return re.sub(r"\s+", " ", m.group(0)).strip()
     except (re.error, RecursionError):  # pragma: no cover - defensive
         return None

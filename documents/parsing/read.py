@@ -168,7 +168,14 @@ INLINE = {
     # officielebekendmakingen
     "nadruk", "extref", "intref", "noot-ref", "nootref", "inf", "sup", "sub",
     "unl", "vet", "cur", "super", "afkorting",
+    # names, dates and subjects inside a sentence ("Vragen van het lid <naam><achternaam>Omtzigt</achternaam></naam>
+    # (CDA) aan de <functie>Minister van ...</functie> over <kamervraagonderwerp>...</kamervraagonderwerp>
+    # (ingezonden <datum isodatum=...>17 februari 2015</datum>)"); in a signature (<ondertekening>) they are lines
+    "naam", "voorletters", "achternaam", "voornaam", "tussenvoegsel", "aanhef-naam", "datum", "kamervraagonderwerp",
+    "partij", "functie", "organisatie", "ondernummer", "dossiernr",
 }
+#: parents whose children each stand on their own line, inline or not
+LINE_PARENTS = {"ondertekening", "ondertekenaar", "handtekening", "slotformulering", "kamervraagkop"}
 DROP = {"script", "style", "noscript", "template", "head", "nav", "header", "footer",
         "aside", "form", "button", "select", "svg", "iframe", "meta", "link", "title"}
 FOOTNOTE = {"noot", "footnote"}
@@ -259,7 +266,9 @@ def _walk(el, out: list, footnotes: dict) -> None:
         if el.tail:
             out.append(el.tail)
         return
-    if tag in FOOTNOTE:
+    cls = (el.get("class") or "").lower().split() if tag in ("div", "p", "li", "aside", "section") else ()
+    if tag in FOOTNOTE or ("noot" in cls and "voet" in cls) or "voetnoot" in cls or "footnote" in cls:
+        # officielebekendmakingen HTML: <div class="voet noot"><p><span class="nootnum">1</span> text</p></div>
         txt = " ".join("".join(el.itertext()).split())
         m = re.match(r"^(\d{1,3})\s*(.*)$", txt)
         nr = el.get("nr") or (m.group(1) if m else str(len(footnotes) + 1))
@@ -271,7 +280,8 @@ def _walk(el, out: list, footnotes: dict) -> None:
         if el.tail:  # a footnote marker: off the word
             out.append(el.tail)
         return
-    block = tag not in INLINE
+    parent = el.getparent() if hasattr(el, "getparent") else None
+    block = tag not in INLINE or (parent is not None and _local(parent.tag) in LINE_PARENTS)
     if tag == "br":
         out.append("\n")
     elif block:

@@ -218,7 +218,15 @@ def _optional_or_refusal(cluster: str, sentence: str = "") -> Optional[float]:
 # ----------------------------------------------------------------- rules
 
 
+#: "in de rapportage, die uw Kamer in juni 2019 ontvangt": a time between the Kamer and its receiving
+_RECEIVES_AT = re.compile(r"\b(?:[Uu]w|de)\s+Kamer\s+(?P<gap>[^.?,;]{2,50}?)\s+(?:ontvangt|toegestuurd\s+krijgt)\b")
+
+
 def rule_inform_parliament(s: str, ctx) -> Optional[Hit]:
+    rm = _RECEIVES_AT.search(s)
+    if rm and find_deadline(rm.group("gap")) and not re.search(r"\b(?:niet|geen|al|reeds|eerder)\b", rm.group("gap")) \
+            and _future_deadline(rm.group("gap"), ctx.reference_date, ctx.calendar):
+        return Hit("inform_parliament", 0.95)
     for rx in _INFORM:
         m = rx.search(s)
         if not m:
@@ -409,6 +417,11 @@ class Context:
 def _government_texts(doc) -> Iterable[tuple[Optional[str], str]]:
     """(answer number, text) of the paper's government text."""
     if doc.answers:
+        if doc.kind == "written_questions":
+            from documents.parsing.kinds.written_questions import answer_preamble
+            pre = answer_preamble(doc.body or "")
+            if pre:
+                yield None, pre
         for a in doc.answers:
             yield a.number, a.text
     elif doc.kind == "letter":

@@ -51,11 +51,59 @@ def _is_heading(p: list[str]) -> bool:
     return len(p) == 1 and len(t) < 80 and not re.search(r"[.?!:;]$", t)
 
 
+#: "De vaste commissie voor Financiën heeft een aantal vragen voorgelegd aan de Staatssecretaris van Financiën over ..."
+PUT_TO = re.compile(r"\b(?:vragen(?:\s+en\s+opmerkingen)?|vragen)\s+voorgelegd\s+aan\s+(?:de|het)\s+"
+                    r"(?P<office>(?:Minister-President|Minister|Staatssecretaris)(?:\s+(?:van|voor)\s+[A-Z][\w’'\-]*"
+                    r"(?:,?\s+(?:en\s+)?[A-Z][\w’'\-]*)*)?)")
+FIXED = re.compile(r"^Vastgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s*$", re.M)
+NUMBERED_Q = re.compile(r"^(?P<n>\d{1,3})[.)]\s+(?P<rest>[A-Z«\"‘“(].*)$", re.S)
+
+
+def _numbered_questions(lines: list[str]):
+    """A list of questions and answers printed "1. <question>?" followed by the
+    answer's paragraphs (no "Vraag"/"Antwoord" labels): numbers counting up from 1,
+    nearly every numbered paragraph asking."""
+    paras = _paragraphs(lines)
+    idx = []
+    expected = 1
+    for k, p in enumerate(paras):
+        m = NUMBERED_Q.match(" ".join(p))
+        if m and int(m.group("n")) == expected:
+            idx.append((k, m))
+            expected += 1
+    if len(idx) < 2:
+        return [], []
+    asking = sum(1 for k, m in idx if "?" in m.group("rest"))
+    if asking < max(2, 0.8 * len(idx)):
+        return [], []
+    qs: list[Question] = []
+    ans: list[Answer] = []
+    for pos, (k, m) in enumerate(idx):
+        end = idx[pos + 1][0] if pos + 1 < len(idx) else len(paras)
+        qs.append(Question(m.group("n"), fold(m.group("rest"))))
+        body = [" ".join(p) for p in paras[k + 1:end] if not _is_heading(p) or len(paras[k + 1:end]) == 1]
+        if body:
+            ans.append(Answer(m.group("n"), fold(" ".join(body))))
+    return qs, ans
+
+
 def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
     letter_kind.read_letter_frame(doc, text)
+    head = fold(text[:3000])
+    if doc.date is None:
+        fm = FIXED.search(text[:3000])
+        if fm:
+            from ..dates import read_date
+            doc.date = read_date(fm.group("d"))
+    pm = PUT_TO.search(head)
+    if pm and not any(m.role == "answerer" for m in doc.ministers):
+        from ..model import Minister
+        doc.ministers.insert(0, Minister(None, fold(pm.group("office")), "answerer"))
     lines = text.split("\n")
     if any(N_ANSWER.match(ln.strip()) for ln in lines):
         _numbered_answers(doc, lines)
+    elif not any(re.match(r"^(?:Vraag|Vragen)\s+\d", ln.strip(), re.I) for ln in lines) and _numbered_questions(lines)[0]:
+        doc.questions, doc.answers = _numbered_questions(lines)
     else:
         qs, ans, _ = split_labelled(lines)
         party_at = _parties_by_line(lines)

@@ -19,9 +19,12 @@ DOSSIER_HEAD = re.compile(r"^(?P<d>" + DOSSIER + r")\s+(?P<title>[A-Z«\"‘“(
 NR_HEAD = re.compile(r"^Nr\.\s*(?P<nr>\d+)\s*(?P<rest>.*)$")
 BRIEF = re.compile(r"\bBRIEF\s+VAN\s+(?:DE\s+)?(?P<who>[A-Z][A-Z ,.\-–ÉËÏÖÜ]+)")
 PLACE_DATE = re.compile(r"^(?:Den\s+Haag|[’'`]s-Gravenhage|Brussel|Luxemburg)\s*,?\s+(?P<d>.+)$", re.I)
-SIGN_OFFICE = re.compile(r"^(?:De|Het)\s+(?P<office>(?:Minister-President|Minister|Staatssecretaris|Viceminister-President)"
+SIGN_OFFICE = re.compile(r"^(?:[Dd]e|[Hh]et)\s+(?P<office>(?:Minister-President|[Mm]inister|[Ss]taatssecretaris|Viceminister-President)"
                          r"(?:\s+(?:van|voor)\s+.+?)?)\s*,\s*$")
-SIGN_NAME = re.compile(r"^(?:[A-Z][a-zA-Z]{0,2}\.\s?)*[A-Z]?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}$")
+#: the rest of an office broken over two lines: "De Minister van Volksgezondheid,\nWelzijn en Sport,"
+SIGN_OFFICE_CONT = re.compile(r"^(?:[A-Z][\w’'\-]*,?\s+)*(?:en|voor|van)\s+[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}\s*,\s*$")
+_HONORIFIC = r"(?:(?:mr|dr|drs|ir|ing|prof|mw|mevr|dhr|ds|mevrouw|de\s+heer)\.?\s+)*"
+SIGN_NAME = re.compile(r"^" + _HONORIFIC + r"(?:[A-Z][a-zA-Z]{0,2}\.\s?)*[A-Z]?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}$")
 
 
 def _offices_from_brief(who: str) -> list[str]:
@@ -74,8 +77,14 @@ def read_letter_frame(doc: ParsedDocument, text: str) -> None:
         j = i + 1
         while j < len(lines) and not lines[j]:
             j += 1
+        office = fold(m.group("office"))
+        if j < len(lines) and SIGN_OFFICE_CONT.match(lines[j]) and not SIGN_NAME.match(lines[j]):
+            office = fold(office + ", " + lines[j].rstrip(" ,"))
+            j += 1
+            while j < len(lines) and not lines[j]:
+                j += 1
+        office = office[:1].upper() + office[1:]
         if j < len(lines) and SIGN_NAME.match(lines[j]) and len(lines[j]) <= 60:
-            office = fold(m.group("office"))
             if office in ("Minister", "Staatssecretaris") and heading_offices:
                 office = heading_offices[0]
             signed.append(Minister(lines[j], office, "signatory"))

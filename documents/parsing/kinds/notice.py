@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import DATE_RE, iter_dates, labelled_date
+from ..dates import DATE_RE, iter_dates, labelled_date, read_date
 from ..model import Notice, ParsedDocument, Reference
 from .common import fold, parse_askers, split_offices
 from .written_questions import parse_answer_header, see_also
@@ -33,6 +33,14 @@ QUESTIONS_REF = re.compile(
     r"\bvragen\s+van\s+(?:het\s+lid|de\s+leden|lid|leden)\s+(?P<askers>.+?)"
     r"(?:\s+aan\s+(?P<addr>.+?))?(?:\s+(?:over|inzake|betreffende|omtrent)\s+(?P<title>.+?))?"
     r"\s*\((?P<paren>[^)]*?ingezonden[^)]*)\)", re.I | re.S)
+#: "De vragen van het Kamerlid Leijten (SP) over ..., ingezonden op 22 december 2008, kunnen ..."
+QUESTIONS_REF_BARE = re.compile(
+    r"\bvragen\s+van\s+(?:het\s+|de\s+)?(?:Kamer)?(?:lid|leden)\s+(?P<askers>[^,;:]+?\([^()]{1,40}\)(?:\s*(?:,|en)\s*[^,;:()]+?\([^()]{1,40}\))*)"
+    r"(?:\s+aan\s+(?P<addr>.+?))?(?:\s+(?:over|inzake|betreffende|omtrent)\s+(?P<title>[^()]+?))?"
+    r",?\s+(?:\(\s*)?(?:die\s+(?:werden|zijn)\s+)?ingezonden\s+(?:op\s+)?(?P<date>\d{1,2}\s+\w+\s+\d{4})", re.I | re.S)
+#: a line that gives the notice's own date: "Den Haag, 10 juni 2024", "Datum 14 maart 2024", a date alone
+OWN_DATE_LINE = re.compile(r"^(?:(?:Den\s+Haag|[’'`]s-Gravenhage)\s*,?\s*|Datum\s*:?\s+|Date\s*:?\s+)?(?P<d>\d{1,2}\s+\w+\s+\d{4})\.?$",
+                           re.I)
 MEDEDELING_HEAD = re.compile(r"\bMededeling\s+van\s+(?:de\s+)?(?P<title>Minister-President|Minister|Staatssecretaris)"
                              r"\s+(?P<rest>.+?)\(\s*(?:\(\s*)?ontvangen\b", re.I | re.S)
 WEEKS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "acht": 8}
@@ -64,6 +72,16 @@ def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
         if qm.group("title"):
             doc.title = fold(qm.group("title")).rstrip(" .,")
         doc.submitted = labelled_date("(" + qm.group("paren") + ")", "ingezonden")
+    if qm is None:
+        qb = QUESTIONS_REF_BARE.search(flat)
+        if qb:
+            qm = qb
+            doc.askers = parse_askers(qb.group("askers"))
+            if qb.group("addr"):
+                doc.addressed_to = split_offices(qb.group("addr"))
+            if qb.group("title"):
+                doc.title = fold(qb.group("title")).rstrip(" .,")
+            doc.submitted = read_date(qb.group("date"))
     if doc.submitted is None:
         doc.submitted = labelled_date(flat, "ingezonden")
     # the notice's own date
@@ -77,10 +95,15 @@ def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
         if doc.date is None:
             doc.date = labelled_date(flat, "ontvangen")
         if doc.date is None:
-            for m, d in iter_dates(flat):
-                if doc.submitted is None or d != doc.submitted:
-                    doc.date = d
-                    break
+            # only a date standing as the paper's own ("Datum 14 maart 2024", a date alone
+            # on its line): a date in the running text is the questions' or the answers'
+            for ln in text.split("\n"):
+                dm = OWN_DATE_LINE.match(ln.strip())
+                if dm:
+                    d = read_date(dm.group("d"))
+                    if d and (doc.submitted is None or d != doc.submitted):
+                        doc.date = d
+                        break
     ref = None
     after = flat[qm.end():] if qm else flat
     em = ANSWERED_ELSEWHERE.search(after)

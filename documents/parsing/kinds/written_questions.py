@@ -18,7 +18,8 @@ from .common import (fold, office_from_ministry, parse_askers, split_bare_number
                      split_labelled, split_offices)
 
 QUESTIONS_HEAD = re.compile(
-    r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden|lid|leden)\s+(?P<askers>.+?)\s+aan\s+(?P<addr>.+?)"
+    r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden|lid|leden)\s+(?P<askers>(?:(?!\b(?:[Vv]ragen\s+van|over|inzake|ingezonden)\b|\.\s+[A-Z])[^;:])+?)"
+    r"\s+aan\s+(?P<addr>.+?)"
     r"(?:\s+(?:over|inzake|betreffende|omtrent|naar\s+aanleiding\s+van|met\s+betrekking\s+tot)\s+(?P<title>.+?))?"
     r"\s*\(\s*(?:\(\s*)?ingezonden\b", re.I | re.S)
 ANSWER_HEAD = re.compile(
@@ -116,3 +117,33 @@ def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
     doc.nader = bool(NADER.search(header) or (ans and NADER.search(ans[0].text[:300])))
     doc.partial = bool(ans and PARTIAL.search(text))
     return doc
+
+
+_LABEL_LINE = re.compile(r"^(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d", re.I)
+
+
+def answer_preamble(body: str) -> str:
+    """Government text between the answer header ("Antwoord van ... (ontvangen
+    <datum>). Zie ook ...") and the first "Vraag"/"Antwoord" label: "Hierbij
+    beantwoord ik de vragen 1 tot en met 3. De antwoorden op de overige vragen
+    zal ik uw Kamer zo spoedig mogelijk doen toekomen." Empty when there is none."""
+    lines = (body or "").split("\n")
+    first = next((i for i, ln in enumerate(lines) if _LABEL_LINE.match(ln.strip())), None)
+    if first is None:
+        return ""
+    header = "\n".join(lines[:first])
+    m = ANSWER_HEAD.search(header)
+    if not m:
+        return ""
+    rest = header[m.end():]
+    dm = re.match(r"[^)]*\)\s*\)?\.?", rest)  # the date and the closing bracket
+    if not dm:
+        return ""
+    rest = rest[dm.end():]
+    sm = None
+    for sm in SEE_ALSO.finditer(rest):
+        pass
+    if sm is not None:
+        rest = rest[sm.end():]
+        rest = re.sub(r"^\s*\.", "", rest)
+    return rest.strip()
