@@ -135,9 +135,10 @@ def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional
         with transaction.atomic():
             ident = identity_filter(parsed)
             doc = Document.objects.select_for_update().filter(**ident).first() if ident else None
-            question_set = None
+            question_set, looked_up = None, False
             if doc is None and not (parsed.dossier and parsed.number):
                 doc, question_set = records.find_stored_version(parsed)
+                looked_up = doc is None  # a new paper: its set (or none) is known now
             status = "updated" if doc else "stored"
             if doc is None:
                 doc = Document(content_hash=digest)
@@ -149,7 +150,7 @@ def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional
             doc.source_name = (file_name or os.path.basename(source))[:300]
             doc.file.save(doc.source_name, ContentFile(data), save=False)
             doc.save()
-            records.store(doc, parsed, question_set=question_set)
+            records.store(doc, parsed, question_set=question_set, new=status == "stored", looked_up=looked_up)
     except IntegrityError as exc:
         if Document.objects.filter(content_hash=digest).exists():  # another worker stored it meanwhile
             return FileResult(source, "unchanged", document_id=Document.objects.get(content_hash=digest).pk)

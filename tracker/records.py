@@ -132,17 +132,32 @@ def note_membership(person: Person, party: Optional[Party], on: Optional[dt.date
 
 # --- the entry point -----------------------------------------------------------
 
-def store(doc: Document, parsed: ParsedDocument, question_set: Optional[QuestionSet] = None) -> None:
+def store(doc: Document, parsed: ParsedDocument, question_set: Optional[QuestionSet] = None,
+          new: bool = False, looked_up: bool = False) -> None:
     """Store what ``parsed`` says about ``doc`` (inside the caller's
-    transaction). ``question_set``: the set find_stored_version already
-    found for this paper, so it is not looked up twice."""
-    token = _memo.set({})
+    transaction). ``new``: ``doc`` was inserted just now, so nothing hangs
+    from it yet. ``looked_up``: find_stored_version already looked for this
+    paper's set and found ``question_set`` (or none), so it is not looked up
+    twice."""
+    token = _memo.set({"new": new})
     try:
-        if question_set is not None:
+        if looked_up:
             _memo.get()[("question_set", doc.pk)] = question_set
         _store(doc, parsed)
     finally:
         _memo.reset(token)
+
+
+def _is_new() -> bool:
+    return bool((_memo.get() or {}).get("new"))
+
+
+def _known_set(doc: Document, parsed: ParsedDocument) -> Optional[QuestionSet]:
+    memo = _memo.get() or {}
+    key = ("question_set", doc.pk)
+    if key in memo:
+        return memo[key]
+    return find_question_set(doc, parsed)
 
 
 def _store(doc: Document, parsed: ParsedDocument) -> None:
@@ -164,7 +179,8 @@ def _store(doc: Document, parsed: ParsedDocument) -> None:
 
 
 def store_minister_roles(doc: Document, parsed: ParsedDocument) -> dict[str, Optional[Office]]:
-    doc.minister_roles.all().delete()
+    if not _is_new():
+        doc.minister_roles.all().delete()
     answering: Optional[Office] = None
     rows = []
     for i, m in enumerate(parsed.ministers):
@@ -179,7 +195,7 @@ def store_minister_roles(doc: Document, parsed: ParsedDocument) -> dict[str, Opt
 def store_references(doc: Document, parsed: ParsedDocument) -> None:
     wanted = {(r.dossier, str(r.number)) for r in parsed.references
               if not (r.dossier == doc.dossier and str(r.number) == doc.number)}
-    existing = {(r.dossier, r.number): r for r in doc.references.all()}
+    existing = {} if _is_new() else {(r.dossier, r.number): r for r in doc.references.all()}
     for key in set(existing) - wanted:
         existing[key].delete()
     new = wanted - set(existing)
@@ -197,7 +213,8 @@ def store_references(doc: Document, parsed: ParsedDocument) -> None:
 
 
 def store_fulfilment_statements(doc: Document, parsed: ParsedDocument) -> None:
-    doc.fulfilment_statements.all().delete()
+    if not _is_new():
+        doc.fulfilment_statements.all().delete()
     FulfilmentStatement.objects.bulk_create(
         [FulfilmentStatement(document=doc, text=f.text) for f in parsed.fulfilments])
 
@@ -291,8 +308,7 @@ def _set_fields(obj, values: dict, corrected: set[str]) -> list[str]:
 
 
 def store_question_set(doc: Document, parsed: ParsedDocument) -> Optional[QuestionSet]:
-    memo = _memo.get() or {}
-    qs = memo.get(("question_set", doc.pk)) or find_question_set(doc, parsed)
+    qs = _known_set(doc, parsed)
     created = qs is None
     if created:
         qs = QuestionSet(kind="written_consultation" if parsed.kind == "written_consultation" else "written_questions")
@@ -312,27 +328,31 @@ def store_question_set(doc: Document, parsed: ParsedDocument) -> Optional[Questi
     qs.compute_due_dates()
     qs.save()
 
-    store_asked(qs, parsed)
+    store_asked(qs, parsed, new_set=created)
     if not parsed.addressed_to and parsed.answers and not qs.addressed_to.exists():
         # answer papers without "aan de …": the answering offices
         qs.addressed_to.set([r.office for r in doc.minister_roles.all() if r.office_id])
 
-    questions = store_questions(qs, parsed, keep_missing=bool(parsed.answers) and parsed.nader)
+    questions = store_questions(qs, parsed, keep_missing=bool(parsed.answers) and parsed.nader, new_set=created)
     store_answers(qs, doc, parsed, questions)
     update_answered(qs, doc, parsed, corrected)
     return qs
 
 
-def store_asked(qs: QuestionSet, parsed: ParsedDocument) -> None:
+def store_asked(qs: QuestionSet, parsed: ParsedDocument, new_set: bool = False) -> None:
     """Who asked and to whom, where the paper says so."""
     if parsed.askers:
-        store_askers(qs, parsed)
+        store_askers(qs, parsed, new_set)
     if parsed.addressed_to:
-        qs.addressed_to.set([o for o in (get_office(t) for t in parsed.addressed_to) if o])
+        offices = [o for o in (get_office(t) for t in parsed.addressed_to) if o]
+        if new_set:
+            qs.addressed_to.add(*offices)
+        else:
+            qs.addressed_to.set(offices)
 
 
-def store_askers(qs: QuestionSet, parsed: ParsedDocument) -> None:
-    existing = {a.person_id: a for a in qs.askers.all()}
+def store_askers(qs: QuestionSet, parsed: ParsedDocument, new_set: bool = False) -> None:
+    existing = {} if new_set else {a.person_id: a for a in qs.askers.all()}
     seen = []
     for i, a in enumerate(parsed.askers):
         person = get_person(a.name)
@@ -353,8 +373,9 @@ def store_askers(qs: QuestionSet, parsed: ParsedDocument) -> None:
         qs.askers.exclude(person_id__in=seen).delete()
 
 
-def store_questions(qs: QuestionSet, parsed: ParsedDocument, keep_missing: bool) -> dict[str, Question]:
-    existing = {q.label: q for q in qs.questions.all()}
+def store_questions(qs: QuestionSet, parsed: ParsedDocument, keep_missing: bool,
+                    new_set: bool = False) -> dict[str, Question]:
+    existing = {} if new_set else {q.label: q for q in qs.questions.all()}
     corrected = corrected_fields_many(existing.values())
     out: dict[str, Question] = {}
     new: list[Question] = []
@@ -397,7 +418,8 @@ def retire(obj, parent_set: Optional[QuestionSet] = None, corrected: Optional[se
 
 def store_answers(qs: QuestionSet, doc: Document, parsed: ParsedDocument, questions: dict[str, Question]) -> None:
     """Answers by label; each linked to the questions its label names ("2 en 3")."""
-    existing = {a.label: a for a in Answer.objects.filter(document=doc).prefetch_related("questions")}
+    existing = {} if _is_new() else {
+        a.label: a for a in Answer.objects.filter(document=doc).prefetch_related("questions")}
     corrected = corrected_fields_many(existing.values())
     by_number: dict[str, Question] = {}
     for q in questions.values():
@@ -458,13 +480,12 @@ def update_answered(qs: QuestionSet, doc: Document, parsed: ParsedDocument, corr
 
 def store_notice(doc: Document, parsed: ParsedDocument) -> None:
     """A postponement notice (or "answered elsewhere") attaches to its set."""
-    memo = _memo.get() or {}
-    qs = memo.get(("question_set", doc.pk)) or find_question_set(doc, parsed)
+    qs = _known_set(doc, parsed)
     if qs is None:
         qs = QuestionSet(kind="written_questions", subject=(parsed.title or "")[:5000], submitted=parsed.submitted)
         qs.compute_due_dates()
         qs.save()
-        store_asked(qs, parsed)
+        store_asked(qs, parsed, new_set=True)
     notice = parsed.notice
     if notice is None or not notice.postpones:
         Postponement.objects.filter(document=doc).delete()
@@ -562,9 +583,12 @@ def _closest(text: str, candidates: dict[str, str]) -> Optional[str]:
 
 
 def store_commitments(doc: Document, parsed: ParsedDocument, answers: dict[str, Answer], roles: dict) -> None:
-    dismissed = dict(DismissedFind.objects.filter(document=doc, kind="commitment").values_list("key", "text"))
-    existing = {c.sentence_hash: c for c in doc.commitments.exclude(rule__startswith="request_answered_")
-                .select_related("answer")}
+    if _is_new():
+        dismissed, existing = {}, {}
+    else:
+        dismissed = dict(DismissedFind.objects.filter(document=doc, kind="commitment").values_list("key", "text"))
+        existing = {c.sentence_hash: c for c in doc.commitments.exclude(rule__startswith="request_answered_")
+                    .select_related("answer")}
     parsed_keys = {sentence_hash(p.text) for p in parsed.commitments}
     seen = set()
     for pc in parsed.commitments:
