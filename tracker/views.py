@@ -32,6 +32,7 @@ from django_filters.views import FilterView
 
 from documents.models import Document
 
+from .pagination import TwoWayPaginator
 from . import emails, highlight, lifecycle, stats
 from .filters import CommitmentFilter, DocumentFilter, QuestionSetFilter
 from .forms import RedateForm, StatusForm, SuggestionForm, UploadForm
@@ -64,6 +65,7 @@ class ReviewListView(LoginRequiredMixin, FilterView):
     """A filtered, sorted, paginated list; ``format=csv`` exports every filtered row."""
 
     paginate_by = PAGE_SIZE
+    paginator_class = TwoWayPaginator
     strict = True
     csv_name = "export"
 
