@@ -86,10 +86,8 @@ class CommitmentFilter(DayFilterSet):
     def filter_q(self, queryset, name, value):
         # One indexed subquery per column (the trigram indexes of 0003_pages_search), not an OR over a join
         for word in search.words(value):
-            sentences = Commitment.objects.alias(_s=search.SearchText("sentence")).filter(
-                search.match(word, "_s")).values("pk")
-            subjects = QuestionSet.objects.alias(_s=search.SearchText("subject")).filter(
-                search.match(word, "_s")).values("pk")
+            sentences = search.matching_ids(Commitment.objects.all(), "sentence", word)
+            subjects = search.matching_ids(QuestionSet.objects.all(), "subject", word)
             queryset = queryset.filter(Q(pk__in=sentences) | Q(answer__question_set__in=subjects))
         return queryset
 
@@ -149,11 +147,11 @@ class QuestionSetFilter(DayFilterSet):
 
     def filter_q(self, queryset, name, value):
         for word in search.words(value):
-            subjects = QuestionSet.objects.alias(_s=search.SearchText("subject")).filter(
-                search.match(word, "_s")).values("pk")
-            askers = Asker.objects.alias(_s=search.SearchText("person__name")).filter(
-                search.match(word, "_s")).values("question_set")
-            queryset = queryset.filter(Q(pk__in=subjects) | Q(pk__in=askers))
+            subjects = search.matching_ids(QuestionSet.objects.all(), "subject", word)
+            # members are few: their ids first, then the sets they asked
+            members = search.matching_ids(Person.objects.all(), "name", word)
+            asked = search.few_as_list(Asker.objects.filter(person__in=members).values_list("question_set", flat=True))
+            queryset = queryset.filter(Q(pk__in=subjects) | Q(pk__in=asked))
         return queryset
 
     def filter_ministry(self, queryset, name, value):

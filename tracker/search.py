@@ -52,10 +52,35 @@ def register_sqlite_function(sender, connection, **kwargs):
         connection.connection.create_function(SQL_FUNCTION, 1, normalize, deterministic=True)
 
 
+#: words that begin a word in nearly every subject: searching them adds
+#: nothing but a scan of every row (a trigram index cannot serve them)
+STOPWORDS = {"de", "het", "een", "en", "van", "in", "op", "te", "voor", "met", "over", "aan", "bij", "om", "uit",
+             "als", "dat", "die", "is", "of", "er", "na", "tot", "naar", "door"}
+#: matches up to this many rows are passed on as a list of ids (an index
+#: lookup that PostgreSQL can OR with the trigram index); more as a subquery
+MATERIALIZE = 20_000
+
+
 def words(q: str | None) -> list[str]:
-    """The query's words, normalized (letters and digits only), at most MAX_WORDS."""
+    """The query's words, normalized (letters and digits only), at most
+    MAX_WORDS; stop words and one- or two-letter words are left out unless
+    the query has nothing else ("de vries" searches "vries")."""
     found = re.findall(r"[a-z0-9]+", normalize(q or "") or "")
-    return found[:MAX_WORDS]
+    significant = [w for w in found if w not in STOPWORDS and len(w) >= 3]
+    return (significant or found)[:MAX_WORDS]
+
+
+def matching_ids(queryset, field: str, word: str):
+    """The ids of ``queryset``'s rows in which ``word`` begins a word of
+    ``field``: a list when they are few, else a subquery."""
+    return few_as_list(queryset.alias(_search=SearchText(field)).filter(match(word, "_search"))
+                       .values_list("pk", flat=True))
+
+
+def few_as_list(rows):
+    """``rows`` (a flat values_list) as a list when it is short, else as it is (a subquery)."""
+    ids = list(rows[:MATERIALIZE + 1])
+    return ids if len(ids) <= MATERIALIZE else rows
 
 
 def word_start_pattern(word: str) -> str:
