@@ -42,14 +42,6 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
-    def party_on(self, day: dt.date | None):
-        """The party this person sat for on ``day`` (the latest when unknown)."""
-        rows = self.memberships.select_related("party").order_by("-start")
-        if day:
-            rows = rows.filter(Q(start__lte=day) | Q(start__isnull=True), Q(end__gte=day) | Q(end__isnull=True))
-        first = rows.first()
-        return first.party if first else None
-
 
 class Membership(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")

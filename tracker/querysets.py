@@ -74,10 +74,6 @@ class CommitmentQuerySet(models.QuerySet):
     def due_within(self, days: int, on: dt.date):
         return self.open_on(on).filter(due_date__gte=on, due_date__lte=on + _days(days))
 
-    def to_review(self, on: dt.date):
-        """Open without a due date, past their review date."""
-        return self.open_on(on).filter(due_date__isnull=True, review_date__lte=on)
-
     def to_confirm(self):
         from .models import Commitment
 

@@ -1,9 +1,11 @@
 """Dutch dates in running text.
 
 Candidates are found with our own patterns (whole-text ``search_dates`` is
-slow and reads words such as "Zo" as dates); each candidate is read as
-numbers (day, month, year) and checked against the calendar, so its reading
-cannot drift to another field order. "jl." (jongstleden) and "a.s." (aanstaande) are
+slow and reads words such as "Zo" as dates). A candidate with the month in
+words is read by our own table and checked against the calendar (dateparser
+gave the same answer at 5 ms a call, a third of a whole parse: BENCHMARKS.md);
+a numeric candidate ("15-02-2019") is read by dateparser in day-month-year
+order. "jl." (jongstleden) and "a.s." (aanstaande) are
 resolved against the paper's own date: the last / next such day.
 
 The patterns accept the parts of a date broken across lines ("15\\nfebruari
@@ -38,19 +40,18 @@ DATE_RE = re.compile(
     r"(?:\s*(?P<rel>jl\.?|j\.l\.|a\.s\.?|aanstaande|jongstleden))?",
     re.IGNORECASE,
 )
-NUMERIC_RE = re.compile(r"\b(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>(?:19|20)\d\d)\b")
+NUMERIC_RE = re.compile(r"\b(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)[-/](?P<year>(?:19|20)\d\d)\b")
 
-@lru_cache(maxsize=8192)
-def _dateparser(day: int, month: int, year: int) -> Optional[dt.date]:
-    """One candidate (day, month and year already read as numbers) as a real
-    date; None when it is no real date ("31 februari").
+@lru_cache(maxsize=4096)
+def read_numeric(candidate: str) -> Optional[dt.date]:
+    """A numeric candidate ("15-02-2019", "15/2/2019") read by dateparser in
+    Dutch day-month-year order; None when it is no real date."""
+    import dateparser  # slow to import; only numeric dates need it
 
-    dateparser was asked here before, but for numbers its only possible
-    answer is this very calendar date (its reading was checked to be it) and
-    the call cost about 5 ms, a third of a whole parse (bench/, BENCHMARKS.md)."""
-    if not (1 <= day <= 31 and 1 <= month <= 12 and 1000 <= year <= 9999):
-        return None
-    return make_date(day, month, year)
+    parsed = dateparser.parse(candidate, languages=["nl"],
+                              settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True,
+                                        "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
 
 
 def make_date(day: int, month: int, year: int) -> Optional[dt.date]:
@@ -64,7 +65,7 @@ def make_date(day: int, month: int, year: int) -> Optional[dt.date]:
 def _resolve(day: int, month: int, year: Optional[int], rel: Optional[str],
              reference: Optional[dt.date]) -> Optional[dt.date]:
     if year is not None:
-        return _dateparser(day, month, year)
+        return make_date(day, month, year)
     if reference is None:
         return None
     rel = (rel or "").lower().replace(" ", "")
@@ -103,7 +104,7 @@ def read_date(text: str, reference: Optional[dt.date] = None) -> Optional[dt.dat
             return d
         m = NUMERIC_RE.search(text)
         if m:
-            return _dateparser(int(m.group("day")), int(m.group("month")), int(m.group("year")))
+            return read_numeric(m.group(0))
     except Exception:
         return None
     return None

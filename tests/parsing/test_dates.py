@@ -38,3 +38,11 @@ def test_no_real_date_gives_none():
 def test_read_date_never_raises(text, ref):
     read_date(text, ref)
     labelled_date(text, "ontvangen", ref)
+
+
+def test_numeric_dates_are_read_day_first_and_impossible_ones_give_none():
+    from documents.parsing.dates import read_date
+
+    assert read_date("Datum 15-02-2019") == dt.date(2019, 2, 15)
+    assert read_date("op 3/4/2020") == dt.date(2020, 4, 3)
+    assert read_date("op 31-02-2019") is None
