@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import shutil
 import statistics
+import tempfile
 import time
+from pathlib import Path
 
 from django.core import mail
 from django.db import connection, transaction
@@ -17,6 +20,9 @@ from django.utils import timezone
 from . import dataset
 from .naive import flag_overdue_naive
 from .texts import TextGenerator
+
+#: processes storing papers at once for ``ingest_docs_per_s`` on PostgreSQL: one per core of the target machine
+INGEST_WORKERS = 2
 
 RESULT_KEYS = ("parse_docs_per_s", "ingest_docs_per_s", "flag_overdue_first_s", "flag_overdue_s",
                "flag_overdue_naive_s", "list_p95_ms", "list_queries", "digest_s_per_1000")
@@ -52,20 +58,24 @@ def bench_parse(n: int) -> float:
     return n / elapsed
 
 
-def bench_ingest(n: int) -> tuple[float, dict]:
-    from documents.ingest import ingest_bytes
-    from tracker.calendar import db_calendar
+def bench_ingest(n: int, workers: int = 1, seed: int = 2) -> tuple[float, dict]:
+    """``ingest_paths`` (as ``manage.py ingest --workers N`` runs it) over ``n``
+    new generated papers written to a folder: parse and store, each paper its
+    own transaction."""
+    from documents.ingest import ingest_paths
 
-    calendar = db_calendar()
-    docs = [(f"ingest-{i}.txt", text.encode("utf-8")) for i, (_k, text) in enumerate(TextGenerator(seed=2).many(n))]
-    statuses: dict = {}
-    start = _now()
-    for name, data in docs:
-        r = ingest_bytes(data, name, calendar=calendar)
-        statuses[r.status] = statuses.get(r.status, 0) + 1
-    elapsed = _now() - start
-    if statuses.get("failed"):
-        raise RuntimeError(f"ingest failed for generated texts: {statuses}")
+    folder = Path(tempfile.mkdtemp(prefix="tracker-bench-ingest-"))
+    try:
+        for i, (_kind, text) in enumerate(TextGenerator(seed=seed).many(n)):
+            (folder / f"ingest-{seed}-{i:05d}.txt").write_text(text, encoding="utf-8")
+        start = _now()
+        report = ingest_paths([folder], workers=workers)
+        elapsed = _now() - start
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    statuses = {status: report.count(status) for status in ("stored", "updated", "unchanged", "failed")}
+    if report.failed:
+        raise RuntimeError(f"ingest failed for generated texts: {report.to_json()['failed'][:3]}")
     return n / elapsed, statuses
 
 
@@ -179,7 +189,9 @@ def bench_digests(today: dt.date) -> dict:
 
 # ---------------------------------------------------------------- all
 
-def run_all(scale_name: str, today: dt.date | None = None, log=print) -> dict:
+def run_all(scale_name: str, today: dt.date | None = None, log=print, ingest_workers: int = INGEST_WORKERS) -> dict:
+    """Every figure; ``ingest_workers`` 1 where the workers' own connections could not see the data (a test's
+    transaction)."""
     scale = dataset.SCALES[scale_name]
     today = today or timezone.localdate()
     result: dict = {"scale": scale_name, "database": connection.vendor, "today": today.isoformat(),
@@ -192,8 +204,16 @@ def run_all(scale_name: str, today: dt.date | None = None, log=print) -> dict:
 
     log(f"parsing {scale.parse_docs} generated papers …")
     result["parse_docs_per_s"] = bench_parse(scale.parse_docs)
-    log(f"ingesting {scale.ingest_docs} generated papers …")
-    result["ingest_docs_per_s"], result["ingest_statuses"] = bench_ingest(scale.ingest_docs)
+    log(f"ingesting {scale.ingest_docs} generated papers, one worker …")
+    one, result["ingest_statuses"] = bench_ingest(scale.ingest_docs, workers=1, seed=2)
+    result["ingest_docs_per_s_one_worker"] = one
+    if connection.vendor == "postgresql" and ingest_workers > 1:  # SQLite takes one writer at a time
+        log(f"ingesting {scale.ingest_docs} more, {ingest_workers} workers (ingest --workers {ingest_workers}) …")
+        result["ingest_docs_per_s"], result["ingest_statuses_workers"] = bench_ingest(
+            scale.ingest_docs, workers=ingest_workers, seed=3)
+        result["ingest_workers"] = ingest_workers
+    else:
+        result["ingest_docs_per_s"], result["ingest_workers"] = one, 1
 
     log("flag_overdue: first run, naive reference, daily run …")
     result.update(bench_flag_overdue(today))

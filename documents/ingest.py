@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from documents.models import Document
+from documents.paper_locks import lock_paper
 from documents.parsing.model import ParsedDocument
 from documents.parsing.pipeline import parse_bytes
 
@@ -122,7 +123,6 @@ def document_values(parsed: ParsedDocument) -> dict:
 def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional[str] = None) -> FileResult:
     """Parse and store one paper (its own transaction). Never raises for bad input."""
     from tracker import records
-    from tracker.corrections import apply_parser_value, corrected_fields
 
     digest = hashlib.sha256(data).hexdigest()
     known = Document.objects.filter(content_hash=digest).values_list("pk", flat=True).first()
@@ -132,7 +132,23 @@ def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional
     if parsed.error:
         return FileResult(source, "failed", error=parsed.error)
     try:
+        return _store_parsed(data, source, digest, parsed, file_name)
+    except IntegrityError:
+        # a person, party or office the run remembered may have been deleted meanwhile: once more, asking
+        records.forget_lookups()
+    return _store_parsed(data, source, digest, parsed, file_name)
+
+
+def _store_parsed(data: bytes, source: str, digest: str, parsed: ParsedDocument,
+                  file_name: Optional[str]) -> FileResult:
+    """The Document row and its records, in one transaction; an IntegrityError
+    from the records is raised for ``ingest_bytes`` to try once more."""
+    from tracker import records
+    from tracker.corrections import apply_parser_value, corrected_fields
+
+    try:
         with transaction.atomic():
+            lock_paper(parsed)  # papers that may belong together wait for each other
             ident = identity_filter(parsed)
             doc = Document.objects.select_for_update().filter(**ident).first() if ident else None
             question_set, looked_up = None, False
@@ -154,6 +170,8 @@ def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional
     except IntegrityError as exc:
         if Document.objects.filter(content_hash=digest).exists():  # another worker stored it meanwhile
             return FileResult(source, "unchanged", document_id=Document.objects.get(content_hash=digest).pk)
+        if records.knows_lookups():
+            raise
         return FileResult(source, "failed", error=f"strijdig met een opgeslagen document: {exc}".splitlines()[0])
     return FileResult(source, status, document_id=doc.pk)
 
@@ -167,18 +185,59 @@ def ingest_file(path: Path, *, calendar=None) -> FileResult:
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike], *,
-                 progress: Optional[Callable[[int, FileResult], None]] = None) -> IngestReport:
+                 progress: Optional[Callable[[int, FileResult], None]] = None, workers: int = 1) -> IngestReport:
+    """Ingest files and folders; ``workers`` > 1 stores papers in that many
+    processes at once (PostgreSQL only: SQLite takes one writer; papers that
+    may belong together still wait for each other, documents/paper_locks.py)."""
+    from django.db import connection
+
+    from tracker import records
     from tracker.calendar import db_calendar
 
     calendar = db_calendar()
     report = IngestReport()
-    for i, path in enumerate(list(iter_paths(paths)), 1):
-        if path.suffix.lower() not in SUFFIXES and path.exists():
-            result = FileResult(str(path), "failed",
-                                error=f"onbekend bestandstype {path.suffix or '(geen)'}; verwacht .txt, .pdf, .xml of .html")
-        else:
-            result = ingest_file(path, calendar=calendar)
-        report.results.append(result)
-        if progress:
-            progress(i, result)
+    files = list(iter_paths(paths))
+    if workers > 1 and connection.vendor == "postgresql" and len(files) > 1:
+        results = _ingest_in_workers(files, calendar, workers)
+    else:
+        results = (_ingest_one(path, calendar) for path in files)
+    with records.lookups():  # people, parties and offices looked up once for the run
+        for i, result in enumerate(results, 1):
+            report.results.append(result)
+            if progress:
+                progress(i, result)
     return report
+
+
+def _ingest_one(path: Path, calendar) -> FileResult:
+    if path.suffix.lower() not in SUFFIXES and path.exists():
+        return FileResult(str(path), "failed",
+                          error=f"onbekend bestandstype {path.suffix or '(geen)'}; verwacht .txt, .pdf, .xml of .html")
+    return ingest_file(path, calendar=calendar)
+
+
+_worker_calendar = None
+
+
+def _worker_start(calendar) -> None:
+    """In each worker process: its own database connection (made on first use) and run of lookups."""
+    global _worker_calendar
+    from tracker import records
+
+    _worker_calendar = calendar
+    records.begin_lookups()
+
+
+def _worker_ingest(path: Path) -> FileResult:
+    return _ingest_one(path, _worker_calendar)
+
+
+def _ingest_in_workers(files: list[Path], calendar, workers: int) -> Iterator[FileResult]:
+    """Results in the order of ``files``, from ``workers`` forked processes."""
+    import multiprocessing
+
+    from django.db import connections
+
+    connections.close_all()  # a forked child must not share the parent's socket
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start, initargs=(calendar,)) as pool:
+        yield from pool.imap(_worker_ingest, files, chunksize=4)

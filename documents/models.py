@@ -1,6 +1,7 @@
 """Stored source papers: the file, its content hash, what the parser read."""
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Replace
 
 
 class DocumentKind(models.TextChoices):
@@ -56,6 +57,10 @@ class Document(models.Model):
                 name="document_unique_kamerstuk",
             ),
             models.CheckConstraint(condition=Q(kind__in=DocumentKind.values), name="document_kind_valid"),
+        ]
+        indexes = [
+            # the lists' dossier filter compares numbers without spaces ("32735" = "32 735")
+            models.Index(Replace("dossier", Value(" "), Value("")), name="document_dossier_compact_idx"),
         ]
 
     def __str__(self):

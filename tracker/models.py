@@ -368,6 +368,10 @@ class Commitment(models.Model):
     retired = models.BooleanField("niet meer in nieuwe versie", default=False)
     needs_review = models.BooleanField("te controleren", default=False)
     overdue_since = models.DateField("te laat sinds", null=True, blank=True)
+    # derived, for the list's search and party filter: kept by tracker/commitment_index.py
+    search_text = models.TextField("zoektekst", blank=True, default="", db_default="", editable=False)
+    asker_parties = models.ManyToManyField(Party, blank=True, editable=False, related_name="commitments_asked",
+                                           verbose_name="partijen van de vraagstellers")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -14,18 +14,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import contextmanager
 from contextvars import ContextVar
 from difflib import SequenceMatcher
 from typing import Iterable, Optional
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from documents.models import Document
 from documents.parsing.model import ParsedDocument
 
-from . import lifecycle
+from . import commitment_index, lifecycle
 from .corrections import apply_parser_value, corrected_fields, corrected_fields_many
 from .identity import label_numbers, normalize_sentence, sentence_hash, similarity
 from .models import (
@@ -50,12 +52,62 @@ REDATE_CUE = re.compile(
 _memo: ContextVar[Optional[dict]] = ContextVar("records_memo", default=None)
 
 
+#: people, parties and offices known to a run of many papers (``lookups()``):
+#: a paper's lookups join it when its transaction commits, never before (a
+#: rolled-back paper's new rows do not exist)
+_run: ContextVar[Optional[dict]] = ContextVar("records_run", default=None)
+SHARED_KINDS = ("office", "person", "party")
+
+
+@contextmanager
+def lookups():
+    """Share people, parties and offices between the papers stored inside
+    (``ingest_paths`` does): a run of 1,000 papers by the same ministers and
+    members looks each up once, not once a paper."""
+    if _run.get() is not None:
+        yield
+        return
+    token = _run.set({})
+    try:
+        yield
+    finally:
+        _run.reset(token)
+
+
+def begin_lookups() -> None:
+    """``lookups()`` for the rest of this process (a worker that stores papers until it ends)."""
+    if _run.get() is None:
+        _run.set({})
+
+
+def knows_lookups() -> bool:
+    """True inside ``lookups()`` once a committed paper taught it something."""
+    return bool(_run.get())
+
+
+def forget_lookups() -> None:
+    """Drop what the current run knows (a row it knew was deleted meanwhile)."""
+    run = _run.get()
+    if run is not None:
+        run.clear()
+
+
+def _share_on_commit(memo: dict) -> None:
+    run = _run.get()
+    if run is None:
+        return
+    shared = {key: value for key, value in memo.items() if key[0] in SHARED_KINDS and value is not None}
+    transaction.on_commit(lambda: run.update(shared))
+
+
 def _memoized(kind: str, key: str, fetch):
     memo = _memo.get()
     if memo is None:
         return fetch()
     if (kind, key) not in memo:
-        memo[(kind, key)] = fetch()
+        run = _run.get()
+        known = run.get((kind, key)) if run is not None else None
+        memo[(kind, key)] = known if known is not None else fetch()
     return memo[(kind, key)]
 
 def ministry_of(office_title: str) -> Optional[str]:
@@ -92,9 +144,14 @@ def get_person(name: Optional[str]) -> Optional[Person]:
     return _memoized("person", name, lambda: _fetch_person(name))
 
 
-def _fetch_person(name: str) -> Person:
+def _split_name(name: str) -> tuple[str, str]:
+    """"J.A.M. Hendriks" → ("J.A.M.", "Hendriks"): a person is stored by surname."""
     m = re.match(r"^((?:[A-Z][a-z]?\.)+)\s*(.+)$", name)
-    initials, surname = (m.group(1), m.group(2)) if m else ("", name)
+    return (m.group(1), m.group(2)) if m else ("", name)
+
+
+def _fetch_person(name: str) -> Person:
+    initials, surname = _split_name(name)
     person, created = Person.objects.get_or_create(name=surname, defaults={"initials": initials})
     if initials and not person.initials:
         person.initials = initials
@@ -109,25 +166,64 @@ def get_party(name: Optional[str]) -> Optional[Party]:
     return _memoized("party", name, lambda: Party.objects.get_or_create(name=name)[0])
 
 
+def preload_people(parsed: ParsedDocument) -> None:
+    """The paper's stored people and parties in one query each, for get_person
+    and get_party (a get_or_create each was two to four round trips a name).
+    New ones, and people whose initials are still to be filled in, are left
+    to get_person."""
+    memo, run = _memo.get(), _run.get() or {}
+    if memo is None:
+        return
+    wanted: dict[str, tuple[str, str]] = {}
+    for raw in [a.name for a in parsed.askers] + [m.name for m in parsed.ministers]:
+        name = re.sub(r"\s+", " ", (raw or "")).strip()
+        if name and ("person", name) not in memo and ("person", name) not in run:
+            wanted[name] = _split_name(name)
+    if wanted:
+        found = {p.name: p for p in Person.objects.filter(name__in={surname for _, surname in wanted.values()})}
+        for name, (initials, surname) in wanted.items():
+            person = found.get(surname)
+            if person is not None and (person.initials or not initials):
+                memo[("person", name)] = person
+    parties = {(a.party or "").strip() for a in parsed.askers} - {""}
+    parties = {p for p in parties if ("party", p) not in memo and ("party", p) not in run}
+    if parties:
+        for party in Party.objects.filter(name__in=parties):
+            memo[("party", party.name)] = party
+
+
 def note_membership(person: Person, party: Optional[Party], on: Optional[dt.date]):
     """Remember that ``person`` sat for ``party`` on ``on`` (party over time)."""
-    if party is None:
-        return
+    note_memberships([(person, party)], on)
+
+
+def note_memberships(pairs: list[tuple[Person, Optional[Party]]], on: Optional[dt.date]) -> None:
+    """``note_membership`` for several members at once: one query for what is
+    known, one insert for what is new."""
     from .models import Membership
 
-    rows = Membership.objects.filter(person=person, party=party)
-    if not rows.exists():
-        Membership.objects.create(person=person, party=party, start=on, end=on)
+    pairs = [(person, party) for person, party in pairs if party is not None]
+    if not pairs:
         return
-    if on:
-        row = rows.first()
-        changed = False
-        if row.start is None or on < row.start:
-            row.start, changed = on, True
-        if row.end is not None and on > row.end:
-            row.end, changed = on, True
-        if changed:
-            row.save(update_fields=["start", "end"])
+    known: dict[tuple[int, int], Membership] = {}
+    for row in Membership.objects.filter(person__in={p.pk for p, _ in pairs}, party__in={q.pk for _, q in pairs}):
+        known.setdefault((row.person_id, row.party_id), row)
+    new = []
+    for person, party in pairs:
+        row = known.get((person.pk, party.pk))
+        if row is None:
+            row = known[(person.pk, party.pk)] = Membership(person=person, party=party, start=on, end=on)
+            new.append(row)
+            continue
+        if on and row.pk:
+            changed = False
+            if row.start is None or on < row.start:
+                row.start, changed = on, True
+            if row.end is not None and on > row.end:
+                row.end, changed = on, True
+            if changed:
+                row.save(update_fields=["start", "end"])
+    Membership.objects.bulk_create(new)
 
 
 # --- the entry point -----------------------------------------------------------
@@ -143,7 +239,10 @@ def store(doc: Document, parsed: ParsedDocument, question_set: Optional[Question
     try:
         if looked_up:
             _memo.get()[("question_set", doc.pk)] = question_set
-        _store(doc, parsed)
+        preload_people(parsed)
+        with commitment_index.batch():
+            _store(doc, parsed)
+        _share_on_commit(_memo.get())
     finally:
         _memo.reset(token)
 
@@ -168,12 +267,22 @@ def _store(doc: Document, parsed: ParsedDocument) -> None:
     qs = None
     if parsed.kind in ("written_questions", "written_consultation"):
         qs = store_question_set(doc, parsed)
-        answer_by_label = {a.label: a for a in qs.answers.filter(document=doc)} if qs else {}
+        known = (_memo.get() or {}).get(("answers", doc.pk))
+        answer_by_label = known if known is not None else (
+            {a.label: a for a in qs.answers.filter(document=doc)} if qs else {})
     elif parsed.kind == "notice":
         store_notice(doc, parsed)
     store_commitments(doc, parsed, answer_by_label, roles)
     if parsed.kind in ("written_questions", "written_consultation") and qs:
         store_requests(doc, parsed, qs, answer_by_label, roles)
+    # bulk writes send no signals: the commitments' search text and parties for all this paper touched
+    # (a new paper without commitments, of a new set or none, touched none)
+    new_set = qs is None or (_memo.get() or {}).get(("new_set", qs.pk), False)
+    if _is_new():  # its commitments are the ones it made; an older set's may list new askers
+        commitment_index.touch(commitments=[c.pk for c in _made_here()],
+                               question_sets=[] if new_set else [qs.pk])
+    else:
+        commitment_index.touch(documents=[doc.pk], question_sets=[qs.pk] if qs else [])
     suggest_fulfilments_by(doc)
     suggest_fulfilments_for(doc)
 
@@ -189,7 +298,20 @@ def store_minister_roles(doc: Document, parsed: ParsedDocument) -> dict[str, Opt
         if m.role in ("answerer", "signatory") and answering is None:
             answering = office
     MinisterRole.objects.bulk_create(rows)
+    _remember(("offices", doc.pk), {r.office_id for r in rows if r.office_id})
     return {"answering": answering, "offices": [r.office for r in rows if r.office is not None]}
+
+
+def _remember(key, value) -> None:
+    """Keep what this paper just wrote (its roles, references, statements) for the fulfilment
+    suggestions, so they need not read it back."""
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = value
+
+
+def _remembered(key):
+    return (_memo.get() or {}).get(key)
 
 
 def store_references(doc: Document, parsed: ParsedDocument) -> None:
@@ -199,13 +321,17 @@ def store_references(doc: Document, parsed: ParsedDocument) -> None:
     for key in set(existing) - wanted:
         existing[key].delete()
     new = wanted - set(existing)
+    targets = {}
     if new:
         cited = Q()
         for dossier, number in new:
             cited |= Q(dossier=dossier, number=number)
-        targets = {(d.dossier, d.number): d for d in Document.objects.filter(cited).exclude(pk=doc.pk)}
-        Reference.objects.bulk_create([Reference(source_document=doc, dossier=d, number=n, target=targets.get((d, n)))
-                                       for d, n in sorted(new)])
+        targets = {(d.dossier, d.number): d.pk for d in Document.objects.filter(cited).exclude(pk=doc.pk)
+                   .only("pk", "dossier", "number")}
+        Reference.objects.bulk_create([Reference(source_document=doc, dossier=d, number=n,
+                                                 target_id=targets.get((d, n))) for d, n in sorted(new)])
+    if _is_new():
+        _remember(("cited", doc.pk), set(targets.values()))
     if doc.dossier and doc.number:
         # papers that cited this one before it arrived
         Reference.objects.filter(dossier=doc.dossier, number=doc.number, target__isnull=True).exclude(
@@ -217,6 +343,7 @@ def store_fulfilment_statements(doc: Document, parsed: ParsedDocument) -> None:
         doc.fulfilment_statements.all().delete()
     FulfilmentStatement.objects.bulk_create(
         [FulfilmentStatement(document=doc, text=f.text) for f in parsed.fulfilments])
+    _remember(("statements", doc.pk), [f.text for f in parsed.fulfilments])
 
 
 # --- question sets ---------------------------------------------------------------
@@ -284,11 +411,15 @@ def find_question_set(doc: Optional[Document], parsed: ParsedDocument) -> Option
                 return qs
     if parsed.submitted:
         names = _surnames(parsed)
-        candidates = sets.filter(kind="written_questions", submitted=parsed.submitted).prefetch_related(
-            "askers__person")
+        candidates = list(sets.filter(kind="written_questions", submitted=parsed.submitted))
+        askers: dict[int, set[str]] = {c.pk: set() for c in candidates}
+        if candidates:
+            for set_id, name in Asker.objects.filter(question_set__in=list(askers)).values_list(
+                    "question_set_id", "person__name"):
+                askers[set_id].add(name.lower())
         best, best_score = None, 0.0
         for c in candidates:
-            theirs = {a.person.name.lower() for a in c.askers.all()}
+            theirs = askers[c.pk]
             if names and theirs and not (names & theirs):
                 continue
             score = (1.0 if names & theirs else 0.0) + similarity(c.subject, parsed.title or "")
@@ -325,8 +456,12 @@ def store_question_set(doc: Document, parsed: ParsedDocument) -> Optional[Questi
             qs.answer_document = doc
     elif qs.question_document_id is None:
         qs.question_document = doc
+    if created and parsed.answers:  # every answer is in this paper: known before the set is written
+        qs.first_received, qs.received = _answered_on(doc, parsed)
     qs.compute_due_dates()
     qs.save()
+    if created and qs.received:
+        lifecycle.log(qs, StatusChange.Event.ANSWERED, "", qs.received, on=qs.received, evidence=doc)
 
     store_asked(qs, parsed, new_set=created)
     if not parsed.addressed_to and parsed.answers and not qs.addressed_to.exists():
@@ -334,9 +469,43 @@ def store_question_set(doc: Document, parsed: ParsedDocument) -> Optional[Questi
         qs.addressed_to.set([r.office for r in doc.minister_roles.all() if r.office_id])
 
     questions = store_questions(qs, parsed, keep_missing=bool(parsed.answers) and parsed.nader, new_set=created)
+    memo = _memo.get()
+    if memo is not None:  # for store_requests: no second look at what was just written
+        memo[("questions", qs.pk)], memo[("new_set", qs.pk)] = questions, created
     store_answers(qs, doc, parsed, questions)
-    update_answered(qs, doc, parsed, corrected)
+    if not created:
+        update_answered(qs, doc, parsed, corrected)
     return qs
+
+
+def _labels(numbers: Iterable[str]) -> list[str]:
+    return [re.sub(r"\s+", " ", n).strip() for n in numbers]
+
+
+def covered_labels(question_labels: list[str], answer_labels: list[str]) -> set[str]:
+    """The questions the answers cover: by label ("2") or by the numbers an
+    answer's label names ("2 en 3"; a number belongs to the first question
+    that has it). store_answers links answers to questions by the same rule."""
+    by_number: dict[str, str] = {}
+    for label in question_labels:
+        for n in label_numbers(label):
+            by_number.setdefault(n, label)
+    covered = set()
+    for label in answer_labels:
+        covered.update(by_number[n] for n in label_numbers(label) if n in by_number)
+        if label in question_labels:
+            covered.add(label)
+    return covered
+
+
+def _answered_on(doc: Document, parsed: ParsedDocument) -> tuple[Optional[dt.date], Optional[dt.date]]:
+    """(first received, received) of a new set whose answers are all in ``doc``:
+    update_answered's rule without the queries (a partial answer leaves it open)."""
+    questions = _labels(q.number for q in parsed.questions)
+    unanswered = bool(set(questions) - covered_labels(questions, _labels(a.number for a in parsed.answers)))
+    unanswered = unanswered or parsed.partial and not parsed.nader
+    day = doc.date or parsed.received
+    return day, (None if unanswered else day)
 
 
 def store_asked(qs: QuestionSet, parsed: ParsedDocument, new_set: bool = False) -> None:
@@ -345,30 +514,36 @@ def store_asked(qs: QuestionSet, parsed: ParsedDocument, new_set: bool = False) 
         store_askers(qs, parsed, new_set)
     if parsed.addressed_to:
         offices = [o for o in (get_office(t) for t in parsed.addressed_to) if o]
-        if new_set:
-            qs.addressed_to.add(*offices)
+        if new_set:  # nothing to compare with: one insert
+            through = QuestionSet.addressed_to.through
+            through.objects.bulk_create([through(questionset_id=qs.pk, office_id=pk)
+                                         for pk in dict.fromkeys(o.pk for o in offices)])
         else:
             qs.addressed_to.set(offices)
 
 
 def store_askers(qs: QuestionSet, parsed: ParsedDocument, new_set: bool = False) -> None:
     existing = {} if new_set else {a.person_id: a for a in qs.askers.all()}
-    seen = []
+    seen, new, changed_party = [], [], []
     for i, a in enumerate(parsed.askers):
         person = get_person(a.name)
-        if person is None:
+        if person is None or person.pk in seen:
             continue
         party = get_party(a.party)
         row = existing.get(person.pk)
         party_changed = row is None or row.party_id != (party.pk if party else None)
         if row is None:
-            Asker.objects.create(question_set=qs, person=person, party=party, position=i)
+            new.append(Asker(question_set=qs, person=person, party=party, position=i))
         elif party_changed or row.position != i:
             row.party, row.position = party, i
             row.save(update_fields=["party", "position"])
         if party_changed:  # the party this member sat for then
-            note_membership(person, party, parsed.submitted)
+            changed_party.append((person, party))
         seen.append(person.pk)
+    Asker.objects.bulk_create(new)
+    if new and not new_set:  # bulk writes send no signals: the set's commitments list their askers' parties
+        commitment_index.touch(question_sets=[qs.pk])
+    note_memberships(changed_party, parsed.submitted)
     if set(existing) - set(seen):
         qs.askers.exclude(person_id__in=seen).delete()
 
@@ -456,6 +631,9 @@ def store_answers(qs: QuestionSet, doc: Document, parsed: ParsedDocument, questi
     for label, a in existing.items():
         if label not in wanted_links and not a.retired:
             retire(a, qs, corrected[a.pk])
+    memo = _memo.get()
+    if memo is not None:  # this paper's answers by label, for its commitments and requests
+        memo[("answers", doc.pk)] = {**existing, **{a.label: a for a in new}}
 
 
 def update_answered(qs: QuestionSet, doc: Document, parsed: ParsedDocument, corrected: set[str]) -> None:
@@ -480,18 +658,29 @@ def update_answered(qs: QuestionSet, doc: Document, parsed: ParsedDocument, corr
 
 def store_notice(doc: Document, parsed: ParsedDocument) -> None:
     """A postponement notice (or "answered elsewhere") attaches to its set."""
+    notice = parsed.notice
+    postpones = notice is not None and notice.postpones
     qs = _known_set(doc, parsed)
-    if qs is None:
-        qs = QuestionSet(kind="written_questions", subject=(parsed.title or "")[:5000], submitted=parsed.submitted)
+    if qs is None:  # the notice came first: its set starts here, postponed by it (one write)
+        qs = QuestionSet(kind="written_questions", subject=(parsed.title or "")[:5000], submitted=parsed.submitted,
+                         postponed_on=(parsed.date or timezone.localdate()) if postpones else None)
         qs.compute_due_dates()
         qs.save()
         store_asked(qs, parsed, new_set=True)
-    notice = parsed.notice
-    if notice is None or not notice.postpones:
-        Postponement.objects.filter(document=doc).delete()
+        if postpones:
+            Postponement.objects.create(question_set=qs, document=doc, date=parsed.date, expected=notice.expected)
+            lifecycle.log(qs, StatusChange.Event.POSTPONED, "", notice.expected or "", on=parsed.date, evidence=doc)
+        return
+    if not postpones:
+        if not _is_new():
+            Postponement.objects.filter(document=doc).delete()
     else:
-        p, created = Postponement.objects.update_or_create(
-            question_set=qs, document=doc, defaults={"date": parsed.date, "expected": notice.expected})
+        if _is_new():  # nothing hangs from a new paper yet
+            p, created = Postponement.objects.create(
+                question_set=qs, document=doc, date=parsed.date, expected=notice.expected), True
+        else:
+            p, created = Postponement.objects.update_or_create(
+                question_set=qs, document=doc, defaults={"date": parsed.date, "expected": notice.expected})
         if created:
             lifecycle.log(qs, StatusChange.Event.POSTPONED, "", notice.expected or "", on=parsed.date, evidence=doc)
     first = qs.postponements.exclude(date__isnull=True).order_by("date").values_list("date", flat=True).first()
@@ -520,12 +709,14 @@ def store_requests(doc: Document, parsed: ParsedDocument, qs: QuestionSet, answe
     for label, a in answers.items():
         for n in label_numbers(label):
             by_number.setdefault(n, a)
-    questions = {q.label: q for q in qs.questions.all()}
+    memo = _memo.get() or {}
+    questions = memo.get(("questions", qs.pk)) or {q.label: q for q in qs.questions.all()}
+    new_set = memo.get(("new_set", qs.pk), False)
     for pr in parsed.requests:
         q = questions.get(pr.question_number)
         if q is None:
             continue
-        req = Request.objects.filter(question=q).first()
+        req = None if new_set else Request.objects.filter(question=q).first()
         if req is None:
             req = Request.objects.create(question=q, text=pr.text, reply=pr.reply)
         else:
@@ -537,33 +728,50 @@ def store_requests(doc: Document, parsed: ParsedDocument, qs: QuestionSet, answe
             commitment_from_request(doc, req, answer, roles)
 
 
+def _made_here() -> list[Commitment]:
+    """The commitments this paper stored so far (for a new paper: all it has)."""
+    memo = _memo.get()
+    return memo.setdefault("made", []) if memo is not None else []
+
+
 def commitment_from_request(doc: Document, req: Request, answer: Optional[Answer], roles: dict) -> None:
     """A request answered yes (or partly) is a commitment (ANNOTATION.md):
     the promise the answer itself states, where the parser found one, else
-    one made from the request."""
-    if Commitment.objects.filter(request=req).exists():
-        return
-    stated = Commitment.objects.filter(source_document=doc, answer=answer, request__isnull=True).exclude(
-        rule__startswith="request_answered_").order_by("pk").first() if answer is not None else None
+    one made from the request. For a new paper what it holds is known
+    without asking the database."""
+    new_paper = _is_new()
+    made = _made_here()
+    if new_paper:
+        if any(c.request_id == req.pk for c in made):
+            return
+        stated = next((c for c in sorted(made, key=lambda c: c.pk) if answer is not None
+                       and c.answer_id == answer.pk and c.request_id is None
+                       and not c.rule.startswith("request_answered_")), None)
+    else:
+        if Commitment.objects.filter(request=req).exists():
+            return
+        stated = Commitment.objects.filter(source_document=doc, answer=answer, request__isnull=True).exclude(
+            rule__startswith="request_answered_").order_by("pk").first() if answer is not None else None
     if stated is not None:
         stated.request = req
         stated.save(update_fields=["request", "updated_at"])
         return
     key = sentence_hash(req.text)
-    if DismissedFind.objects.filter(document=doc, kind="commitment", key=key).exists():
+    if not new_paper and DismissedFind.objects.filter(document=doc, kind="commitment", key=key).exists():
         return
     office = roles.get("answering")
     # a plain "Ja" is a sure yes; a yes read from the wording, or a partial yes, waits for staff to confirm
     plain_yes = req.reply == "yes" and answer is not None and re.match(r"\s*Ja\b", answer.text)
     confidence = 0.8 if plain_yes else (0.65 if req.reply == "yes" else 0.6)
-    Commitment.objects.update_or_create(
-        source_document=doc, sentence_hash=key,
-        defaults={
-            "sentence": req.text, "answer": answer, "request": req, "actor": office.title if office else "",
-            "actor_office": office, "rule": "request_answered_" + req.reply, "confidence": confidence,
-            "review_date": review_date_for(doc.date, timezone.localdate()), "retired": False,
-        },
-    )
+    values = {
+        "sentence": req.text, "answer": answer, "request": req, "actor": office.title if office else "",
+        "actor_office": office, "rule": "request_answered_" + req.reply, "confidence": confidence,
+        "review_date": review_date_for(doc.date, timezone.localdate()), "retired": False,
+    }
+    if new_paper and all(c.sentence_hash != key for c in made):
+        made.append(Commitment.objects.create(source_document=doc, sentence_hash=key, **values))
+    else:
+        Commitment.objects.update_or_create(source_document=doc, sentence_hash=key, defaults=values)
 
 
 #: a sentence this close to a stored one in the same answer is the same
@@ -590,7 +798,7 @@ def store_commitments(doc: Document, parsed: ParsedDocument, answers: dict[str, 
         existing = {c.sentence_hash: c for c in doc.commitments.exclude(rule__startswith="request_answered_")
                     .select_related("answer")}
     parsed_keys = {sentence_hash(p.text) for p in parsed.commitments}
-    seen = set()
+    seen, new = set(), []
     for pc in parsed.commitments:
         key = sentence_hash(pc.text)
         if key in dismissed or key in seen or _closest(pc.text, dismissed):
@@ -619,7 +827,7 @@ def store_commitments(doc: Document, parsed: ParsedDocument, answers: dict[str, 
             for field, value in values.items():
                 setattr(c, field, value)
             c.review_date = None if c.due_date else review_date_for(doc.date, timezone.localdate())
-            c.save()
+            new.append(c)
             continue
         corrected = corrected_fields(c)
         changed = _set_fields(c, values, corrected)
@@ -631,6 +839,8 @@ def store_commitments(doc: Document, parsed: ParsedDocument, answers: dict[str, 
         if changed and "due_date" in changed and c.due_date:
             c.overdue_since = None
         c.save()
+    # one insert (no signals: records.store refreshes the commitment index for this paper)
+    _made_here().extend(Commitment.objects.bulk_create(new))
     for key, c in existing.items():
         if key not in seen and not c.retired:
             retire(c)
@@ -676,11 +886,17 @@ def suggest_fulfilments_by(doc: Document) -> None:
     toegezegd" / "voldoe ik aan", shares the actor or the wording."""
     if doc.kind not in ("letter", "written_questions", "written_consultation") or not doc.date:
         return
-    cited = set(r.target_id for r in doc.references.all() if r.target_id)
-    statements = [f.text for f in doc.fulfilment_statements.all()]
+    cited = _remembered(("cited", doc.pk))
+    if cited is None:
+        cited = set(r.target_id for r in doc.references.all() if r.target_id)
+    statements = _remembered(("statements", doc.pk))
+    if statements is None:
+        statements = [f.text for f in doc.fulfilment_statements.all()]
     if not cited and not statements:
         return  # the same actor and similar wording alone (at most 0.4) never make a suggestion
-    offices = {r.office_id for r in doc.minister_roles.all() if r.office_id}
+    offices = _remembered(("offices", doc.pk))
+    if offices is None:
+        offices = {r.office_id for r in doc.minister_roles.all() if r.office_id}
     text = " ".join([doc.title, *statements])
     commitment_type = ContentType.objects.get_for_model(Commitment)
     redated_by_cited = set(StatusChange.objects.filter(
@@ -715,7 +931,9 @@ def suggest_fulfilments_by(doc: Document) -> None:
 
 def suggest_fulfilments_for(doc: Document) -> None:
     """Papers stored before ``doc`` that cite it may keep its promises (papers arrive in any order)."""
-    if not doc.date or not doc.commitments.exists():
+    if not (doc.date and doc.dossier and doc.number):
+        return  # a reference names a dossier and number: nothing else can be cited
+    if not (_made_here() if _is_new() else doc.commitments.exists()):
         return
     for later in Document.objects.filter(references__target=doc, date__gt=doc.date).distinct():
         suggest_fulfilments_by(later)

@@ -6,9 +6,9 @@ a column (lower case, accents off) on both backends:
 
 * PostgreSQL: an IMMUTABLE wrapper around ``unaccent`` made by migration
   ``0003_pages_search``, with GIN trigram indexes on
-  ``tracker_search_text(commitment.sentence)`` and
-  ``tracker_search_text(questionset.subject)``, so the match below is an
-  index scan (pg_trgm serves regular expressions);
+  ``tracker_search_text(questionset.subject)`` and ``…(person.name)``, and on
+  the commitment's kept search text (0005, tracker/commitment_index.py), so
+  the match below is an index scan (pg_trgm serves regular expressions);
 * SQLite: a deterministic Python function registered on every new
   connection (``connection_created`` below), doing the same in Python.
 
@@ -58,7 +58,9 @@ STOPWORDS = {"de", "het", "een", "en", "van", "in", "op", "te", "voor", "met", "
              "als", "dat", "die", "is", "of", "er", "na", "tot", "naar", "door"}
 #: matches up to this many rows are passed on as a list of ids (an index
 #: lookup that PostgreSQL can OR with the trigram index); more as a subquery
-MATERIALIZE = 20_000
+#: (the lists count at most 5,000 rows, tracker/pagination.py, so reading
+#: more ids here only to pass them back cost more than it saved)
+MATERIALIZE = 1_000
 
 
 def words(q: str | None) -> list[str]:
@@ -79,7 +81,7 @@ def matching_ids(queryset, field: str, word: str):
 
 def few_as_list(rows):
     """``rows`` (a flat values_list) as a list when it is short, else as it is (a subquery)."""
-    ids = list(rows[:MATERIALIZE + 1])
+    ids = list(rows.order_by()[:MATERIALIZE + 1])
     return ids if len(ids) <= MATERIALIZE else rows
 
 

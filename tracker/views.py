@@ -20,8 +20,9 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import InvalidPage
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -80,6 +81,20 @@ class ReviewListView(LoginRequiredMixin, FilterView):
             rows = filterset.qs if filterset.is_bound and filterset.is_valid() else self.get_queryset().none()
             return self.csv_response(rows)
         return super().get(request, *args, **kwargs)
+
+    def paginate_queryset(self, queryset, page_size):
+        """Django's, with ``page=last`` on a list too long to count: its true end (TwoWayPaginator.end_page)."""
+        paginator = self.get_paginator(queryset, page_size, orphans=self.get_paginate_orphans(),
+                                       allow_empty_first_page=self.get_allow_empty())
+        asked = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        if asked == "last":
+            page = paginator.end_page() if paginator.capped else paginator.page(paginator.num_pages)
+        else:
+            try:
+                page = paginator.page(int(asked))
+            except (ValueError, InvalidPage):
+                raise Http404("Deze pagina bestaat niet.") from None
+        return paginator, page, page.object_list, page.has_other_pages()
 
     def csv_response(self, rows):
         response = HttpResponse(content_type="text/csv; charset=utf-8")

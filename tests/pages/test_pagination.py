@@ -31,3 +31,33 @@ def test_the_last_page_of_the_commitment_list_matches_the_first_pages(client, ad
     page = last.context["page_obj"]
     expected = list(Commitment.objects.live().order_by("due_date", "id"))[(page.number - 1) * page.paginator.per_page:]
     assert list(page.object_list) == expected
+
+
+def test_a_list_longer_than_the_count_limit_says_more_than_and_its_last_page_is_its_true_end(
+        client, admin_user, monkeypatch):
+    monkeypatch.setattr(TwoWayPaginator, "COUNT_LIMIT", 30)
+    for i in range(60):
+        CommitmentFactory(due_date=dt.date(2024, 1, 1) + dt.timedelta(days=i))
+    client.force_login(admin_user)
+    first = client.get("/commitments/")
+    html = first.content.decode()
+    assert first.context["paginator"].capped and first.context["paginator"].count == 30
+    assert "Meer dan 30 toezeggingen gevonden" in html
+    assert "Pagina 1 van meer dan 2" in html
+    everything = list(Commitment.objects.live().order_by("due_date", "id"))
+    assert list(first.context["page_obj"].object_list) == everything[:25]
+    last = client.get("/commitments/?page=last")
+    assert list(last.context["page_obj"].object_list) == everything[-25:]   # the end, not row 30
+    assert "Laatste pagina" in last.content.decode()
+    assert client.get("/commitments/?page=3").status_code == 404             # beyond the counted pages
+
+
+def test_a_list_within_the_limit_is_counted_exactly(client, admin_user, monkeypatch):
+    monkeypatch.setattr(TwoWayPaginator, "COUNT_LIMIT", 30)
+    for i in range(30):
+        CommitmentFactory()
+    client.force_login(admin_user)
+    response = client.get("/commitments/")
+    assert not response.context["paginator"].capped
+    assert "30 toezeggingen gevonden" in response.content.decode()
+    assert "Meer dan" not in response.content.decode()

@@ -1,6 +1,7 @@
 """``ingest PATH... [--json]``: parse and store papers, files and folders (recursive).
 
-Each file in its own transaction; progress while it works (a bar on a
+Each file in its own transaction (``--workers N``: N processes at once on
+PostgreSQL, papers that may belong together still one after the other); progress while it works (a bar on a
 terminal, a line every N files otherwise); a summary at the end; exit 1 if
 any file failed. With --json the summary is one JSON object, last on stdout.
 """
@@ -21,6 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--json", action="store_true", help="samenvatting als één JSON-object")
         parser.add_argument("--every", type=int, default=50, help="zonder terminal: een regel per N bestanden")
+        parser.add_argument("--workers", type=int, default=1,
+                            help="zoveel processen tegelijk (alleen PostgreSQL; SQLite schrijft met één)")
 
     def handle(self, *args, **options):
         err = self.stderr
@@ -36,7 +39,7 @@ class Command(BaseCommand):
             elif i % every == 0:
                 err.write(f"{i} bestanden verwerkt")
 
-        report = ingest_paths(options["paths"], progress=progress)
+        report = ingest_paths(options["paths"], progress=progress, workers=options["workers"])
         if tty:
             err.write("")
         summary = report.to_json()
