@@ -50,7 +50,9 @@ def lock_paper(parsed: ParsedDocument) -> None:
     """Take the paper's locks inside the current transaction (PostgreSQL only)."""
     if connection.vendor != "postgresql":
         return
+    calls, params = [], []
+    for name, exclusive in locks_for(parsed):  # one statement; PostgreSQL takes them left to right
+        calls.append(("pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared") + "(%s, %s)")
+        params += [NAMESPACE, _key(name)]
     with connection.cursor() as cursor:
-        for name, exclusive in locks_for(parsed):
-            function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-            cursor.execute(f"SELECT {function}(%s, %s)", [NAMESPACE, _key(name)])
+        cursor.execute("SELECT " + ", ".join(calls), params)

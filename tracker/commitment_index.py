@@ -49,11 +49,13 @@ def _ids(commitments: set, question_sets: set, documents: set) -> list[int]:
 
 
 def refresh(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), documents: Iterable[int] = (),
-            everything: bool = False) -> None:
+            everything: bool = False, fresh: Iterable[int] = ()) -> None:
     """Recompute the derived columns of the commitments named, of those that
     answer the question sets named and of those found in the documents named
-    (or of every commitment)."""
-    ids = None if everything else _ids(set(commitments), set(question_sets), set(documents))
+    (or of every commitment). ``fresh``: commitments just inserted, which have
+    no parties listed yet."""
+    fresh = set(fresh)
+    ids = None if everything else _ids(set(commitments) | fresh, set(question_sets), set(documents))
     if ids == []:
         return
     rows = Commitment.objects.all() if everything else Commitment.objects.filter(pk__in=ids)
@@ -63,7 +65,10 @@ def refresh(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), 
                                    Coalesce(SearchText(subject), Value("", output_field=text)), output_field=text))
 
     through = Commitment.asker_parties.through
-    (through.objects.all() if everything else through.objects.filter(commitment_id__in=ids)).delete()
+    if everything:
+        through.objects.all().delete()
+    elif set(ids) - fresh:
+        through.objects.filter(commitment_id__in=[pk for pk in ids if pk not in fresh]).delete()
     table, c, a = (connection.ops.quote_name(n) for n in (
         through._meta.db_table, Commitment._meta.db_table, Answer._meta.db_table))
     asker = connection.ops.quote_name(Asker._meta.db_table)
@@ -83,7 +88,7 @@ def batch():
     if _pending.get() is not None:  # nested: the outer batch refreshes
         yield
         return
-    token = _pending.set({"commitments": set(), "question_sets": set(), "documents": set()})
+    token = _pending.set({"commitments": set(), "question_sets": set(), "documents": set(), "fresh": set()})
     try:
         yield
         pending = _pending.get()
@@ -92,15 +97,17 @@ def batch():
     refresh(**pending)
 
 
-def touch(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), documents: Iterable[int] = ()) -> None:
+def touch(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), documents: Iterable[int] = (),
+          fresh: Iterable[int] = ()) -> None:
     """Refresh now, or at the end of the current ``batch()``."""
     pending = _pending.get()
     if pending is None:
-        refresh(commitments, question_sets, documents)
+        refresh(commitments, question_sets, documents, fresh=fresh)
         return
     pending["commitments"].update(commitments)
     pending["question_sets"].update(question_sets)
     pending["documents"].update(documents)
+    pending["fresh"].update(fresh)
 
 
 @receiver(post_save, sender=Commitment)

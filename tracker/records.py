@@ -279,8 +279,7 @@ def _store(doc: Document, parsed: ParsedDocument) -> None:
     # (a new paper without commitments, of a new set or none, touched none)
     new_set = qs is None or (_memo.get() or {}).get(("new_set", qs.pk), False)
     if _is_new():  # its commitments are the ones it made; an older set's may list new askers
-        commitment_index.touch(commitments=[c.pk for c in _made_here()],
-                               question_sets=[] if new_set else [qs.pk])
+        commitment_index.touch(fresh=[c.pk for c in _made_here()], question_sets=[] if new_set else [qs.pk])
     else:
         commitment_index.touch(documents=[doc.pk], question_sets=[qs.pk] if qs else [])
     suggest_fulfilments_by(doc)
