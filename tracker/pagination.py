@@ -5,6 +5,11 @@
   word) costs more than the page itself (150–500 ms). Beyond it the list
   says "meer dan 5.000" and asks for narrower filters, as search engines do;
   ``paginator.capped`` tells the templates.
+* Counting reads the ids (up to the limit). A list of at most
+  ``SORT_IDS_BELOW`` rows is then sorted by those ids alone: with a LIMIT,
+  PostgreSQL liked to walk an index in the list's order (every paper by date)
+  hoping to meet the few matching rows early (0.1–0.5 s for 430 overdue
+  commitments of one ministry sorted by date; 10 ms by their ids).
 * A page reads the ids of its rows first and then only those rows with their
   related objects (a "deferred join"): sorting a broad filter by a joined
   column then sorts narrow rows, not every row joined with its document,
@@ -41,18 +46,24 @@ class EndPage(Page):
 class TwoWayPaginator(Paginator):
     #: counting stops after this many rows
     COUNT_LIMIT = 5_000
+    #: lists up to this long are sorted by their ids (see above)
+    SORT_IDS_BELOW = 1_000
 
     @cached_property
     def capped(self) -> bool:
         return self._counted > self.COUNT_LIMIT
 
     @cached_property
-    def _counted(self) -> int:
+    def _ids(self) -> list | None:
         rows = self.object_list
-        if isinstance(rows, QuerySet):
-            # no ORDER BY: the first rows in any order are as many as the first in the list's
-            return rows.order_by()[: self.COUNT_LIMIT + 1].count()
-        return len(rows)
+        if not isinstance(rows, QuerySet):
+            return None
+        # no ORDER BY: the first rows in any order are as many as the first in the list's
+        return list(rows.order_by().values_list("pk", flat=True)[: self.COUNT_LIMIT + 1])
+
+    @cached_property
+    def _counted(self) -> int:
+        return len(self.object_list) if self._ids is None else len(self._ids)
 
     @cached_property
     def count(self) -> int:
@@ -64,6 +75,9 @@ class TwoWayPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
+        by_ids = self._sorted_by_ids()
+        if by_ids is not None:
+            return self._get_page(self._rows(by_ids, bottom, top, self.object_list), number, self)
         if self._reversible and bottom > self.count // 2:
             rows = self._rows(self.object_list.reverse(), self.count - top, self.count - bottom)
             rows.reverse()
@@ -83,10 +97,22 @@ class TwoWayPaginator(Paginator):
     def _reversible(self) -> bool:
         return getattr(self.object_list, "ordered", False) and hasattr(self.object_list, "reverse")
 
+    def _sorted_by_ids(self) -> QuerySet | None:
+        """The list's rows found by their ids, in the list's order, when they are few (and all counted)."""
+        rows = self.object_list
+        if self._ids is None or self.capped or len(self._ids) > self.SORT_IDS_BELOW or not self._reversible:
+            return None
+        order = list(rows.query.order_by) or list(rows.model._meta.ordering)
+        if any(not isinstance(o, str) or o.lstrip("-") in rows.query.annotations for o in order):
+            return None  # ordered by something only the full query knows
+        return rows.model._base_manager.filter(pk__in=self._ids).order_by(*order)
+
     @staticmethod
-    def _rows(rows, start: int, stop: int) -> list:
+    def _rows(rows, start: int, stop: int, full=None) -> list:
+        """Rows ``start:stop`` of ``rows``: their ids first, then those rows from
+        ``full`` (the list's own query, with what it selects and prefetches)."""
         if not isinstance(rows, QuerySet):
             return list(rows[start:stop])
         ids = list(rows.values_list("pk", flat=True)[start:stop])
-        by_id = {obj.pk: obj for obj in rows.filter(pk__in=ids).order_by()}
+        by_id = {obj.pk: obj for obj in (rows if full is None else full).filter(pk__in=ids).order_by()}
         return [by_id[pk] for pk in ids if pk in by_id]

@@ -36,17 +36,18 @@ def test_the_last_page_of_the_commitment_list_matches_the_first_pages(client, ad
 def test_a_list_longer_than_the_count_limit_says_more_than_and_its_last_page_is_its_true_end(
         client, admin_user, monkeypatch):
     monkeypatch.setattr(TwoWayPaginator, "COUNT_LIMIT", 30)
-    for i in range(60):
-        CommitmentFactory(due_date=dt.date(2024, 1, 1) + dt.timedelta(days=i))
+    for i in range(60):  # listed by their paper's date: another order than any index or their ids give
+        CommitmentFactory(due_date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
+                          source_document__date=dt.date(2020, 1, 1) + dt.timedelta(days=(i * 37) % 60))
     client.force_login(admin_user)
-    first = client.get("/commitments/")
+    first = client.get("/commitments/?sort=-date")
     html = first.content.decode()
     assert first.context["paginator"].capped and first.context["paginator"].count == 30
     assert "Meer dan 30 toezeggingen gevonden" in html
     assert "Pagina 1 van meer dan 2" in html
-    everything = list(Commitment.objects.live().order_by("due_date", "id"))
+    everything = list(Commitment.objects.live().order_by("-source_document__date", "id"))
     assert list(first.context["page_obj"].object_list) == everything[:25]
-    last = client.get("/commitments/?page=last")
+    last = client.get("/commitments/?sort=-date&page=last")
     assert list(last.context["page_obj"].object_list) == everything[-25:]   # the end, not row 30
     assert "Laatste pagina" in last.content.decode()
     assert client.get("/commitments/?page=3").status_code == 404             # beyond the counted pages
@@ -61,3 +62,15 @@ def test_a_list_within_the_limit_is_counted_exactly(client, admin_user, monkeypa
     assert not response.context["paginator"].capped
     assert "30 toezeggingen gevonden" in response.content.decode()
     assert "Meer dan" not in response.content.decode()
+
+
+def test_a_short_list_sorted_by_its_ids_pages_as_the_query_orders_it(monkeypatch):
+    """At most SORT_IDS_BELOW rows are sorted by their ids alone: the same pages as the full query gives."""
+    for i in range(23):
+        CommitmentFactory(due_date=None if i % 5 == 0 else dt.date(2024, 1, 1 + (i * 7) % 11))
+    rows = Commitment.objects.live().select_related("source_document").order_by("-due_date", "id")
+    for limit in (0, 1000):  # the full query's pages, then pages sorted by the ids
+        monkeypatch.setattr(TwoWayPaginator, "SORT_IDS_BELOW", limit)
+        paginator = TwoWayPaginator(rows, 4)
+        seen = [c for number in paginator.page_range for c in paginator.page(number).object_list]
+        assert seen == list(rows), limit
