@@ -232,3 +232,26 @@ def test_building_digests_takes_the_same_number_of_queries_for_many_rows(foreign
         report = emails.build_report(MONDAY)
     assert len(many) == len(few) <= 12
     assert len(report.digest().groups) == 2 and report.digest().counts["overdue_answers"] == 22
+
+
+def test_a_ministry_with_more_overdue_answers_than_a_mail_lists_links_to_the_list_of_all(client, admin_user):
+    """30 sets overdue at one ministry: the digest lists the 25 most overdue and says
+    "en nog 5" with the address of the list that shows all 30."""
+    from tests.factories import OfficeFactory
+
+    office = OfficeFactory(title="Minister van Financiën", ministry=MinistryFactory(name="Financiën"))
+    sets = [QuestionSetFactory(subject=f"Vragen over belasting {i}", submitted=dt.date(2021, 1, 4) + dt.timedelta(days=i),
+                               offices=[office]) for i in range(30)]
+    digest = emails.build_report(MONDAY).digest()
+    [group] = digest.groups
+    assert group.total["overdue_answers"] == 30 and len(group.overdue_answers) == emails.ITEMS_PER_SECTION == 25
+    assert [i.id for i in group.overdue_answers] == [qs.pk for qs in sets[:25]]   # the longest overdue first
+    text, html = emails.render_digest(digest).text, emails.render_digest(digest).html
+    url = group.rest["overdue_answers"]
+    assert f"Te late antwoorden op Kamervragen (30)" in text
+    assert f"- en nog 5: {url}" in text and "En nog 5: bekijk ze allemaal" in html
+    assert f"Vragen over belasting 24" in text and "Vragen over belasting 25" not in text
+    client.force_login(admin_user)
+    listed = client.get(url.removeprefix("http://127.0.0.1:8000"))
+    assert listed.status_code == 200
+    assert sorted(o.pk for o in listed.context["paginator"].object_list) == sorted(qs.pk for qs in sets)

@@ -36,8 +36,8 @@ def overdue_report(today) -> dict:
             "submitted": qs.submitted.isoformat() if qs.submitted else None,
             "due": (d.isoformat() if (d := due_on(qs.submitted, qs.postponed_on, today)) else None),
             "days_overdue": qs.days_overdue(today),
-            "askers": [str(a) for a in qs.askers.all()],
-            "addressed_to": [o.title for o in qs.addressed_to.all()],
+            "askers": [str(a) for a in qs.asker_list],
+            "addressed_to": [o.title for o in qs.office_list],
             "_id": qs.pk,
         })
     commitments = []
