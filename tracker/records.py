@@ -716,7 +716,8 @@ def store_requests(doc: Document, parsed: ParsedDocument, qs: QuestionSet, answe
         if q is None:
             continue
         req = None if new_set else Request.objects.filter(question=q).first()
-        if req is None:
+        req_new = req is None
+        if req_new:
             req = Request.objects.create(question=q, text=pr.text, reply=pr.reply)
         else:
             if _set_fields(req, {"text": pr.text, "reply": pr.reply}, corrected_fields(req)):
@@ -724,7 +725,7 @@ def store_requests(doc: Document, parsed: ParsedDocument, qs: QuestionSet, answe
         if req.reply in ("yes", "partial") and parsed.answers:
             answer = answers.get(pr.question_number) or next(
                 (by_number[n] for n in label_numbers(pr.question_number) if n in by_number), None)
-            commitment_from_request(doc, req, answer, roles)
+            commitment_from_request(doc, req, answer, roles, req_new=req_new)
 
 
 def _made_here() -> list[Commitment]:
@@ -733,22 +734,25 @@ def _made_here() -> list[Commitment]:
     return memo.setdefault("made", []) if memo is not None else []
 
 
-def commitment_from_request(doc: Document, req: Request, answer: Optional[Answer], roles: dict) -> None:
+def commitment_from_request(doc: Document, req: Request, answer: Optional[Answer], roles: dict,
+                            req_new: bool = False) -> None:
     """A request answered yes (or partly) is a commitment (ANNOTATION.md):
     the promise the answer itself states, where the parser found one, else
     one made from the request. For a new paper what it holds is known
-    without asking the database."""
+    without asking the database, and so, for a request made just now, which
+    commitment has it (an older request of the set may have one from an
+    earlier answer)."""
     new_paper = _is_new()
     made = _made_here()
+    if any(c.request_id == req.pk for c in made):
+        return
+    if not req_new and Commitment.objects.filter(request=req).exists():
+        return
     if new_paper:
-        if any(c.request_id == req.pk for c in made):
-            return
         stated = next((c for c in sorted(made, key=lambda c: c.pk) if answer is not None
                        and c.answer_id == answer.pk and c.request_id is None
                        and not c.rule.startswith("request_answered_")), None)
     else:
-        if Commitment.objects.filter(request=req).exists():
-            return
         stated = Commitment.objects.filter(source_document=doc, answer=answer, request__isnull=True).exclude(
             rule__startswith="request_answered_").order_by("pk").first() if answer is not None else None
     if stated is not None:

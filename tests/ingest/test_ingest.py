@@ -131,3 +131,21 @@ def test_ingest_over_a_folder_with_a_bad_file_stores_the_good_ones_and_exits_1(t
     assert summary["unchanged"] == 5 and summary["stored"] == 0
     assert [f["source"] for f in summary["failed"]] == [str(tmp_path / "kapot.pdf")]
     assert summary["failed"][0]["error"]
+
+
+def test_a_second_answer_paper_to_a_set_does_not_give_its_request_a_second_commitment(tmp_path):
+    """The same answers received again on another day (a copy without a number of its own) is a
+    new paper of the same set: a request already kept as a commitment keeps that one."""
+    from tracker.models import Commitment, Request
+
+    assert ingest(seed("002"))["stored"] == 1
+    promised = {r.pk: r.commitment.pk for r in Request.objects.filter(commitment__isnull=False)}
+    assert promised, "the seed answers a request with yes"
+    again = tmp_path / "belarus-antwoord-opnieuw.txt"
+    again.write_text(seed("002").read_text(encoding="utf-8").replace("(ontvangen 8 maart 2021)",
+                                                                      "(ontvangen 15 maart 2021)"), encoding="utf-8")
+    result = ingest(again)
+    assert result["failed"] == [] and result["stored"] == 1
+    assert QuestionSet.objects.count() == 1
+    assert {r.pk: r.commitment.pk for r in Request.objects.filter(commitment__isnull=False)} == promised
+    assert Commitment.objects.filter(request__isnull=False).count() == len(promised)
