@@ -6,13 +6,15 @@ through the joins (commitment → answer → set → askers), both conditions ma
 PostgreSQL visit every commitment and count through a million sets: 0.8–2.1 s
 a page (BENCHMARKS.md). So each commitment keeps, derived from its sources:
 
-* ``search_text``: the searchable form (``tracker_search_text``, tracker/search.py)
-  of its sentence and its set's subject, one column with one trigram index
-  (migration 0005);
+* ``search_text``: the searchable form of its sentence and its set's subject
+  (``search.normalize``, the form the query's words take too, so both
+  databases agree), one column with one trigram index (migration 0005);
 * ``asker_parties``: the parties its set's askers sat for.
 
 Derived data only, never edited: ``refresh(...)`` recomputes it for a scope
-in three set-based statements. Every save through the ORM keeps it (the
+(one read, one update of what changed, and the parties in two set-based
+statements); a paper's new commitments get their text as they are inserted
+(``text_for``), so only their parties are added. Every save through the ORM keeps it (the
 signals below: the admin, the review pages, the lifecycle); ``records.store``
 writes in bulk, which sends no signals, so it runs inside ``batch()`` and
 refreshes once per paper for everything it touched.
@@ -24,13 +26,19 @@ from contextvars import ContextVar
 from typing import Iterable, Optional
 
 from django.db import connection
-from django.db.models import OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .models import Answer, Asker, Commitment, QuestionSet
-from .search import SearchText
+from .search import normalize
+
+#: rows read and written at a time when everything is refreshed
+CHUNK = 2_000
+
+
+def text_for(sentence: str, subject: Optional[str]) -> str:
+    """A commitment's search text: its sentence and the subject of the set it answers, normalized."""
+    return f"{normalize(sentence or '')} {normalize(subject or '')}".rstrip()
 
 #: inside ``batch()``: the scope to refresh when it ends, else None
 _pending: ContextVar[Optional[dict]] = ContextVar("commitment_index_pending", default=None)
@@ -58,11 +66,17 @@ def refresh(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), 
     ids = None if everything else _ids(set(commitments) | fresh, set(question_sets), set(documents))
     if ids == []:
         return
-    rows = Commitment.objects.all() if everything else Commitment.objects.filter(pk__in=ids)
-    subject = Subquery(Answer.objects.filter(pk=OuterRef("answer_id")).values("question_set__subject")[:1])
-    text = TextField()
-    rows.update(search_text=Concat(SearchText("sentence"), Value(" ", output_field=text),
-                                   Coalesce(SearchText(subject), Value("", output_field=text)), output_field=text))
+    rows = Commitment.objects.all() if everything else Commitment.objects.filter(pk__in=sorted(set(ids) - fresh))
+    stale = []
+    for pk, sentence, subject, current in rows.order_by("pk").values_list(
+            "pk", "sentence", "answer__question_set__subject", "search_text").iterator(chunk_size=CHUNK):
+        text = text_for(sentence, subject)
+        if text != current:
+            stale.append(Commitment(pk=pk, search_text=text))
+        if len(stale) >= CHUNK:
+            Commitment.objects.bulk_update(stale, ["search_text"])
+            stale = []
+    Commitment.objects.bulk_update(stale, ["search_text"])
 
     through = Commitment.asker_parties.through
     if everything:

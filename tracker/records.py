@@ -267,6 +267,7 @@ def _store(doc: Document, parsed: ParsedDocument) -> None:
     qs = None
     if parsed.kind in ("written_questions", "written_consultation"):
         qs = store_question_set(doc, parsed)
+        _remember(("subject", doc.pk), qs.subject if qs else None)
         known = (_memo.get() or {}).get(("answers", doc.pk))
         answer_by_label = known if known is not None else (
             {a.label: a for a in qs.answers.filter(document=doc)} if qs else {})
@@ -772,7 +773,8 @@ def commitment_from_request(doc: Document, req: Request, answer: Optional[Answer
         "review_date": review_date_for(doc.date, timezone.localdate()), "retired": False,
     }
     if new_paper and all(c.sentence_hash != key for c in made):
-        made.append(Commitment.objects.create(source_document=doc, sentence_hash=key, **values))
+        text = commitment_index.text_for(req.text, _remembered(("subject", doc.pk)))
+        made.append(Commitment.objects.create(source_document=doc, sentence_hash=key, search_text=text, **values))
     else:
         Commitment.objects.update_or_create(source_document=doc, sentence_hash=key, defaults=values)
 
@@ -830,6 +832,8 @@ def store_commitments(doc: Document, parsed: ParsedDocument, answers: dict[str, 
             for field, value in values.items():
                 setattr(c, field, value)
             c.review_date = None if c.due_date else review_date_for(doc.date, timezone.localdate())
+            # its search text now (no update after the insert); its askers' parties once the paper is stored
+            c.search_text = commitment_index.text_for(c.sentence, _remembered(("subject", doc.pk)) if answer else None)
             new.append(c)
             continue
         corrected = corrected_fields(c)

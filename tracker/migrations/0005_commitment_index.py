@@ -2,20 +2,35 @@
 commitment (tracker/commitment_index.py explains why), filled for what is
 stored; on PostgreSQL one trigram index on the search text replaces the one
 on the sentence alone, and the askers' names get one."""
+import unicodedata
+
 from django.db import migrations, models
 
-FILL = [
-    """
-    UPDATE tracker_commitment SET search_text = tracker_search_text(sentence) || ' ' || COALESCE(
-        tracker_search_text((SELECT s.subject FROM tracker_answer a JOIN tracker_questionset s ON s.id = a.question_set_id
-                             WHERE a.id = tracker_commitment.answer_id)), '')
-    """,
-    """
+PARTIES = """
     INSERT INTO tracker_commitment_asker_parties (commitment_id, party_id)
     SELECT DISTINCT c.id, k.party_id FROM tracker_commitment c JOIN tracker_answer a ON a.id = c.answer_id
     JOIN tracker_asker k ON k.question_set_id = a.question_set_id WHERE k.party_id IS NOT NULL
-    """,
-]
+"""
+
+
+def _normalize(text):
+    """tracker.search.normalize as it was when this migration was written (lower case, accents off)."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def fill(apps, schema_editor):
+    Commitment = apps.get_model("tracker", "Commitment")
+    rows, batch = Commitment.objects.values_list("pk", "sentence", "answer__question_set__subject"), []
+    for pk, sentence, subject in rows.order_by("pk").iterator(chunk_size=2000):
+        batch.append(Commitment(pk=pk, search_text=f"{_normalize(sentence)} {_normalize(subject)}".rstrip()))
+        if len(batch) >= 2000:
+            Commitment.objects.bulk_update(batch, ["search_text"])
+            batch = []
+    Commitment.objects.bulk_update(batch, ["search_text"])
+    schema_editor.execute(PARTIES)
+
+
 PG_FORWARD = [
     "CREATE INDEX IF NOT EXISTS commitment_text_search_idx ON tracker_commitment USING gin (search_text gin_trgm_ops)",
     "DROP INDEX IF EXISTS commitment_sentence_search_idx",
@@ -32,8 +47,7 @@ PG_BACKWARD = [
 
 
 def forward(apps, schema_editor):
-    for sql in FILL:
-        schema_editor.execute(sql)
+    fill(apps, schema_editor)
     if schema_editor.connection.vendor == "postgresql":
         for sql in PG_FORWARD:
             schema_editor.execute(sql)
