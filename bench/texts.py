@@ -58,6 +58,9 @@ class TextGenerator:
         self.rnd = random.Random(seed)
         self.day = start
         self.n = 0
+        # letter numbers above the ~1,850 per dossier of the large data set, and apart per seed,
+        # so a letter is a new paper (Kamerstuk numbers have at most four digits)
+        self.first_number = 5000 + 900 * (seed % 5)
         self.posts = [(m, p) for m, ps in MINISTRIES.items() for p in ps if p.startswith("Minister van")]
 
     def _advance(self) -> dt.date:
@@ -104,7 +107,7 @@ class TextGenerator:
                  for p in r.sample(LETTER_PARAS, k=4)]
         return "\n".join([
             f" {dossier} {title} ", "",
-            f"Nr. {1000 + self.n}  BRIEF VAN DE {post.upper()} ", "",
+            f"Nr. {self.first_number + self.n}  BRIEF VAN DE {post.upper()} ", "",
             "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal ", "",
             f"Den Haag, {dutch_date(day)} ", "",
             *[p + " \n" for p in paras],

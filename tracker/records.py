@@ -382,6 +382,11 @@ def _answered_in(doc: Document) -> Q:
     return Q(pk__in=list(Answer.objects.filter(document=doc).values_list("question_set_id", flat=True).distinct()))
 
 
+#: a paper and a stored set of the same day and askers are one set only when their subjects share
+#: this share of their words (identity.similarity): members often send several sets on one day
+SAME_SUBJECT = 0.3
+
+
 def find_question_set(doc: Optional[Document], parsed: ParsedDocument) -> Optional[QuestionSet]:
     """The set this paper is about: by Aanhangsel number, by a "Zie ook"
     paper (its notice or earlier answer), by the paper itself, or by askers +
@@ -422,7 +427,10 @@ def find_question_set(doc: Optional[Document], parsed: ParsedDocument) -> Option
             theirs = askers[c.pk]
             if names and theirs and not (names & theirs):
                 continue
-            score = (1.0 if names & theirs else 0.0) + similarity(c.subject, parsed.title or "")
+            same_subject = similarity(c.subject, parsed.title or "")
+            if c.subject and parsed.title and same_subject < SAME_SUBJECT:
+                continue  # the same members, another set of the same day
+            score = (1.0 if names & theirs else 0.0) + same_subject
             if score > best_score:
                 best, best_score = c, score
         if best is not None and best_score >= 0.5:

@@ -149,3 +149,17 @@ def test_a_second_answer_paper_to_a_set_does_not_give_its_request_a_second_commi
     assert QuestionSet.objects.count() == 1
     assert {r.pk: r.commitment.pk for r in Request.objects.filter(commitment__isnull=False)} == promised
     assert Commitment.objects.filter(request__isnull=False).count() == len(promised)
+
+
+def test_two_sets_by_one_member_on_one_day_stay_two_when_the_second_is_answered(tmp_path):
+    """The answer to Ploumen's questions on Belarus must not join her other set of 19 January."""
+    from tracker.models import Person
+
+    other = QuestionSet.objects.create(kind="written_questions", subject="de visserij in de Waddenzee",
+                                       submitted=dt.date(2021, 1, 19))
+    other.askers.create(person=Person.objects.create(name="Ploumen"), position=0)
+    assert ingest(seed("002"))["stored"] == 1
+    belarus = QuestionSet.objects.exclude(pk=other.pk).get()
+    assert "Belarus" in belarus.subject and belarus.answer_document is not None
+    other.refresh_from_db()
+    assert other.answer_document is None and other.received is None
