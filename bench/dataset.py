@@ -51,11 +51,11 @@ SCALES = {
     # tiny: the smoke test (tests/bench/test_bench_smoke.py)
     "tiny": Scale("tiny", 300, 100, 20, 12, 6, 10, 2.0),
     # the Tweede Kamer at ~3,000 sets a year: about 6.7 years
-    "small": Scale("small", 20_000, 6_000, 1_000, 300, 150, 50, 20_000 / 3_000),
+    "small": Scale("small", 20_000, 6_000, 1_000, 300, 400, 50, 20_000 / 3_000),
     # twenty years of Tweede and Eerste Kamer
-    "medium": Scale("medium", 100_000, 30_000, 1_000, 300, 200, 50, 20.0),
+    "medium": Scale("medium", 100_000, 30_000, 1_000, 300, 400, 50, 20.0),
     # twenty years of every Dutch council's written questions
-    "large": Scale("large", 1_000_000, 150_000, 1_000, 300, 200, 50, 20.0),
+    "large": Scale("large", 1_000_000, 150_000, 1_000, 300, 400, 50, 20.0),
 }
 
 
