@@ -3,7 +3,7 @@
 * Counting stops at ``COUNT_LIMIT`` rows: an exact count of a broad filter
   over a million question sets ("every set addressed to Financiën", a common
   word) costs more than the page itself (150–500 ms). Beyond it the list
-  says "meer dan 5.000" and asks for narrower filters, as search engines do;
+  says "meer dan 2.000" and asks for narrower filters, as search engines do;
   ``paginator.capped`` tells the templates.
 * Counting reads the ids (up to the limit). A list of at most
   ``SORT_IDS_BELOW`` rows is then sorted by those ids alone: with a LIMIT,
@@ -45,7 +45,7 @@ class EndPage(Page):
 
 class TwoWayPaginator(Paginator):
     #: counting stops after this many rows
-    COUNT_LIMIT = 5_000
+    COUNT_LIMIT = 2_000
     #: lists up to this long are sorted by their ids (see above)
     SORT_IDS_BELOW = 1_000
 

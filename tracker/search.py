@@ -58,7 +58,7 @@ STOPWORDS = {"de", "het", "een", "en", "van", "in", "op", "te", "voor", "met", "
              "als", "dat", "die", "is", "of", "er", "na", "tot", "naar", "door"}
 #: matches up to this many rows are passed on as a list of ids (an index
 #: lookup that PostgreSQL can OR with the trigram index); more as a subquery
-#: (the lists count at most 5,000 rows, tracker/pagination.py, so reading
+#: (the lists count at most 2,000 rows, tracker/pagination.py, so reading
 #: more ids here only to pass them back cost more than it saved)
 MATERIALIZE = 1_000
 
