@@ -118,20 +118,17 @@ def flag_overdue(today: dt.date | None = None) -> JobRun:
 
 def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> dict:
     ct = ContentType.objects.get_for_model(model)
-    # one pass over the overdue items gives their number and which of them have no record of
-    # this overdue period yet; only those become StatusChange objects (a daily run builds a
-    # handful, not one per overdue item: BENCHMARKS.md). The unique constraint still catches
+    # only the overdue items with no record of this overdue period yet are read and become
+    # StatusChange objects (a daily run builds a handful, not one per overdue item:
+    # BENCHMARKS.md); the rest is counted in the database. The unique constraint still catches
     # a second worker inserting the same rows meanwhile.
     recorded = StatusChange.objects.filter(content_type=ct, object_id=OuterRef("pk"), event=StatusChange.Event.OVERDUE,
                                            on=OuterRef("became"))
-    rows = (overdue.annotate(became=became, recorded=Exists(recorded))
-            .order_by("pk").values_list("pk", "became", "recorded"))
+    rows = (overdue.annotate(became=became).filter(~Exists(recorded))
+            .order_by("pk").values_list("pk", "became"))
+    n_overdue = overdue.count()
     batch = []
-    n_overdue = 0
-    for pk, on, known in rows.iterator(chunk_size=INSERT_BATCH):
-        n_overdue += 1
-        if known:
-            continue
+    for pk, on in rows.iterator(chunk_size=INSERT_BATCH):
         batch.append(StatusChange(content_type=ct, object_id=pk, event=StatusChange.Event.OVERDUE, on=on,
                                   old_value="", new_value="te laat", job=run,
                                   note=f"te laat sinds {on.isoformat()} (vastgesteld voor {today.isoformat()})"))
