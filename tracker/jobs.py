@@ -120,13 +120,12 @@ def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> di
     ct = ContentType.objects.get_for_model(model)
     # only the overdue items with no record of this overdue period yet are read and become
     # StatusChange objects (a daily run builds a handful, not one per overdue item:
-    # BENCHMARKS.md); the rest is counted in the database. The unique constraint still catches
-    # a second worker inserting the same rows meanwhile.
+    # BENCHMARKS.md). The unique constraint still catches a second worker inserting the same
+    # rows meanwhile.
     recorded = StatusChange.objects.filter(content_type=ct, object_id=OuterRef("pk"), event=StatusChange.Event.OVERDUE,
                                            on=OuterRef("became"))
     rows = (overdue.annotate(became=became).filter(~Exists(recorded))
             .order_by("pk").values_list("pk", "became"))
-    n_overdue = overdue.count()
     batch = []
     for pk, on in rows.iterator(chunk_size=INSERT_BATCH):
         batch.append(StatusChange(content_type=ct, object_id=pk, event=StatusChange.Event.OVERDUE, on=on,
@@ -144,6 +143,9 @@ def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> di
                  .update(overdue_since=became))
     since_cleared = (model.objects.filter(overdue_since__isnull=False).exclude(pk__in=overdue.values("pk"))
                      .update(overdue_since=None))
+    # now exactly the overdue items have overdue_since set: counted from its partial index, not by
+    # evaluating the rule once more (the updates above ran in this same transaction)
+    n_overdue = model.objects.filter(overdue_since__isnull=False).count()
     return {f"{label}_overdue": n_overdue, f"{label}_flagged": flagged,
             f"{label}_overdue_since_set": since_set, f"{label}_overdue_since_cleared": since_cleared}
 
