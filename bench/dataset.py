@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import random
 from dataclasses import dataclass
@@ -213,7 +212,6 @@ def build(scale: Scale, today: dt.date, seed: int = 10, log=print) -> dict:
                 offices.append((len(offices) + 1, post, mi, o_start, o_end))
         Writer("tracker_ministry", ["id", "name"]).write(ministry_rows)
         Writer("tracker_office", ["id", "title", "ministry_id", "start", "end"]).write(offices)
-        office_ministry = {o[0]: o[2] for o in offices}
         ministers = persons[: max(20, n_persons // 20)]  # the first persons also served as ministers
 
         # -------- question sets and everything that hangs on them

@@ -40,6 +40,7 @@ def text_for(sentence: str, subject: Optional[str]) -> str:
     """A commitment's search text: its sentence and the subject of the set it answers, normalized."""
     return f"{normalize(sentence or '')} {normalize(subject or '')}".rstrip()
 
+
 #: inside ``batch()``: the scope to refresh when it ends, else None
 _pending: ContextVar[Optional[dict]] = ContextVar("commitment_index_pending", default=None)
 

@@ -81,7 +81,7 @@ class CommitmentFilter(DayFilterSet):
                                   field_name="actor_office",
                                   empty_label="Alle")
     minister = df.ChoiceFilter(widget=QuickSelect, label="Bewindspersoon", method="filter_minister",
-                               empty_label="Alle", choices=lambda: minister_choices())
+                               empty_label="Alle", choices=minister_choices)
     party = df.ModelChoiceFilter(widget=QuickSelect, label="Partij vraagsteller", method="filter_party",
                                  empty_label="Alle",
                                  queryset=Party.objects.all())

@@ -192,14 +192,9 @@ def preload_people(parsed: ParsedDocument) -> None:
             memo[("party", party.name)] = party
 
 
-def note_membership(person: Person, party: Optional[Party], on: Optional[dt.date]):
-    """Remember that ``person`` sat for ``party`` on ``on`` (party over time)."""
-    note_memberships([(person, party)], on)
-
-
 def note_memberships(pairs: list[tuple[Person, Optional[Party]]], on: Optional[dt.date]) -> None:
-    """``note_membership`` for several members at once: one query for what is
-    known, one insert for what is new."""
+    """Remember that each person sat for their party on ``on`` (party over
+    time): one query for what is known, one insert for what is new."""
     from .models import Membership
 
     pairs = [(person, party) for person, party in pairs if party is not None]
@@ -238,7 +233,7 @@ def store(doc: Document, parsed: ParsedDocument, question_set: Optional[Question
     token = _memo.set({"new": new})
     try:
         if looked_up:
-            _memo.get()[("question_set", doc.pk)] = question_set
+            _remember(("question_set", doc.pk), question_set)
         preload_people(parsed)
         with commitment_index.batch():
             _store(doc, parsed)
@@ -268,7 +263,7 @@ def _store(doc: Document, parsed: ParsedDocument) -> None:
     if parsed.kind in ("written_questions", "written_consultation"):
         qs = store_question_set(doc, parsed)
         _remember(("subject", doc.pk), qs.subject if qs else None)
-        known = (_memo.get() or {}).get(("answers", doc.pk))
+        known = _remembered(("answers", doc.pk))
         answer_by_label = known if known is not None else (
             {a.label: a for a in qs.answers.filter(document=doc)} if qs else {})
     elif parsed.kind == "notice":
@@ -278,7 +273,7 @@ def _store(doc: Document, parsed: ParsedDocument) -> None:
         store_requests(doc, parsed, qs, answer_by_label, roles)
     # bulk writes send no signals: the commitments' search text and parties for all this paper touched
     # (a new paper without commitments, of a new set or none, touched none)
-    new_set = qs is None or (_memo.get() or {}).get(("new_set", qs.pk), False)
+    new_set = qs is None or _remembered(("new_set", qs.pk))
     if _is_new():  # its commitments are the ones it made; an older set's may list new askers
         commitment_index.touch(fresh=[c.pk for c in _made_here()], question_sets=[] if new_set else [qs.pk])
     else:
@@ -299,12 +294,12 @@ def store_minister_roles(doc: Document, parsed: ParsedDocument) -> dict[str, Opt
             answering = office
     MinisterRole.objects.bulk_create(rows)
     _remember(("offices", doc.pk), {r.office_id for r in rows if r.office_id})
-    return {"answering": answering, "offices": [r.office for r in rows if r.office is not None]}
+    return {"answering": answering}
 
 
 def _remember(key, value) -> None:
-    """Keep what this paper just wrote (its roles, references, statements) for the fulfilment
-    suggestions, so they need not read it back."""
+    """Keep what this paper just wrote (its roles, references, statements, questions, answers)
+    for the steps after, so they need not read it back."""
     memo = _memo.get()
     if memo is not None:
         memo[key] = value
@@ -477,9 +472,8 @@ def store_question_set(doc: Document, parsed: ParsedDocument) -> Optional[Questi
         qs.addressed_to.set([r.office for r in doc.minister_roles.all() if r.office_id])
 
     questions = store_questions(qs, parsed, keep_missing=bool(parsed.answers) and parsed.nader, new_set=created)
-    memo = _memo.get()
-    if memo is not None:  # for store_requests: no second look at what was just written
-        memo[("questions", qs.pk)], memo[("new_set", qs.pk)] = questions, created
+    _remember(("questions", qs.pk), questions)  # for store_requests: no second look at what was just written
+    _remember(("new_set", qs.pk), created)
     store_answers(qs, doc, parsed, questions)
     if not created:
         update_answered(qs, doc, parsed, corrected)
@@ -490,27 +484,29 @@ def _labels(numbers: Iterable[str]) -> list[str]:
     return [re.sub(r"\s+", " ", n).strip() for n in numbers]
 
 
-def covered_labels(question_labels: list[str], answer_labels: list[str]) -> set[str]:
-    """The questions the answers cover: by label ("2") or by the numbers an
-    answer's label names ("2 en 3"; a number belongs to the first question
-    that has it). store_answers links answers to questions by the same rule."""
+def answered_by(question_labels: Iterable[str]):
+    """The rule linking an answer to the questions it covers: its own label
+    ("2") and the numbers its label names ("2 en 3"; a number belongs to the
+    first question that has it). Returns answer label → question labels."""
+    labels = list(question_labels)
     by_number: dict[str, str] = {}
-    for label in question_labels:
+    for label in labels:
         for n in label_numbers(label):
             by_number.setdefault(n, label)
-    covered = set()
-    for label in answer_labels:
-        covered.update(by_number[n] for n in label_numbers(label) if n in by_number)
-        if label in question_labels:
-            covered.add(label)
-    return covered
+
+    def covers(answer_label: str) -> set[str]:
+        covered = {by_number[n] for n in label_numbers(answer_label) if n in by_number}
+        return covered | ({answer_label} if answer_label in labels else set())
+    return covers
 
 
 def _answered_on(doc: Document, parsed: ParsedDocument) -> tuple[Optional[dt.date], Optional[dt.date]]:
     """(first received, received) of a new set whose answers are all in ``doc``:
     update_answered's rule without the queries (a partial answer leaves it open)."""
     questions = _labels(q.number for q in parsed.questions)
-    unanswered = bool(set(questions) - covered_labels(questions, _labels(a.number for a in parsed.answers)))
+    covers = answered_by(questions)
+    covered = set().union(*(covers(label) for label in _labels(a.number for a in parsed.answers)))
+    unanswered = bool(set(questions) - covered)
     unanswered = unanswered or parsed.partial and not parsed.nader
     day = doc.date or parsed.received
     return day, (None if unanswered else day)
@@ -604,10 +600,7 @@ def store_answers(qs: QuestionSet, doc: Document, parsed: ParsedDocument, questi
     existing = {} if _is_new() else {
         a.label: a for a in Answer.objects.filter(document=doc).prefetch_related("questions")}
     corrected = corrected_fields_many(existing.values())
-    by_number: dict[str, Question] = {}
-    for q in questions.values():
-        for n in label_numbers(q.label):
-            by_number.setdefault(n, q)
+    covers = answered_by(questions)
     wanted_links: dict[str, set[int]] = {}
     new: list[Answer] = []
     for i, pa in enumerate(parsed.answers):
@@ -621,10 +614,7 @@ def store_answers(qs: QuestionSet, doc: Document, parsed: ParsedDocument, questi
                 a.retired, changed = False, changed + ["retired"]
             if changed:
                 a.save()
-        targets = {by_number[n].pk for n in label_numbers(label) if n in by_number}
-        if label in questions:
-            targets.add(questions[label].pk)
-        wanted_links[label] = targets
+        wanted_links[label] = {questions[q].pk for q in covers(label)}
     Answer.objects.bulk_create(new)
     Link = Answer.questions.through
     links = []
@@ -639,9 +629,8 @@ def store_answers(qs: QuestionSet, doc: Document, parsed: ParsedDocument, questi
     for label, a in existing.items():
         if label not in wanted_links and not a.retired:
             retire(a, qs, corrected[a.pk])
-    memo = _memo.get()
-    if memo is not None:  # this paper's answers by label, for its commitments and requests
-        memo[("answers", doc.pk)] = {**existing, **{a.label: a for a in new}}
+    # this paper's answers by label, for its commitments and requests
+    _remember(("answers", doc.pk), {**existing, **{a.label: a for a in new}})
 
 
 def update_answered(qs: QuestionSet, doc: Document, parsed: ParsedDocument, corrected: set[str]) -> None:
@@ -684,11 +673,11 @@ def store_notice(doc: Document, parsed: ParsedDocument) -> None:
             Postponement.objects.filter(document=doc).delete()
     else:
         if _is_new():  # nothing hangs from a new paper yet
-            p, created = Postponement.objects.create(
-                question_set=qs, document=doc, date=parsed.date, expected=notice.expected), True
+            Postponement.objects.create(question_set=qs, document=doc, date=parsed.date, expected=notice.expected)
+            created = True
         else:
-            p, created = Postponement.objects.update_or_create(
-                question_set=qs, document=doc, defaults={"date": parsed.date, "expected": notice.expected})
+            created = Postponement.objects.update_or_create(
+                question_set=qs, document=doc, defaults={"date": parsed.date, "expected": notice.expected})[1]
         if created:
             lifecycle.log(qs, StatusChange.Event.POSTPONED, "", notice.expected or "", on=parsed.date, evidence=doc)
     first = qs.postponements.exclude(date__isnull=True).order_by("date").values_list("date", flat=True).first()
@@ -717,9 +706,8 @@ def store_requests(doc: Document, parsed: ParsedDocument, qs: QuestionSet, answe
     for label, a in answers.items():
         for n in label_numbers(label):
             by_number.setdefault(n, a)
-    memo = _memo.get() or {}
-    questions = memo.get(("questions", qs.pk)) or {q.label: q for q in qs.questions.all()}
-    new_set = memo.get(("new_set", qs.pk), False)
+    questions = _remembered(("questions", qs.pk)) or {q.label: q for q in qs.questions.all()}
+    new_set = _remembered(("new_set", qs.pk))
     for pr in parsed.requests:
         q = questions.get(pr.question_number)
         if q is None:

@@ -246,12 +246,14 @@ def test_a_ministry_with_more_overdue_answers_than_a_mail_lists_links_to_the_lis
     [group] = digest.groups
     assert group.total["overdue_answers"] == 30 and len(group.overdue_answers) == emails.ITEMS_PER_SECTION == 25
     assert [i.id for i in group.overdue_answers] == [qs.pk for qs in sets[:25]]   # the longest overdue first
-    text, html = emails.render_digest(digest).text, emails.render_digest(digest).html
+    rendered = emails.render_digest(digest)
+    text, html = rendered.text, rendered.html
     url = group.rest["overdue_answers"]
-    assert f"Te late antwoorden op Kamervragen (30)" in text
+    assert "Te late antwoorden op Kamervragen (30)" in text
     assert f"- en nog 5: {url}" in text and "En nog 5: bekijk ze allemaal" in html
-    assert f"Vragen over belasting 24" in text and "Vragen over belasting 25" not in text
+    assert "Vragen over belasting 24" in text and "Vragen over belasting 25" not in text
     client.force_login(admin_user)
     listed = client.get(url.removeprefix("http://127.0.0.1:8000"))
     assert listed.status_code == 200
     assert sorted(o.pk for o in listed.context["paginator"].object_list) == sorted(qs.pk for qs in sets)
+    assert "En nog 5: bekijk ze allemaal" in client.get("/digests/preview/").content.decode()  # the page as the mail
