@@ -49,6 +49,7 @@ from typing import Callable, Iterable, Optional
 
 from documents.parsing.deadlines import PATTERNS as DEADLINE_PATTERNS
 from documents.parsing.deadlines import find_deadline, resolve_deadline
+from documents.parsing.extract import lexicon as lex
 from documents.parsing.extract.actors import GOV, OTHER_ACTORS, resolve_actor
 from documents.parsing.extract.sentences import split_sentences
 from documents.parsing.model import Commitment
@@ -74,9 +75,7 @@ _HEDGE = re.compile(r"\b(?:naar\s+verwachting|vermoedelijk|waarschijnlijk|wellic
 #: in the verb cluster after "zal": continuing policy, obligation, ability,
 #: exploration — ANNOTATION.md's optional class
 _OPTIONAL_CLUSTER = re.compile(
-    r"\b(?:blijven|blijft|moeten|kunnen|willen|bezien|bekijken|onderzoeken|nagaan|verkennen|overwegen|"
-    r"in\s+overweging\s+nemen|gekeken|bezien|afwachten|volgen|lessen\s+trekken|laten\s+zien|beschouwen|"
-    r"meewegen|kijken|afgewogen|afwegen|streven|proberen|trachten)\b", re.I)
+    r"\b(?:blijven|blijft|moeten|kunnen|willen|afwachten|volgen|monitoren|streven|proberen|trachten)\b", re.I)
 #: verbs of the text itself ("zal ik wat dieper ingaan op ..."): a promise only
 #: when a later paper or the Kamer is named
 _DISCOURSE = re.compile(r"\b(?:ingaan|toelichten|uiteenzetten|schetsen|beschrijven|verduidelijken|"
@@ -125,15 +124,14 @@ _INFORM = [
     re.compile(r"\b(?:stuur|informeer|bericht|zend)\s+(?:ik|wij|we)\s+(?:[^.?]{0,40}?\s)?" + _KAMER),
     re.compile(r"\b(?:ik|wij|we)\s+" + _KAMER + r"\s+(?:[^.?]{0,60}?\s)?(?:zal|zullen)\s+(?:\w+\s+)?"
                r"(?:informeren|inlichten|berichten)\b"),
-    re.compile(r"\b(?:[Uu]w|de)\s+Kamer\s+ontvangt\b|\bontvangt\s+(?:[Uu]w|de)\s+Kamer\b(?!\s+hierbij)"),
+    re.compile(r"\b(?:[Uu]w|[Dd]e)\s+(?:Tweede\s+)?Kamer\s+ontvangt\b|\bontvangt\s+(?:[Uu]w|de)\s+Kamer\b(?!\s+hierbij)"),
     re.compile(r"\b(?:kom|komen)\s+(?:ik|wij|we)\b[^.?]{0,80}?\bterug\b|\b(?:[Ii]k|[Ww]ij|[Ww]e)\s+(?:kom|komen)\b"
                r"[^.?]{0,80}?\bterug\b"),
     re.compile(r"\b(?:verwacht|verwachten)\s+(?:ik|wij|we|het\s+kabinet)\b[^.?]{0,120}?\bte\s+(?:informeren|sturen|"
                r"zenden|berichten|doen\s+toekomen|versturen|beantwoorden)\b|\b(?:[Ii]k|[Ww]ij)\s+verwacht(?:en)?\b"
                r"[^.?]{0,120}?\bte\s+(?:informeren|sturen|zenden|berichten|doen\s+toekomen|versturen)\b"),
 ]
-_CURRENT_LETTER = re.compile(r"\b(?:[Hh]ierbij|[Hh]iermee|[Mm]et\s+deze\s+brief|[Bb]ijgaand|[Ii]n\s+deze\s+brief|"
-                             r"als\s+volgt|hieronder|onderstaand)\b")
+_CURRENT_LETTER = lex.CURRENT_LETTER
 
 _WILLING = [
     re.compile(r"\b(?:ben|zijn)\s+(?:ik|wij|we)\s+(?:graag\s+|ook\s+|gaarne\s+|uiteraard\s+|daarom\s+)*bereid\b"),
@@ -291,8 +289,10 @@ def rule_government_future(s: str, ctx) -> Optional[Hit]:
     # "wil ik dit ook in VN-verband agenderen"
     m = _WIL_IK.search(s)
     if m and not _RHETORIC.search(s):
-        verdict = _optional_or_refusal(_cluster_after(s, m.end()), s)
-        if verdict is None:
+        cluster = _cluster_after(s, m.end())
+        verdict = _optional_or_refusal(cluster, s)
+        last = lex.lemma(cluster.split()[-1].rstrip(".!")) if cluster.split() else ""
+        if verdict is None and last not in lex.COPULA:
             return Hit("government_intent", 0.85, m.group("subj") or m.group("subj2"))
     return None
 
@@ -371,11 +371,206 @@ def rule_specific_effort(s: str, ctx) -> Optional[Hit]:
     return None
 
 
+# ----------------------------------------------------------------- the other forms of a promise
+# ANNOTATION.md: "The same undertaking in any grammatical form". Each rule
+# below reads the verb by its lemma (lexicon.lemma), so no rule lists the
+# forms of a verb.
+
+_SUBJ_PRON = r"(?:ik|wij|we|ikzelf)"
+_GOV_SUBJ = r"(?:" + _SUBJ_PRON + r"|het\s+kabinet|de\s+regering|" + GOV + r")"
+_TE_VERB = re.compile(r"\bte\s+(?:(?:kunnen|laten|doen)\s+)?(?P<verb>[a-zà-ÿ]+(?:en|n))\b")
+
+
+def _te_infinitive(rest: str) -> Optional[str]:
+    """The lemma of the first "te <infinitive>" in ``rest`` ("... u voor 1 juni te
+    berichten" → "berichten"), or None."""
+    m = _TE_VERB.search(rest)
+    if not m:
+        return None
+    verb = m.group("verb")
+    # separable verbs: "toe te sturen", "in te gaan" → "toesturen", "ingaan"
+    before = rest[: m.start()].split()
+    if before and re.fullmatch(r"(?:toe|in|op|aan|terug|mee|uit|voor|door|over|af|na)", before[-1].lower()):
+        return (before[-1] + verb).lower()
+    return verb.lower()
+
+
+def _negated(text: str) -> bool:
+    return bool(re.search(r"\b(?:niet|geen|nooit)\b", text, re.I))
+
+
+def _past_clause(text: str) -> bool:
+    """A perfect or past main verb: "heb ik ... aangekaart", "is ingediend"."""
+    return bool(re.search(r"\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden|is|zijn)\b\s+(?:\w+\s+){0,8}?"
+                          r"(?:ge\w+[dt]|\w+(?:ge)\w+[dt]|(?:ver|be|ont|her)\w+[dt])\b", text)) \
+        and not re.search(r"\b(?:zal|zullen|wordt|worden)\b", text)
+
+
+#: "Ik ben voornemens u ... te berichten", "Het is mijn voornemen om ...",
+#: "ben ik van plan ...", "heb ik de intentie ...", "streef ik ernaar ... toe te sturen"
+_INTENT = re.compile(
+    r"\b(?:(?P<s1>" + _GOV_SUBJ + r")\s+(?:ben|is|zijn)|(?:ben|is|zijn)\s+(?P<s2>" + _GOV_SUBJ + r"))\s+"
+    r"(?:\w+\s+){0,3}?(?:voornemens|van\s+plan)\b"
+    r"|\b(?:het\s+is|is\s+het|was\s+het)\s+(?:mijn|ons|het)\s+(?:\w+\s+)?(?:voornemen|intentie|plan)\b"
+    r"|\b(?:mijn|ons|het)\s+(?:\w+\s+)?voornemen\s+is\b"
+    r"|\b(?:(?P<s3>" + _GOV_SUBJ + r")\s+(?:heb|hebben|heeft)|(?:heb|hebben|heeft)\s+(?P<s4>" + _GOV_SUBJ + r"))\s+"
+    r"(?:\w+\s+){0,2}?(?:het\s+voornemen|de\s+intentie|het\s+plan)\b", re.I)
+#: "Ik streef ernaar u voor de zomer ... toe te sturen", "ik hoop u in het najaar ... te sturen",
+#: "Ik verwacht uw Kamer eind januari nader te kunnen informeren"
+_EXPECT = re.compile(
+    r"\b(?:(?P<s1>" + _SUBJ_PRON + r"|het\s+kabinet)\s+(?:verwacht|verwachten|streef|streven|streeft|hoop|hopen|hoopt)"
+    r"|(?:verwacht|verwachten|streef|streven|streeft|hoop|hopen|hoopt)\s+(?P<s2>" + _SUBJ_PRON + r"|het\s+kabinet))\b"
+    r"(?!\s+(?:\w+\s+){0,2}dat\b)", re.I)
+
+
+def rule_intention(s: str, ctx) -> Optional[Hit]:
+    """Intention or expectation of the government's own step (ANNOTATION.md:
+    "Ik ben voornemens u voor 1 juni te berichten", "Ik verwacht u de brief
+    eind maart te sturen")."""
+    m = _INTENT.search(s)
+    if m:
+        rest = s[m.end():]
+        verb = _te_infinitive(rest)
+        if verb and verb not in lex.COPULA and not _negated(s[m.start(): m.end() + 20]):
+            subj = next((g for g in m.groups() if g), None)
+            return Hit("intention", 0.85, subj)
+    m = _EXPECT.search(s)
+    if m:
+        rest = s[m.end():]
+        verb = _te_infinitive(rest)
+        if verb in lex.INFORM and not _negated(rest[:60]):
+            return Hit("expected_step", 0.85, m.group("s1") or m.group("s2"))
+    return None
+
+
+_READER = r"(?:[Uu]|[Uu]w\s+Kamer|[Dd]e\s+(?:Tweede\s+|Eerste\s+)?Kamer)"
+_READER_RECEIVES = re.compile(
+    r"(?:(?<![\w-])" + _READER + r"\s+(?P<v1>ontvangt|krijgt|kunt|kan|zult|zal|mag)\b"
+    r"|\b(?P<v2>ontvangt|krijgt|kunt|kan|zult|zal|mag)\s+" + _READER + r"(?![\w-]))")
+
+
+def rule_reader_receives(s: str, ctx) -> Optional[Hit]:
+    """Addressed to the reader: "De rapportage kunt u voor 1 mei tegemoet zien",
+    "U ontvangt de brief in maart", "die u in juni ontvangt"."""
+    for m in _READER_RECEIVES.finditer(s):
+        verb = (m.group("v1") or m.group("v2")).lower()
+        rest = s[m.end():]
+        if verb in ("kunt", "kan", "zult", "zal", "mag"):
+            cluster = lex.lemmas(_cluster_after(s, m.end()))
+            if not (set(cluster) & {"ontvangen", "tegemoetzien", "tegemoet", "verwachten"}):
+                continue
+        if _CURRENT_LETTER.search(s) or re.search(r"\b(?:nu|thans|reeds|al)\b", s[m.start(): m.end() + 40]):
+            return None  # "In verband met de kabinetswisseling ontvangt u deze brief nu": it is here
+        if _negated(s[m.start(): m.end() + 60]) or _past_clause(s):
+            return None
+        if verb in ("ontvangt", "krijgt") and not _future_deadline(s, ctx.reference_date, ctx.calendar):
+            continue  # "u ontvangt ..." without a time to come is a description
+        return Hit("reader_receives", 0.85)
+    rm = re.search(r"\b(?:die|dat|welke)\s+(?:[Uu]|[Uu]w\s+Kamer)\s+(?P<gap>[^.?,;]{2,50}?)\s+(?:ontvangt|krijgt|"
+                   r"tegemoet\s+kunt\s+zien|zult\s+ontvangen)\b", s)
+    if rm and find_deadline(rm.group("gap")) and not re.search(r"\b(?:niet|geen|al|reeds|eerder)\b", rm.group("gap")) \
+            and _future_deadline(rm.group("gap"), ctx.reference_date, ctx.calendar):
+        return Hit("reader_receives", 0.85)
+    return None
+
+
+_PARTICIPLE = re.compile(r"\b(?:[a-zà-ÿ]+)?(?:ge|ver|be|ont|her)[a-zà-ÿ]+(?:d|t|n)\b")
+
+
+def _participle_lemmas(text: str) -> set[str]:
+    return {lex.lemma(w) for w in _PARTICIPLE.findall(text) or []} | \
+        {lex.lemma(w.group(0)) for w in _PARTICIPLE.finditer(text)}
+
+
+def rule_passive_inform(s: str, ctx) -> Optional[Hit]:
+    """A passive whose agent is the government: "zal hierop in de voortgangsbrief
+    worden ingegaan", "Voor het eind van het jaar wordt u geïnformeerd", "Het
+    wetsvoorstel wordt in het voorjaar aan uw Kamer aangeboden"."""
+    if re.search(r"\bdoor\s+(?:de\s+|het\s+)?(?!mij\b|ons\b|het\s+kabinet|de\s+[Mm]inister|de\s+[Ss]taatssecretaris)"
+                 r"[\w-]+", s):
+        return None  # an agent other than the government
+    if _CURRENT_LETTER.search(s) or re.search(r"\b(?:gelijktijdig|tegelijk(?:ertijd)?)\s+met\s+deze\b", s, re.I):
+        return None
+    for m in re.finditer(r"\b(?:zal|zullen|wordt|worden)\b", s):
+        if _SUBORDINATE.search(s[: m.start()]) and re.search(r"\b(?:is|was|werd|heeft|had)\s+(?:\w+\s+){0,3}"
+                                                              r"(?:toegezegd|aangekondigd|afgesproken|gemeld)\b",
+                                                              s[: m.start()]):
+            return None  # "In de brief is toegezegd dat uw Kamer ... zal worden geïnformeerd": reported
+        window = s[m.end(): m.end() + 160]
+        cut = re.search(r"[;:]|\.\s|\s(?:maar|en\s+(?:ik|wij|het))\s", window)
+        window = window[: cut.start()] if cut else window
+        future = m.group(0) in ("zal", "zullen")
+        if future and not re.search(r"\b(?:worden|zijn)\b", window):
+            continue
+        parts = [w for w in lex.words(window) if lex.verb_in(w, lex.INFORM) and _PARTICIPLE.fullmatch(w.lower())]
+        if not parts:
+            continue
+        if _negated(window) or re.search(r"\b(?:blijven|blijft|jaarlijks|periodiek|steeds|telkens)\b", s):
+            return Hit("passive_inform_continuing", LOW)
+        if future:
+            return Hit("passive_inform", 0.85)
+        reader = re.search(r"(?<![\w-])" + _READER + r"(?![\w-])", s)
+        if _future_deadline(s, ctx.reference_date, ctx.calendar) or (
+                reader and re.search(r"\b(?:nader|spoedig|zo\s+snel|binnenkort|later|te\s+zijner\s+tijd)\b", s)):
+            return Hit("passive_inform", 0.8)
+    return None
+
+
+#: "zal ik ... informeren" aside, the present tense with a time to come:
+#: "Ik stuur u de evaluatie na het zomerreces", "De toezegging is dat ik u
+#: eind 2016 informeer", "Zodra ..., informeer ik uw Kamer"
+_PRESENT_SUBJ = re.compile(r"(?<![\w-])(?P<subj>" + _SUBJ_PRON + r"|het\s+kabinet)(?![\w-])", re.I)
+
+
+def rule_present_inform(s: str, ctx) -> Optional[Hit]:
+    if _CURRENT_LETTER.search(s) or _past_clause(s):
+        return None
+    if re.search(r"\b(?:zal|zullen|zou|zouden|wordt|worden)\b", s):
+        return None  # the future and passive rules read those
+    for m in _PRESENT_SUBJ.finditer(s):
+        clause = s[max(0, m.start() - 60): m.end() + 100]
+        toks = lex.words(clause)
+        modal = re.search(r"\b(?:kan|kunnen|ga|gaan|gaat)\b", clause)
+        if not any(lex.verb_in(t, lex.INFORM) and not _PARTICIPLE.fullmatch(t.lower())
+                   and (modal or not t.lower().endswith("en")) for t in toks):
+            continue
+        if _negated(clause) or re.search(r"\bte\s+\w+en\b", s[m.end(): m.end() + 60]) or \
+                re.search(r"\b(?:kan|kunnen)\b[^.]*\bniet\b|\bpas\b", clause):
+            continue
+        if _future_deadline(s, ctx.reference_date, ctx.calendar) or re.search(
+                r"\b(?:nader|binnenkort|later|te\s+zijner\s+tijd|zo\s+spoedig|zodra|nadat)\b", s, re.I):
+            return Hit("present_inform", 0.8, m.group("subj"))
+    return None
+
+
+#: the postponement forms: "De antwoorden worden omstreeks 3 april verwacht",
+#: "verzoek ik u de termijn met 4 weken te verlengen tot 20 februari"
+_EXPECTED_PAPER = re.compile(
+    r"\b(?:antwoord(?:en)?|beantwoording|reactie|\w*brief|\w*rapportage|\w*rapport|evaluatie|\w*voorstel|nota|"
+    r"besluit|uitkomsten|resultaten)\b[^.;?]{0,80}?\b(?:wordt|worden)\b[^.;?]{0,60}?\bverwacht\b", re.I)
+_EXTEND_TERM = re.compile(r"\b(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u\s+|uw\s+Kamer\s+)?(?:\w+\s+){0,4}?"
+                          r"(?:termijn|uitstel)\b[^.;?]*?\b(?:te\s+verlengen|te\s+verlenen|verlenging)\b", re.I)
+
+
+def rule_postponement(s: str, ctx) -> Optional[Hit]:
+    if _EXTEND_TERM.search(s) and find_deadline(s):
+        return Hit("postponement", 0.85)
+    m = _EXPECTED_PAPER.search(s)
+    if m and find_deadline(s) and not _negated(m.group(0)) and not _past_clause(s):
+        return Hit("postponement", 0.85)
+    return None
+
+
 RULES: tuple[Callable, ...] = (
     rule_inform_parliament,
     rule_willing,
+    rule_intention,
+    rule_reader_receives,
+    rule_postponement,
     rule_meeting_with_government,
     rule_government_future,
+    rule_passive_inform,
+    rule_present_inform,
     rule_impersonal_future,
     rule_present_scheduled,
     rule_present_passive_urgent,
