@@ -314,6 +314,9 @@ def rule_impersonal_future(s: str, ctx) -> Optional[Hit]:
     for f in _FUT_WORD.finditer(s):
         if _SUBORDINATE.search(s[: f.start()]):
             continue  # "de kans dat het verbod ... zal": the verb of a subordinate clause
+        other = re.search(r"\b(?:dat|die)\s+(?:de\s+|het\s+)?(?P<np>[A-Z][\w-]+)[^,;]*$", s[: f.start()])
+        if other and not re.fullmatch(GOV, other.group("np")):
+            continue  # "stelde de Hoge Vertegenwoordiger voor dat EDEO ... zal verkennen": another actor
         after = s[f.end():]
         np = re.match(r"\s+((?:er\s+)?[^,.;]{0,60})", after)
         head = np.group(1) if np else ""

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from documents.parsing.extract import lexicon as lex
 from documents.parsing.extract.actors import GOV
 from documents.parsing.extract.sentences import flatten, sentences
 from documents.parsing.model import Request
@@ -53,18 +54,19 @@ _INFO_ONLY = re.compile(
     r"informeren|delen|sturen|toesturen|zenden|verstrekken|geven\s+van|beantwoorden|inschatten|"
     r"uitsluiten|garanderen|onderbouwen|verantwoorden|aangeven|melden|noemen|specificeren|uiteen|inzage|"
     r"verhelderen|duidelijk\s+maken|ophelderen)\b", re.I)
-#: "Wilt u deze vragen afzonderlijk beantwoorden?": procedure, not a commitment
+#: "Wilt u deze vragen afzonderlijk beantwoorden?": a request about the answer
+#: itself (to answer each question, by a date) — a request like any other
 _PROCEDURAL = re.compile(r"\bvragen\b[^?]*\bbeantwoord|\bbeantwoord\w*\b[^?]*\bvragen\b", re.I)
 _QUESTION_WORD_BEFORE = re.compile(r"\b(?:hoe|wat|welke|welk|waarom|wanneer|waar|wie|in\s+hoeverre|op\s+welke)\b",
                                    re.I)
 _CONDITIONAL = re.compile(r"^(?:Indien|Als|Mocht|Wanneer|Ingeval)\b|\b(?:indien|als)\s+u\s+niet\b", re.I)
-_NOT_WILLING = re.compile(r"\bwaarom\b[^?]*\bniet\b|\bniet\s+bereid\b", re.I)
+_NOT_WILLING = re.compile(r"\bwaarom\b(?!\s+niet\s*[,?])[^?]*\bniet\b|\bniet\s+bereid\b", re.I)
 
 
 def request_sentence(question_text: str) -> Optional[tuple[str, str]]:
     """(rule, sentence) of the first request in a question, or None."""
     for s in sentences(question_text):
-        if _CONDITIONAL.search(s) or _NOT_WILLING.search(s) or _PROCEDURAL.search(s):
+        if _CONDITIONAL.search(s) or _NOT_WILLING.search(s):
             continue
         for rule, rx in _DIRECT:
             m = rx.search(s)
@@ -77,11 +79,19 @@ def request_sentence(question_text: str) -> Optional[tuple[str, str]]:
                 continue
             return rule, s
         m = _CAN.search(s)
-        if m and "?" in s and not _INFO_ONLY.search(m.group("rest")) and \
-                not _QUESTION_WORD_BEFORE.search(s[: m.start() + 1]) and \
+        if m and "?" in s and (not _INFO_ONLY.search(m.group("rest")) or _PROCEDURAL.search(m.group("rest"))) and \
+                not _QUESTION_WORD_BEFORE.search(_own_clause(s, m.start())) and \
                 re.search(r"\b\w+(?:en|ën)\b", m.group("rest")):
             return "can_you_act", s
     return None
+
+
+def _own_clause(s: str, pos: int) -> str:
+    """The text before ``pos`` in its own clause: "Zo nee, waarom niet, en kunt
+    u ..." → "" (the "waarom" belongs to another clause)."""
+    before = s[:pos + 1]
+    cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "))
+    return before[cut + 2:] if cut >= 0 else before
 
 
 # ----------------------------------------------------------------- replies
@@ -105,16 +115,30 @@ _REFUSAL = re.compile(
     r"\b(?:niet\s+(?:\w+\s+){0,2}bereid|geen\s+voorstander|niet\s+(?:opportuun|wenselijk|nodig|zinvol|mogelijk|"
     r"verstandig|aangewezen|voornemens|van\s+plan)|geen\s+(?:aanleiding|reden|noodzaak)|geen\s+sprake|"
     r"wil\s+pas\b|ziet\s+(?:\w+\s+){0,3}geen)", re.I)
-_REFUSAL_VERB = re.compile(r"\b(?:zal|zullen|kan|kunnen|wil|willen)\s+(?:\S+\s+){0,5}?niet\b(?!\s+alleen)", re.I)
+_REFUSAL_VERB = re.compile(r"\b(?:zal|zullen|kan|kunnen|wil|willen)\s+(?:\S+\s+){0,5}?niet\b(?!\s+alleen)"
+                           r"(?!\s+(?:\S+\s+){0,2}(?:ingaan|vooruitlopen|uitspreken|speculeren|treden|oordelen)\b)", re.I)
 _SEE_ANSWER = re.compile(r"\b(?:[Zz]ie|verwijs\s+(?:ik|wij)\s+(?:u\s+)?naar)\s+(?:het\s+|mijn\s+|ook\s+)*"
                          r"(?:antwoord|beantwoording)\s+(?:op|van)\s+vraag\s+(\d+)")
 
 
-def _strong_future(sentence: str) -> bool:
+#: commitment rules that only promise to inform: an answer "I will inform you of
+#: the outcome" does not say yes to a request to act
+_INFORM_RULES = frozenset({"inform_parliament", "passive_inform", "present_inform", "expected_step",
+                           "reader_receives", "postponement"})
+_INFORM_ONLY = frozenset({"informeren", "berichten", "rapporteren", "inlichten", "terugkomen"})
+_ASKS_TO_INFORM = re.compile(r"(?:informeren|sturen|toesturen|zenden|delen|berichten|rapporteren|"
+                             r"beantwoorden|terugkoppelen|op\s+de\s+hoogte)\b", re.I)
+
+
+def _strong_future(sentence: str, request: str = "") -> bool:
     from documents.parsing.extract.commitments import Context, classify
 
     hit = classify(sentence, Context(None))
-    return bool(hit and hit.confidence >= 0.6 and hit.rule not in ("present_passive_urgent", "present_scheduled"))
+    if not (hit and hit.confidence >= 0.6 and hit.rule not in ("present_passive_urgent", "present_scheduled")):
+        return False
+    informs = hit.rule in _INFORM_RULES or any(
+        lex.verb_in(w, _INFORM_ONLY) for w in lex.words(sentence))
+    return not informs or not request or bool(_ASKS_TO_INFORM.search(request))
 
 
 def _weak_future(sentence: str) -> bool:
@@ -122,7 +146,8 @@ def _weak_future(sentence: str) -> bool:
         re.search(r"\b(?:zal|zullen)\b[^.]*\b(?:in\s+overweging\s+nemen|bezien|bekijken|onderzoeken)\b", sentence))
 
 
-def classify_reply(answer_text: Optional[str], answers: Optional[dict] = None, _depth: int = 0) -> str:
+def classify_reply(answer_text: Optional[str], answers: Optional[dict] = None, _depth: int = 0,
+                   request: str = "") -> str:
     """yes | no | partial | unclear for the answer to a request (see the
     module docstring)."""
     text = flatten(answer_text or "")
@@ -137,7 +162,7 @@ def classify_reply(answer_text: Optional[str], answers: Optional[dict] = None, _
         return "partial"
     if any(rx.search(s) for s in ss for rx in _STRONG_YES):
         return "yes"  # plainly willing to do what was asked
-    strong = any(_PRESENT_ACTION.search(s) for s in ss[:2]) or any(_strong_future(s) for s in ss)
+    strong = any(_PRESENT_ACTION.search(s) for s in ss[:2]) or any(_strong_future(s, request) for s in ss)
     refusal = any(_REFUSAL.search(s) or _REFUSAL_VERB.search(s) for s in ss)
     weak = any(_weak_future(s) for s in ss)
     if strong and refusal:
@@ -149,7 +174,7 @@ def classify_reply(answer_text: Optional[str], answers: Optional[dict] = None, _
     if not weak and answers and _depth == 0:
         m = _SEE_ANSWER.search(" ".join(ss[:2]))
         if m and m.group(1) in answers:
-            return classify_reply(answers[m.group(1)], answers, _depth + 1)
+            return classify_reply(answers[m.group(1)], answers, _depth + 1, request)
     return "unclear"
 
 
@@ -181,7 +206,7 @@ def find_requests(doc) -> list[Request]:
         reply = "unclear"
         for n in numbers:
             if n in answers:
-                reply = classify_reply(answers[n], answers)
+                reply = classify_reply(answers[n], answers, request=sentence)
                 break
         out.append(Request(question_number=q.number, text=sentence, reply=reply))
     return out
