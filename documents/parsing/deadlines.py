@@ -264,6 +264,17 @@ def _half(ctx: _Ctx) -> Optional[Deadline]:
     return _dated(ctx, lambda y: dt.date(y, *md), SEASON)
 
 
+def _half_month(ctx: _Ctx) -> Optional[Deadline]:
+    """"in de tweede helft van oktober 2013" → 31 October 2013; "de eerste
+    helft van maart" → 15 March (DOMAIN.md: the end of that half); without a
+    year the first such month on or after the paper."""
+    month = MONTHS.get((ctx.g("month") or "").lower())
+    if not month:
+        return None
+    first = (ctx.g("h") or "") in ("eerste", "1e")
+    return _dated(ctx, lambda y: dt.date(y, month, 15) if first else _month_end(y, month), DAY)
+
+
 def _before_recess(kind: str) -> Resolver:
     def resolve(ctx: _Ctx) -> Optional[Deadline]:
         return _dated(ctx, lambda y: ctx.cal.recess(kind, y).start - dt.timedelta(days=1), SEASON)
@@ -410,6 +421,15 @@ PATTERNS: tuple[_Pattern, ...] = (
         _UITERLIJK + r"(?:(?:in|" + _VOOR + r"|tijdens)" + _ + r")?(?:het" + _ + r")?Q(?P<q>[1-4])"
         r"(?:" + _ + r"(?:van" + _ + r")?(?P<year>" + _YEAR + r"))?"
     ), _quarter),
+    _Pattern("half_month", _rx(
+        _UITERLIJK + r"(?:(?:in|" + _VOOR + r"|tijdens|gedurende)" + _ + r")?de" + _ + r"(?P<h>eerste|tweede|1e|2e)" + _ +
+        r"helft" + _ + r"van" + _ + r"(?P<month>" + _MONTHS_FULL + r")" + _OPT_NUM_YEAR
+    ), _half_month),
+    _Pattern("event_date", _rx(
+        r"(?:(?:ruim|kort|ruimschoots)" + _ + r")?(?P<before>" + _VOOR + r")" + _ + r"(?:het|de)" + _ +
+        r"[^.;()]{3,80}?\((?P<day>[0-3]?\d)" + _ + r"(?P<month>" + _MONTHS_FULL + r")(?:" + _ + r"(?P<year>" + _YEAR +
+        r"))?\)"
+    ), _explicit_date),
     _Pattern("half_year", _rx(
         _UITERLIJK + r"(?:in|" + _VOOR + r"|tijdens|gedurende)?" + r"\s*de" + _ + r"(?P<h>eerste|tweede|1e|2e)" + _ +
         r"(?:helft|jaarhelft)" + _OPT_YEAR
@@ -466,7 +486,12 @@ PATTERNS: tuple[_Pattern, ...] = (
         r"|binnenkort|spoedig|te" + _ + r"zijner" + _ + r"tijd|op" + _ + r"termijn"
         r"|(?:na|zodra|nadat)" + _ + r"(?:ontvangst|afronding|vaststelling|publicatie|oplevering|afloop)" + _ +
         r"van" + _ + r"(?:het|de|dit|deze)" + _ + r"[\w-]+"
-        r"|in" + _ + r"de" + _ + r"komende" + _ + r"(?:periode|tijd|maanden|weken|jaren))"
+        r"|in" + _ + r"de" + _ + r"komende" + _ + r"(?:periode|tijd|maanden|weken|jaren)"
+        r"|rond" + _ + r"de" + _ + r"(?:zomer|jaarwisseling|kerst)|(?:in|voor|na|tijdens)" + _ + r"de" + _ + r"winter"
+        r"|(?:in" + _ + r")?de" + _ + r"loop" + _ + r"van" + _ + r"(?:het|dit|dit" + _ + r"kalender|volgend)" + _ +
+        r"jaar|in" + _ + r"het" + _ + r"nieuwe" + _ + r"jaar|na" + _ + r"de" + _ + r"verkiezingen"
+        r"|(?:voor|vóór|bij|tijdens)" + _ + r"de" + _ + r"(?:begrotingsbehandeling|behandeling" + _ + r"van" + _ +
+        r"de" + _ + r"begroting))"
     ), _no_date),
 )
 
@@ -495,13 +520,20 @@ def find_deadline(sentence: Optional[str]) -> Optional[str]:
     if not sentence or not isinstance(sentence, str):
         return None
     try:
+        vague = None
         for _s, _n, p, m in _candidates(sentence[:20000]):
             if p.past:
                 continue
             if p.name != "explicit_date" and re.search(r"\b(?:vanaf|sinds|vanuit)\s+$", sentence[max(0, m.start() - 12):m.start()],
                                                        re.I):
                 continue  # "vanaf dit jaar": where a series starts, not a deadline
-            return re.sub(r"\s+", " ", m.group(0)).strip()
+            phrase = re.sub(r"\s+", " ", m.group(0)).strip()
+            if p.name != "no_date":
+                return phrase
+            # "op korte termijn, in ieder geval ruim voor ... (1 december 2023)": the dated phrase wins
+            vague = vague or phrase
+        if vague:
+            return vague
     except (re.error, RecursionError):  # pragma: no cover - defensive
         return None
     return None

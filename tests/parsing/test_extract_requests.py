@@ -15,6 +15,12 @@ from documents.parsing.model import Answer, ParsedDocument, Question
     "Kan Nederland zich inspannen om de situatie hoog op de agenda te krijgen?",
     "Is de Minister verder van plan om een constructieve rol op te pakken?",
     "Wil hij zoeken naar wegen opdat de blokkade wordt opgeheven?",
+    # the answer itself can be asked for: both annotators of the dev set (d01, d07) and the samples mark these
+    "Bent u bereid om alle vragen apart te beantwoorden?",
+    "Kunt u alle bovenstaande vragen stuk voor stuk beantwoorden?",
+    "Wilt u deze vragen afzonderlijk beantwoorden?",
+    # "waarom niet" of the question before does not hide the request after it (dev d06)
+    "Zo nee, waarom niet, en kunt u dit als voorstel op tafel leggen tijdens de eerstvolgende Raad Buitenlandse Zaken?",
 ])
 def test_requests(question):
     assert request_sentence(question) is not None
@@ -27,7 +33,6 @@ def test_requests(question):
     "Indien u niet bereid bent dit te doen, waarom niet?",
     "Hoe wil Nederland het lidmaatschap gebruiken?",
     "Welke rol kan Nederland spelen?",
-    "Wilt u deze vragen afzonderlijk beantwoorden?",
     "Bent u op de hoogte van de berichtgeving?",
 ])
 def test_not_requests(question):
