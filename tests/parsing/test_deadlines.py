@@ -188,3 +188,26 @@ def test_relative_phrases_resolve_when_the_paper_has_a_date(phrase, paper):
     if phrase != "op korte termijn":
         assert deadline.due_date is not None, phrase
         assert deadline.precision != "none"
+
+
+@pytest.mark.parametrize("sentence, phrase, due", [
+    ("ik Uw Kamer de gevraagde informatie in de tweede helft van oktober 2013 zal toesturen",
+     "in de tweede helft van oktober 2013", dt.date(2013, 10, 31)),  # dev d16
+    ("zal ik uw kamer op korte termijn informeren, in ieder geval ruim voor het sluiten van de "
+     "openstellingsperiode van de Lbv (1 december 2023).",
+     "ruim voor het sluiten van de openstellingsperiode van de Lbv (1 december 2023)", dt.date(2023, 11, 30)),  # d08
+    ("De antwoorden worden omstreeks 3 april verwacht.", "omstreeks 3 april", dt.date(2023, 4, 3)),
+    ("Ik informeer u half maart.", "half maart", dt.date(2023, 3, 15)),
+    ("Ik stuur u de evaluatie na het zomerreces.", "na het zomerreces", dt.date(2023, 10, 13)),
+])
+def test_the_deadline_of_a_promise(sentence, phrase, due):
+    paper = dt.date(2013, 9, 1) if "2013" in sentence else dt.date(2023, 2, 10)
+    assert find_deadline(sentence) == phrase
+    assert resolve_deadline(phrase, paper).due_date == due
+
+
+@pytest.mark.parametrize("phrase", ["rond de zomer", "in de loop van het jaar", "in de winter",
+                                    "voor de begrotingsbehandeling", "in het nieuwe jaar"])
+def test_a_vague_phrase_is_kept_without_a_due_date(phrase):
+    assert find_deadline(f"Ik informeer u {phrase}.") == phrase
+    assert resolve_deadline(phrase, dt.date(2023, 2, 10)).due_date is None

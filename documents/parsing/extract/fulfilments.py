@@ -57,7 +57,7 @@ THIS_LETTER = re.compile(
 #: aan", "(toezegging) nakomen|gestand doen", "afgedaan", "in reactie op",
 #: "ga ... in op" (the paper answers them)
 FULFIL = re.compile(
-    r"\b(?:voldo(?:e|en|et)\b[^.]{0,80}?\baan\b|(?:aan\s+[^.]{0,80}?\s)?(?:is|wordt|zijn|worden)\s+(?:\w+\s+){0,3}?"
+    r"\b(?:voldo(?:e|en|et)\b[^.]{0,80}?\baan\b|(?:aan\s+[^.]{0,80}?\s)?(?:is|wordt|zijn|worden)\s+(?:[\w-]+\s+){0,8}?"
     r"voldaan|(?:geef|geven|geeft)\s+(?:\w+\s+){0,5}?(?:uitvoering|invulling|gevolg)\s+aan|"
     r"ter\s+uitvoering\s+van|(?:kom|komen|komt)\s+(?:\w+\s+){0,4}?tegemoet\s+aan|tegemoet\s+(?:te\s+)?komen\s+aan|"
     r"(?:kom|komen|komt)\s+(?:\w+\s+){0,4}?na\b|gestand\s+(?:te\s+)?doe|afgedaan|in\s+reactie\s+op|"
@@ -73,7 +73,7 @@ AS_ASKED = re.compile(r"\b(?:conform|overeenkomstig|ingevolge|zoals)\s+(?:\w+\s+
 DONE = re.compile(r"\b(?:is|zijn|heb|hebben|heeft|werd|werden|wordt|worden|had|hadden)\b", re.I)
 #: "... heeft de Kamer per brief geïnformeerd over de uitvoering van de motie"
 REPORTED_EXECUTION = re.compile(
-    r"\b(?:heeft|hebben|heb|is|werd)\b[^.]{0,80}?\bgeïnformeerd\s+over\s+(?:de\s+(?:stand\s+van\s+zaken\s+van\s+de\s+)?)?"
+    r"\b(?:heeft|hebben|heb|is|werd)\b[^?;]{0,80}?\bgeïnformeerd\s+over\s+(?:de\s+(?:stand\s+van\s+zaken\s+van\s+de\s+)?)?"
     r"uitvoering\s+van\s+(?:de|het|deze)\s+(?:motie|toezegging|verzoek)", re.I)
 FUTURE = re.compile(r"\b(?:zal|zullen|zult|zou|zouden)\b", re.I)
 
@@ -92,7 +92,7 @@ def fulfilment_rule(sentence: str, previous: str = "") -> Optional[str]:
     if this_letter and re.search(r"\bnu\b", s) and _promise_to_inform(previous):
         return "this_letter"  # "In verband met de kabinetswisseling ontvangt u deze brief nu"
     if names and FULFIL.search(s) and not FUTURE.search(s) and not _describes_motion(s):
-        if re.search(r"\b(?:voldo|uitvoering|invulling|gevolg|tegemoet|na\b|gestand|afgedaan|in\s+reactie)", s, re.I):
+        if re.search(r"\b(?:voldo|voldaan|uitvoering|invulling|gevolg|tegemoet|na\b|gestand|afgedaan|in\s+reactie)", s, re.I):
             return "gives_effect"
     if REPORTED_EXECUTION.search(s):
         return "acted_as_asked"
