@@ -508,7 +508,9 @@ def rule_passive_inform(s: str, ctx) -> Optional[Hit]:
         parts = [w for w in lex.words(window) if lex.verb_in(w, lex.INFORM) and _PARTICIPLE.fullmatch(w.lower())]
         if not parts:
             continue
-        if _negated(window) or re.search(r"\b(?:blijven|blijft|jaarlijks|periodiek|steeds|telkens)\b", s):
+        if _negated(s[: m.end()] + window):
+            return None  # "De vragen kunnen niet binnen de termijn worden beantwoord": no promise
+        if re.search(r"\b(?:blijven|blijft|jaarlijks|periodiek|steeds|telkens)\b", s):
             return Hit("passive_inform_continuing", LOW)
         if future:
             return Hit("passive_inform", 0.85)
@@ -622,13 +624,14 @@ def _government_texts(doc) -> Iterable[tuple[Optional[str], str]]:
                 yield None, pre
         for a in doc.answers:
             yield a.number, a.text
-    elif doc.kind == "letter":
+    elif doc.kind in ("letter", "notice"):
+        # a notice announces when the postponed answers will come (ANNOTATION.md: required)
         yield None, letter_text(doc.body or "")
 
 
 def find_commitments(doc, calendar=None, threshold: float = EMIT_THRESHOLD) -> list[Commitment]:
     """The commitments of ``doc`` (see the module docstring), in order."""
-    if doc.kind not in ("written_questions", "written_consultation", "letter"):
+    if doc.kind not in ("written_questions", "written_consultation", "letter", "notice"):
         return []
     ctx = Context(doc, calendar, doc.date)
     out: list[Commitment] = []
