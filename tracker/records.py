@@ -694,10 +694,41 @@ def store_notice(doc: Document, parsed: ParsedDocument) -> None:
 
 # --- requests and commitments ------------------------------------------------------
 
-def _actor_office(actor: Optional[str], roles: dict) -> Optional[Office]:
+#: "Minister Blok", "Staatssecretaris Van Dam", "de Minister-President Rutte": a post and a surname
+_NAMED_MINISTER = re.compile(r"(?:[Dd]e\s+)?(?P<post>Minister(?:-President)?|Staatssecretaris)\s+"
+                             r"(?!van\b|voor\b)(?P<name>(?:(?:van|de|der|den|ter|ten|in\s+'t)\s+)*[A-Z][\w'’-]+"
+                             r"(?:\s+(?:van|de|der|den)?\s*[A-Z][\w'’-]+)?)")
+
+
+def _actor_office(actor: Optional[str], roles: dict, when: Optional[dt.date] = None) -> Optional[Office]:
+    """The office a commitment's actor holds: an office by title as written
+    ("Minister van VWS"); a minister named in the sentence ("Minister Blok
+    zal ...") → the office that person held at the paper's date, from the
+    papers the tracker already has; else the answering minister's."""
+    actor = re.sub(r"\s+", " ", actor or "").strip()
+    named = _NAMED_MINISTER.fullmatch(actor)
+    if named:
+        return office_held(named.group("name"), named.group("post"), when) or roles.get("answering")
     if actor and re.match(r"(Minister|Staatssecretaris)", actor):
         return get_office(actor)
     return roles.get("answering")
+
+
+def office_held(surname: str, post: str, when: Optional[dt.date]) -> Optional[Office]:
+    """The office of the ``post`` ("Minister", "Staatssecretaris") that the
+    person named ``surname`` held nearest to ``when``, as the stored papers'
+    answerers and signatories show it; None when no paper shows it."""
+    surname = re.sub(r"\s+", " ", surname).strip()
+    rows = (MinisterRole.objects
+            .filter(Q(person__name__iexact=surname) | Q(person__name__iendswith=" " + surname),
+                    office__isnull=False, office__title__istartswith=post)
+            .order_by("-document__date").values_list("office_id", "document__date"))
+    best, best_gap = None, None
+    for office_id, date in rows:
+        gap = abs((date - when).days) if (date and when) else 10 ** 6
+        if best_gap is None or gap < best_gap:
+            best, best_gap = office_id, gap
+    return Office.objects.filter(pk=best).first() if best else None
 
 
 def store_requests(doc: Document, parsed: ParsedDocument, qs: QuestionSet, answers: dict[str, Answer],
@@ -818,7 +849,7 @@ def store_commitments(doc: Document, parsed: ParsedDocument, answers: dict[str, 
             continue
         answer = answers.get(pc.answer_number or "")
         values = {
-            "sentence": pc.text, "actor": (pc.actor or "")[:250], "actor_office": _actor_office(pc.actor, roles),
+            "sentence": pc.text, "actor": (pc.actor or "")[:250], "actor_office": _actor_office(pc.actor, roles, doc.date),
             "deadline_text": (pc.deadline_text or "")[:250], "due_date": pc.due_date,
             "due_precision": pc.precision or "none", "answer": answer,
         }

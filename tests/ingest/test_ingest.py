@@ -163,3 +163,26 @@ def test_two_sets_by_one_member_on_one_day_stay_two_when_the_second_is_answered(
     assert "Belarus" in belarus.subject and belarus.answer_document is not None
     other.refresh_from_db()
     assert other.answer_document is None and other.received is None
+
+
+def test_minister_blok_named_in_the_consultation_acts_for_buitenlandse_zaken():
+    """Seed 004 (a consultation without date or signature) says "Minister Blok
+    zal ..."; seed 003, which it cites, is signed by Blok as Minister van
+    Buitenlandse Zaken: the commitment gets that office and its ministry."""
+    from tracker.models import Commitment
+
+    ingest(seed("003"))
+    ingest(seed("004"))
+    named = Commitment.objects.filter(source_document__source_name__startswith="004", actor="Minister Blok")
+    assert named.exists()
+    for c in named:
+        assert c.actor_office is not None and c.actor_office.title == "Minister van Buitenlandse Zaken"
+        assert c.actor_office.ministry.name == "Buitenlandse Zaken"
+
+
+def test_a_named_minister_the_tracker_has_never_seen_gets_no_made_up_office():
+    from tracker.models import Commitment, Office
+
+    ingest(seed("004"))
+    assert not Office.objects.filter(title__startswith="Minister Blok").exists()
+    assert Commitment.objects.filter(actor="Minister Blok").exists()
