@@ -942,12 +942,19 @@ def suggest_fulfilments_by(doc: Document) -> None:
         Q(source_document__in=cited) | Q(pk__in=redated_by_cited) | Q(actor_office_id__in=offices),
         source_document__date__lt=doc.date,
     ).exclude(suggestions__document=doc, suggestions__state__in=["confirmed", "rejected"])
+    named = _named_by_statements(doc, statements)
+    redated_by_named = set(StatusChange.objects.filter(
+        event=StatusChange.Event.REDATED, evidence_id__in=named, content_type=commitment_type,
+    ).values_list("object_id", flat=True)) if named else set()
     for c in candidates.select_related("source_document"):
         score, reasons = 0.0, []
         if c.source_document_id in cited or c.pk in redated_by_cited:
             score += 0.5
             reasons.append("verwijst naar het brondocument")
-        if statements:
+        if c.source_document_id in named or c.pk in redated_by_named:
+            score += 0.4
+            reasons.append("meldt nakoming en noemt het brondocument")
+        elif statements:
             score += 0.3
             reasons.append("meldt nakoming")
         if c.actor_office_id in offices:
@@ -961,6 +968,21 @@ def suggest_fulfilments_by(doc: Document) -> None:
             continue
         FulfilmentSuggestion.objects.update_or_create(
             commitment=c, document=doc, defaults={"score": round(min(score, 1.0), 2), "reason": ", ".join(reasons)})
+
+
+def _named_by_statements(doc: Document, statements: list[str]) -> set[int]:
+    """The stored papers a fulfilment sentence names itself ("Daarmee voldoe ik
+    aan de motie (Kamerstuk 21 501-02, nr. 1538)"): the promise it keeps."""
+    from documents.parsing.extract.references import find_references
+
+    wanted = {(r.dossier, r.number) for text in statements for r in find_references(text)}
+    if not wanted:
+        return set()
+    q = Q()
+    for dossier, number in wanted:
+        q |= Q(dossier=dossier, number=number)
+    return set(Reference.objects.filter(q, source_document=doc, target__isnull=False)
+               .values_list("target_id", flat=True))
 
 
 def suggest_fulfilments_for(doc: Document) -> None:

@@ -61,6 +61,9 @@ class Request:
 class Fulfilment:
     text: str
     rule: str = ""
+    #: the papers the sentence itself names ("... aan de motie (Kamerstuk 21 501-02, nr. 1538)"):
+    #: the promise it keeps, evidence for the tracker's suggestions (not in the JSON contract)
+    references: list = field(default_factory=list)
 
 
 @dataclass

@@ -83,3 +83,15 @@ def test_a_fulfilling_letter_stored_before_the_promise_is_still_suggested(tmp_pa
     suggestion = FulfilmentSuggestion.objects.get()
     assert suggestion.document.number == "660"
     assert "meldt nakoming" in suggestion.reason
+
+
+def test_a_fulfilment_sentence_that_names_the_promise_paper_is_the_strongest_evidence():
+    """"Met deze brief voldoe ik aan mijn toezegging ... (Kamerstuk 31 293, nr. 650)": the
+    sentence itself names the paper that re-dated the promise, so the suggestion says so and scores high."""
+    promise, postponement, fulfilment = LETTERS
+    ingest(promise)
+    ingest(postponement)
+    ingest(fulfilment)
+    suggestion = FulfilmentSuggestion.objects.get()
+    assert "noemt het brondocument" in suggestion.reason
+    assert suggestion.score >= 0.9

@@ -95,9 +95,11 @@ def test_named_minister_stays_as_named_and_country_goes_to_the_signatory():
         "Minister van VWS", "Minister van Buitenlandse Zaken", "het kabinet"]
 
 
-def test_no_commitments_from_notices_or_questions():
-    doc = ParsedDocument(source="t", kind="notice", body="Ik zal de vragen binnen drie weken beantwoorden.")
-    assert find_commitments(doc) == []
+def test_a_notice_announcing_when_the_answers_come_is_a_commitment_but_questions_never_are():
+    # ANNOTATION.md: "the announcement of when a postponed answer or letter will come" is required
+    doc = ParsedDocument(source="t", kind="notice", body="Ik verwacht de antwoorden uiterlijk 5 april 2024 aan uw "
+                                                          "Kamer te sturen.")
+    assert [c.deadline_text for c in find_commitments(doc)] == ["uiterlijk 5 april 2024"]
     doc = ParsedDocument(source="t", kind="written_questions",
                          questions=[Question("1", "De leden zullen de Minister informeren.")])
     assert find_commitments(doc) == []

@@ -113,7 +113,10 @@ def test_mededeling_copied_from_officielebekendmakingen_with_its_metadata_row():
     assert doc.addressed_to[0] == "Staatssecretaris van Infrastructuur en Waterstaat"
     assert _ministers(doc)[0] == ("Heijnen", "Staatssecretaris van Infrastructuur en Waterstaat", "answerer")
     assert doc.to_json()["notice"] == {"postpones": True, "expected": None, "answered_in": None}
-    assert doc.commitments == [] and doc.questions == [] and doc.answers == []
+    # the announcement of when the answers come is the notice's one commitment (ANNOTATION.md)
+    assert [c.text for c in doc.commitments] == ["Ik streef ernaar de antwoorden zo spoedig mogelijk aan uw Kamer "
+                                                 "te sturen."]
+    assert doc.questions == [] and doc.answers == []
     assert "Naar boven" not in doc.body and "Datum publicatie" not in doc.body
 
 

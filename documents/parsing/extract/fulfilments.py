@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from documents.parsing.extract.references import find_references
 from documents.parsing.extract.sentences import split_sentences
 from documents.parsing.kinds.letter import letter_text
 from documents.parsing.model import Fulfilment
@@ -127,5 +128,5 @@ def find_fulfilments(doc) -> list[Fulfilment]:
             previous = sent.text
             if rule and sent.text not in seen:
                 seen.add(sent.text)
-                out.append(Fulfilment(sent.text, rule))
+                out.append(Fulfilment(sent.text, rule, find_references(sent.text)))
     return out
