@@ -24,8 +24,8 @@ CONSULTATION = re.compile(
     r"^Inbreng\s+van\s+de\s+leden\b|^(?:\d+\.\s*)?Antwoord\s+van\s+het\s+kabinet\b|VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG"
     r"|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN|^Verslag\s+van\s+een\s+schriftelijk\s+overleg|^Lijst\s+van\s+vragen\s+en\s+antwoorden",
     re.M)
-QA_LABEL = re.compile(r"^(?:Vraag|Antwoord)\s+\d", re.M)
-ANSWER_LABEL = re.compile(r"^Antwoord\s+\d", re.M)
+QA_LABEL = re.compile(r"^(?:Vraag|Antwoord(?:\s+(?:op\s+)?vraag)?)\s+\d", re.M)
+ANSWER_LABEL = re.compile(r"^Antwoord(?:\s+(?:op\s+)?vraag)?\s+\d", re.M)
 MEDEDELING = re.compile(r"^Mededeling\b", re.M)
 ABOUT_QUESTIONS = re.compile(r"\b(?:schriftelijke\s+vragen|Kamervragen|vragen\s+van\s+(?:het\s+lid|de\s+leden|lid)|"
                              r"\(ingezonden\b|de\s+vragen\b)", re.I)
