@@ -21,6 +21,16 @@ start with the next footnote number, when that number stands as a marker in
 the text before ("veroordelen?1", "de EU2 daarom"); they are kept in
 ``footnotes`` and their glued markers taken off the words.
 
+Text from PDFs and other tools is first made plain (:func:`normalize_text`, one
+function, run before anything else): Unicode NFC with the spacing
+diacritics a PDF prints as a character of their own composed onto their
+letter ("c ̧" / "c¸" → "ç", "e´" / "´e" → "é", "e ̈" → "ë"), ligatures
+spelt out ("ﬁ" → "fi"), soft hyphens and control characters out, and Markdown that a
+converter added taken off ("# 2", "### 387", "**...**", "_..._", "-----" as a page end, "[1 ]"
+footnote marks). Furniture glued to the line after it ("Tweede Kamer,
+vergaderjaar 2022–2023, Aanhangsel 3Antwoord 12", "ISSN 0921 - 7398’s-Gravenhage
+2023Tweede Kamer, ...") is split off before it is dropped.
+
 Words broken at a line end are re-joined: "mensenrechtensi-\\ntuatie" →
 "mensenrechtensituatie"; the hyphen stays when the next part starts with a
 capital or a digit, or the first part is an all-caps abbreviation or ends in
@@ -183,19 +193,130 @@ def read_identifier(ident: str, meta: dict) -> None:
 
 # ------------------------------------------------------------------ one pass
 
-def _normalize(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
+#: spacing diacritics (printed as characters of their own) → combining marks
+_SPACING_MARKS = {
+    "\u00b4": "\u0301", "\u02ca": "\u0301",  # acute
+    "\u0060": "\u0300", "\u02cb": "\u0300",  # grave
+    "\u00a8": "\u0308",  # diaeresis
+    "\u00b8": "\u0327",  # cedilla
+    "\u02c6": "\u0302",  # circumflex
+    "\u02dc": "\u0303",  # tilde
+    "\u02c7": "\u030c",  # caron
+}
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "st", "\ufb06": "st"}
+_LIG_RE = re.compile("[" + "".join(_LIGATURES) + "]")
+_MARK_CHARS = "".join(_SPACING_MARKS)
+#: a letter, an optional space, a spacing or combining mark: "c ̧", "e´", "e ̈"
+_MARK_AFTER = re.compile(r"(?P<l>[A-Za-z])(?:(?P<m>[" + _MARK_CHARS + r"])|[ ]?(?P<c>[\u0300-\u036f]))")
+#: a spacing mark before its vowel, as some PDFs order them: "´e"
+_MARK_BEFORE = re.compile(r"(?P<m>[\u00b4\u00a8\u02c6\u0060])(?P<l>[aeiouyAEIOUY])")
+#: Markdown a converter added: headings, bold, italics, rules, footnote marks "[1 ]"
+_MD_HEAD = re.compile(r"^#{1,6}[ \t]+", re.M)
+_MD_RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M)
+_MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_MD_ITALIC_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(«\"]))_(?=[^\s_])", re.M)
+_MD_ITALIC_CLOSE = re.compile(r"(?<=[^\s_])_(?=[\s.,;:)»\"]|$)", re.M)
+_MD_NOTE = re.compile(r"\[\d{1,3}(?:\s+\d{1,3})*\s*\]")
+
+
+#: a spacing diaeresis between two letters: "co¨ordinatie" (before its vowel), "gei¨nformeerd" (after it)
+_DIAERESIS = re.compile(r"(?P<pp>[^\W\d_])(?P<p>[A-Za-z])[ ]?\u00a8(?P<n>[A-Za-z])")
+_VOWELS = set("aeiouyAEIOUY")
+
+
+def _diaeresis(m: re.Match) -> str:
+    """Dutch puts a diaeresis on a vowel that follows a vowel ("coördinatie", "geïnformeerd",
+    "ruïne"): on the letter before the mark when that follows a vowel, else on the vowel after."""
+    pp, p, n = m.group("pp"), m.group("p"), m.group("n")
+    if p in _VOWELS and pp in _VOWELS:
+        return pp + unicodedata.normalize("NFC", p + "\u0308") + n
+    if n in _VOWELS and p in _VOWELS:
+        return pp + p + unicodedata.normalize("NFC", n + "\u0308")
+    return m.group(0)
+
+
+def _compose(m: re.Match) -> str:
+    mark = m.groupdict().get("m") or m.groupdict().get("c")
+    mark = _SPACING_MARKS.get(mark, mark)
+    out = unicodedata.normalize("NFC", m.group("l") + mark)
+    return out if len(out) == 1 else m.group(0)
+
+
+def _is_markdown(text: str) -> bool:
+    head = text[:20000]
+    n = len(_MD_HEAD.findall(head)) + len(_MD_RULE.findall(head)) + len(re.findall(r"^\*\*.+\*\*[ \t]*$", head, re.M))
+    return n >= 3
+
+
+def normalize_text(text: str) -> str:
+    """The one plain-text step every text goes through before parsing (see the module
+    docstring): NFC, diacritics composed, ligatures, soft hyphens, control
+    characters, Markdown. (Digits the layout split in a label, "Vraag 1 1", are
+    joined where the labels are read: :func:`kinds.common.split_labelled`.)"""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _LIG_RE.search(text):
+        text = _LIG_RE.sub(lambda m: _LIGATURES[m.group(0)], text)
+    if any(c in text for c in _MARK_CHARS) or re.search(r"[\u0300-\u036f]", text):
+        if "\u00a8" in text:
+            text = _DIAERESIS.sub(_diaeresis, text)
+        text = _MARK_AFTER.sub(_compose, text)
+        text = _MARK_BEFORE.sub(_compose, text)
+    text = unicodedata.normalize("NFC", text)
     text = re.sub(r"\u00ad[ \t]*\n[ \t]*", "", text)  # soft hyphen at a line end: join
     text = text.replace("\u00ad", "")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0b", "\n")
     text = _CTRL.sub("", text)
+    if _is_markdown(text):
+        text = re.sub(r"^\s*#{1,6}[ \t]+\d{1,3}[ \t]*\n", "", text)  # the page number on top as a heading
+        text = _MD_RULE.sub(PAGE, text)
+        text = _MD_HEAD.sub("", text)
+        text = _MD_BOLD.sub(r"\1", text)
+        text = _MD_ITALIC_OPEN.sub("", text)
+        text = _MD_ITALIC_CLOSE.sub("", text)
+        text = _MD_NOTE.sub(lambda m: "\ufff0" + ",".join(re.findall(r"\d+", m.group(0))) + "\ufff1", text)
     return text
+
+
+def _normalize(text: str) -> str:
+    return normalize_text(text)
+
+
+#: furniture glued to the text after it on one line (PDF text): split it off
+GLUED_FURNITURE = re.compile(
+    r"^(?P<furn>(?:ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*)?(?:[’'`]s-Gravenhage\s+\d{4}\s*)?"
+    r"(?:(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+(?:19|20)\d\d\s*[–—-]\s*(?:19|20)\d\d,?\s+"
+    r"(?:Aanhangsel(?:\s+\d{1,3})?|" + DOSSIER + r",\s+nr\.\s*\d+(?:\s+\d{1,3})?))"
+    r"|(?:ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*)(?:[’'`]s-Gravenhage\s+\d{4})?)"
+    r"(?P<rest>[A-Z«(].*)$")
+_GLUED_PARTS = re.compile(r"ISSN\s+\d{4}\s*-\s*\d{3}[\dX]|[’'`]s-Gravenhage\s+\d{4}|(?:Tweede|Eerste)\s+Kamer,.*$")
+#: an Aanhangsel id whose hyphens a converter turned into spaces: "h tk 20232024 302"
+SPACED_AH_ID = re.compile(r"^a?h\s+(?P<ch>tk|ek)\s+(?P<y>\d{8})\s+(?P<nr>\d{1,5})$")
+
+
+def _split_glued(lines: list[str]) -> list[str]:
+    out = []
+    for ln in lines:
+        s = ln.strip()
+        m = GLUED_FURNITURE.match(s) if s[:1] in "ITE" else None
+        if m:
+            out.extend(p.group(0) for p in _GLUED_PARTS.finditer(m.group("furn")))
+            out.append(m.group("rest"))
+        else:
+            out.append(ln)
+    return out
+
+
+_NOTE_MARK = re.compile("\ufff0([\\d,]+)\ufff1")
 
 
 def _clean_once(text: str, meta: dict, footnotes: dict) -> str:
     text = _normalize(text)
-    raw_lines = text.replace(PAGE, "\n" + PAGE + "\n").split("\n")
+    # footnote marks a converter wrote as "[1 ]": known by their number, taken out of the text
+    marks = {int(n) for m in _NOTE_MARK.finditer(text) for n in m.group(1).split(",")}
+    if marks:
+        text = _NOTE_MARK.sub("", text)
+    raw_lines = _split_glued(text.replace(PAGE, "\n" + PAGE + "\n").split("\n"))
     n_nonblank = sum(1 for ln in raw_lines if ln.strip())
     n_indented = sum(1 for ln in raw_lines if ln[:1] in (" ", "\t") and ln.strip())
     indent_marks_page = n_nonblank > 20 and n_indented * 12 < n_nonblank
@@ -228,6 +349,11 @@ def _clean_once(text: str, meta: dict, footnotes: dict) -> str:
             lines.append(["", "break"])
             continue
         if PAGE_NO.match(s):
+            lines.append(["", "break"])
+            continue
+        m = SPACED_AH_ID.match(s)
+        if m:
+            read_identifier(f"ah-{m.group('ch')}-{m.group('y')}-{m.group('nr')}", meta)
             lines.append(["", "break"])
             continue
         m = IDENT_LINE.match(s)
@@ -304,7 +430,7 @@ def _clean_once(text: str, meta: dict, footnotes: dict) -> str:
             read_identifier(idm.group(0), meta)
         lines.append([s, kind])
 
-    _footnotes(lines, footnotes)
+    _footnotes(lines, footnotes, marks)
     body = _seams(lines)
     body = _join_hyphens(body)
     out: list[str] = []
@@ -405,7 +531,7 @@ def _find_marker(lines: list, start: int, end: int, n: int, loose: bool = False)
     return None
 
 
-def _footnotes(lines: list, footnotes: dict) -> None:
+def _footnotes(lines: list, footnotes: dict, marks: set = frozenset()) -> None:
     expected = 1
     since = 0  # body lines after the previous footnote
     i = 0
@@ -420,7 +546,10 @@ def _footnotes(lines: list, footnotes: dict) -> None:
             i += 1
             continue
         num = int(m.group("n"))
-        found = _find_marker(lines, since, i, num)
+        if num in marks:
+            found = "mark"  # its mark stood as "[N ]" and is out already
+        else:
+            found = _find_marker(lines, since, i, num)
         block_end = _block_end(lines, i)
         at_page_end = block_end is not None and block_end < n and lines[block_end][1] in ("break", "drop")
         if not found and at_page_end:
@@ -449,7 +578,7 @@ def _footnotes(lines: list, footnotes: dict) -> None:
             fm = FN_LINE.match(t)
             if fm and int(fm.group("n")) in (cur_num + 1, cur_num + 2):
                 nn = int(fm.group("n"))
-                f2 = _find_marker(lines, since, i, nn) or (
+                f2 = "mark" if nn in marks else _find_marker(lines, since, i, nn) or (
                     _find_marker(lines, since, i, nn, loose=True) if at_page_end else None)
                 if f2:
                     marker_pos[nn] = f2
@@ -469,6 +598,7 @@ def _footnotes(lines: list, footnotes: dict) -> None:
                     txt = (txt + " " + p).strip()
             footnotes.setdefault(str(nn), txt)
         # take the markers off the words, last first so positions hold
+        marker_pos = {k: v for k, v in marker_pos.items() if v != "mark"}
         for nn, (li, mm) in sorted(marker_pos.items(), key=lambda kv: (kv[1][0], kv[1][1].start()), reverse=True):
             s = lines[li][0]
             lines[li][0] = s[:mm.start()] + s[mm.end():]

@@ -6,6 +6,10 @@ nr. 708" (two references with one number), "Kamerstuk 33 783, nrs. 23 en 35"
 (two numbers), each possibly broken over a line ("Kamerstuk 26\\n407, nr.
 134"). Dossiers get their canonical spacing: "32 735", "21 501-02",
 "35 300 V". A paper never references itself; duplicates are dropped.
+Eerste Kamer papers are numbered by letters, cited with the dossier and the
+letter after commas: "(34 000 XIII, H)", "(2012–2013, CII, B)" (a dossier of
+roman numerals only, then with its vergaderjaar or "Kamerstukken I" before
+it), "Kamerstukken I 2012/13, 33 400, C".
 Citations of the Handelingen or the Aanhangsel ("Aanhangsel Handelingen II
 2019/20, nr. 3225") are not Kamerstukken and are not matched.
 """
@@ -35,6 +39,13 @@ _WITH_WORD = re.compile(
 #: Without the word: "32 735, nr. 312" (a comma or "nr." right after the dossier).
 _BARE = re.compile(r"(?P<dossiers>" + _DOSSIER_BARE + r")\s*,?\s*" + _NUMBERS)
 _ONE_DOSSIER = re.compile(_DOSSIER_BARE)
+_VJ_EK = r"(?:vergaderjaar\s+)?\d{4}\s*[–/-]\s*\d{2,4}\s*,?\s*"
+#: Eerste Kamer letter numbers: "(34 000 XIII, H)", "(2012–2013, CII, B)", "Kamerstukken I 2012/13, 33 400, C"
+_EK_LETTER = re.compile(
+    r"(?:(?:\(|(?<=;)\s)\s*(?:Kamerstuk(?:ken)?\s+I\s*,?\s*)?(?P<vj>" + _VJ_EK + r")?"
+    r"|\bKamerstuk(?:ken)?\s+I\s*,?\s*(?P<vj2>" + _VJ_EK + r")?)"
+    r"(?P<d>" + _DOSSIER_BARE + r"|(?<![\w])[IVXLC]{1,6}(?![\w]))\s*,\s*(?:nr\.\s*)?(?P<nr>[A-Z]{1,3})(?![\w])"
+    r"(?=\s*[)\];,.]|\s*$)")
 _HANDELINGEN_BEFORE = re.compile(r"(?:Handelingen|Aanhangsel|Stb\.|Stcrt\.|Staatsblad|"
                                  r"Staatscourant)[^()\n.]{0,30}$", re.IGNORECASE)
 
@@ -91,6 +102,17 @@ def find_references(text: str) -> list[Reference]:
                     continue
                 for number in _numbers(m.group("nums")):
                     out.append(Reference(dossier, number))
+    for m in _EK_LETTER.finditer(text):
+        raw = m.group("d")
+        if re.fullmatch(r"[IVXLC]{1,6}", raw):
+            # a dossier of roman numerals only: with a vergaderjaar or "Kamerstukken I" before it
+            if not (m.group("vj") or m.group("vj2") or re.match(r"\(?\s*Kamerstuk", m.group(0))):
+                continue
+            dossier = raw
+        else:
+            dossier = canonical_dossier(raw)
+        if dossier:
+            out.append(Reference(dossier, m.group("nr")))
     return dedupe(out)
 
 
@@ -117,5 +139,6 @@ def document_references(doc) -> list[Reference]:
     refs: list[Reference] = []
     for p in parts:
         refs.extend(find_references(p))
-    own = (canonical_dossier(doc.dossier) if doc.dossier else None, str(doc.number) if doc.number else None)
+    own = ((canonical_dossier(doc.dossier) or doc.dossier) if doc.dossier else None,
+           str(doc.number) if doc.number else None)
     return dedupe(refs, exclude=own if own[0] else None)

@@ -9,7 +9,9 @@ Order of the tests (the first that holds wins):
    time or are answered elsewhere;
 3. written_questions: "Vragen van het lid ... (ingezonden ...)" or
    "Vraag N"/"Antwoord N" items;
-4. letter: "BRIEF VAN", "Aan de Voorzitter", "Den Haag, <datum>";
+4. letter: "BRIEF VAN", "Aan de Voorzitter", "Den Haag, <datum>", a salutation
+   opening the paper ("Geachte voorzitter,"), or a signature at its end ("De
+   Staatssecretaris voor Europese Zaken,\nFrans Timmermans");
 5. unknown.
 """
 from __future__ import annotations
@@ -22,13 +24,15 @@ CONSULTATION = re.compile(
     r"^Inbreng\s+van\s+de\s+leden\b|^(?:\d+\.\s*)?Antwoord\s+van\s+het\s+kabinet\b|VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG"
     r"|LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN|^Verslag\s+van\s+een\s+schriftelijk\s+overleg|^Lijst\s+van\s+vragen\s+en\s+antwoorden",
     re.M)
-QA_LABEL = re.compile(r"^(?:Vraag|Antwoord)\s+\d", re.M)
-ANSWER_LABEL = re.compile(r"^Antwoord\s+\d", re.M)
+QA_LABEL = re.compile(r"^(?:Vraag|Antwoord(?:\s+(?:op\s+)?vraag)?)\s+\d", re.M)
+ANSWER_LABEL = re.compile(r"^Antwoord(?:\s+(?:op\s+)?vraag)?\s+\d", re.M)
 MEDEDELING = re.compile(r"^Mededeling\b", re.M)
 ABOUT_QUESTIONS = re.compile(r"\b(?:schriftelijke\s+vragen|Kamervragen|vragen\s+van\s+(?:het\s+lid|de\s+leden|lid)|"
                              r"\(ingezonden\b|de\s+vragen\b)", re.I)
 QUESTIONS_HEAD = re.compile(r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden|lid|leden)\b")
 LETTER = re.compile(r"\bBRIEF\s+VAN\b|^Aan\s+de\s+Voorzitter\b|^(?:Den\s+Haag|[’'`]s-Gravenhage)\s*,", re.M)
+#: the salutation of a letter, near its top: "Geachte voorzitter,", "Geachte Voorzitter, geachte leden,"
+SALUTATION = re.compile(r"^Geachte\s+(?:[Vv]oorzitter|heer|mevrouw|dames\s+en\s+heren|leden|[Kk]amerleden)\b[^\n]{0,60},?\s*$", re.M)
 
 PARSERS = {
     "written_questions": written_questions.parse,
@@ -55,7 +59,8 @@ def detect(text: str) -> str:
         return "written_questions"
     if len(QA_LABEL.findall(text)) >= 2 and has_answers:
         return "written_questions"
-    if LETTER.search(head) or LETTER.search(text[-3000:]):
+    if LETTER.search(head) or LETTER.search(text[-3000:]) or SALUTATION.search(text[:1500]) \
+            or letter.has_signature(text):
         return "letter"
     return "unknown"
 

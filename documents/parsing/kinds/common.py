@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from ..model import Answer, Asker, Question
 
-TITLES = r"(?:Minister-President|Ministers?|Staatssecretariss?(?:en)?|Staatssecretaris|Viceminister-President|Vicepremier)"
+TITLES = (r"(?:Minister-President|[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretariss?(?:en)?|[Ss]taatssecretaris|"
+          r"Viceminister-President|Vicepremier)")
 
 #: portfolios of a Minister without a ministry of their own ("Minister voor ...")
 VOOR_PORTFOLIOS = (
@@ -147,11 +148,16 @@ def _split_names(names: str) -> list[str]:
 
 # ------------------------------------------------------------------ labels
 
+# Labels open a line with a capital ("Vraag 3", "VRAAG 3", "Antwoord 3", "Antwoord op vraag 3",
+# "Antwoord vraag 3"): "vraag 4. De zorgaanbieder ..." at a line start is running text broken there.
+# Grouped labels in any form: "Vraag 2 en 3", "Vragen 2, 3", "Antwoord 3, 4, 5 6 en 7" (a comma the
+# layout lost); the number is the label as written, white space folded.
 NUM = r"\d{1,3}[a-z]?"
-NUM_LIST = NUM + r"(?:\s*(?:,|&|en|t/m|tot\s+en\s+met|–|-)\s*" + NUM + r")*"
-Q_LABEL = re.compile(r"^(?:Vraag|Vragen)\s+(?P<num>" + NUM_LIST + r")\s*(?::|\.(?=\s|$))?\s*(?P<rest>.*)$", re.I)
-A_LABEL = re.compile(r"^(?:Antwoord(?:en)?)(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?\s+(?P<num>" + NUM_LIST
-                     + r")\s*(?::|\.(?=\s|$))?\s*(?P<rest>.*)$", re.I)
+_SEP = r"(?:\s*(?:,|&|\ben\b|t/m|tot\s+en\s+met|–|-)\s*|\s+)"
+NUM_LIST = NUM + r"(?:" + _SEP + NUM + r"(?![\d.,]\d))*"
+Q_LABEL = re.compile(r"^(?:Vraag|Vragen|VRAAG|VRAGEN)\s+(?P<num>" + NUM_LIST + r")\s*(?::|\.(?=\s|$))?\s*(?P<rest>.*)$")
+A_LABEL = re.compile(r"^(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)(?:\s+(?:op\s+|OP\s+)?(?:de\s+)?(?:vra(?:ag|gen)|VRA(?:AG|GEN)))?"
+                     r"\s+(?P<num>" + NUM_LIST + r")\s*(?::|\.(?=\s|$))?\s*(?P<rest>.*)$")
 
 
 def label_number(s: str) -> str:
@@ -162,20 +168,56 @@ def _label(line: str):
     for kind, rx in (("q", Q_LABEL), ("a", A_LABEL)):
         m = rx.match(line)
         if m:
+            num = m.group("num")
             rest = m.group("rest")
+            if re.search(r"\d\s+\d", num) and not re.search(r",|&|\ben\b|t/m|tot\s+en\s+met", num):
+                if re.fullmatch(r"\d(?: \d){1,2}", num.strip()):
+                    num = num.replace(" ", "")  # "Vraag 1 1": a letter-spaced "11"
+                else:  # "Vraag 12 13": only the first number is the label
+                    first = re.match(NUM, num).group(0)
+                    rest = (num[len(first):] + " " + rest).strip() if rest else num[len(first):].strip()
+                    num = first
             if rest and not (rest[0].isupper() or rest[0] in "«\"'‘“("):
                 return None  # "Vraag 2 is ..." in running text
-            return kind, label_number(m.group("num")), rest
+            return kind, label_number(num), rest
     return None
+
+
+def _repair_numbers(labels: list) -> None:
+    """Labels the layout cut a digit from: "Vraag 1" after "Vraag 10" is "Vraag 11" (the
+    next number holds the digit read), unless the count starts again there (the next label
+    of its kind is "2"). ``labels``: [kind, number] lists, changed in place."""
+    last = {"q": 0, "a": 0}
+    for j, lab in enumerate(labels):
+        kind, num = lab
+        if num.isdigit():
+            n = int(num)
+            prev = max(last["q"], last["a"])
+            if prev >= 9 and n < prev and n < 10:
+                nxt = prev + 1 if kind == "q" or last["a"] >= last["q"] else last["q"]
+                later = next((x[1] for x in labels[j + 1:] if x[0] == kind), None)
+                if num in str(nxt) and later != str(n + 1):
+                    lab[1] = num = str(nxt)
+        nums = re.findall(r"\d+", num)
+        if nums:
+            last[kind] = int(nums[-1])
 
 
 def split_labelled(lines: list[str]):
     """"Vraag N" / "Antwoord N" blocks → (questions, answers, index of the first label)."""
+    found = []  # (line index, kind, number, rest)
+    for i, ln in enumerate(lines):
+        lab = _label(ln.strip()) if ln.strip()[:1] in "VvAa" else None
+        if lab:
+            found.append((i, *lab))
+    nums = [[k, n] for _i, k, n, _r in found]
+    _repair_numbers(nums)
+    at = {i: (k, n, r) for (i, _k, _n, r), (k, n) in zip(found, nums)}
     qs: list[Question] = []
     ans: list[Answer] = []
     cur = None
     buf: list[str] = []
-    first = None
+    first = found[0][0] if found else None
 
     def flush():
         if cur is None:
@@ -185,14 +227,11 @@ def split_labelled(lines: list[str]):
         (qs if kind == "q" else ans).append(Question(num, txt) if kind == "q" else Answer(num, txt))
 
     for i, ln in enumerate(lines):
-        lab = _label(ln.strip()) if ln.strip()[:1] in "VvAa" else None
-        if lab:
+        if i in at:
             flush()
-            kind, num, rest = lab
+            kind, num, rest = at[i]
             cur = (kind, num)
             buf = [rest] if rest else []
-            if first is None:
-                first = i
             continue
         if cur is not None:
             buf.append(ln)

@@ -61,40 +61,51 @@ NUMBERED_Q = re.compile(r"^(?P<n>\d{1,3})[.)]\s+(?P<rest>[A-Z«\"‘“(].*)$", 
 
 def _numbered_questions(lines: list[str]):
     """A list of questions and answers printed "1. <question>?" followed by the
-    answer's paragraphs (no "Vraag"/"Antwoord" labels): numbers counting up from 1,
-    nearly every numbered paragraph asking."""
+    answer's paragraphs (no "Vraag"/"Antwoord" labels), or the number alone on its
+    line and the question as the paragraph under it ("1\n\nKunt u ...?\n\n<answer>"):
+    numbers counting up from 1, nearly every numbered question asking."""
     paras = _paragraphs(lines)
-    idx = []
+    idx = []  # (paragraph of the number, number, question text, first paragraph of the answer)
     expected = 1
     for k, p in enumerate(paras):
-        m = NUMBERED_Q.match(" ".join(p))
+        joined = " ".join(p)
+        m = NUMBERED_Q.match(joined)
         if m and int(m.group("n")) == expected:
-            idx.append((k, m))
+            idx.append((k, m.group("n"), m.group("rest"), k + 1))
+            expected += 1
+            continue
+        m = re.fullmatch(r"(\d{1,3})[.)]?", joined)
+        if m and int(m.group(1)) == expected and k + 1 < len(paras) and not re.fullmatch(r"\d{1,3}[.)]?", " ".join(paras[k + 1])):
+            idx.append((k, m.group(1), " ".join(paras[k + 1]), k + 2))
             expected += 1
     if len(idx) < 2:
         return [], []
-    asking = sum(1 for k, m in idx if "?" in m.group("rest"))
-    if asking < max(2, 0.8 * len(idx)):
+    counted = idx
+    if idx[-1][3] >= len(paras):  # the last question without an answer: a paper cut off there
+        counted = idx[:-1]
+    asking = sum(1 for _k, _n, q, _b in counted if "?" in q)
+    if asking < max(2, 0.8 * len(counted)):
         return [], []
     qs: list[Question] = []
     ans: list[Answer] = []
-    for pos, (k, m) in enumerate(idx):
+    for pos, (k, n, q, b) in enumerate(idx):
         end = idx[pos + 1][0] if pos + 1 < len(idx) else len(paras)
-        qs.append(Question(m.group("n"), fold(m.group("rest"))))
-        body = [" ".join(p) for p in paras[k + 1:end] if not _is_heading(p) or len(paras[k + 1:end]) == 1]
+        qs.append(Question(n, fold(q)))
+        body = [" ".join(p) for p in paras[b:end] if not _is_heading(p) or len(paras[b:end]) == 1]
         if body:
-            ans.append(Answer(m.group("n"), fold(" ".join(body))))
+            ans.append(Answer(n, fold(" ".join(body))))
     return qs, ans
 
 
 def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
     letter_kind.read_letter_frame(doc, text)
     head = fold(text[:3000])
-    if doc.date is None:
-        fm = FIXED.search(text[:3000])
-        if fm:
-            from ..dates import read_date
-            doc.date = read_date(fm.group("d"))
+    # the paper's own date is the day the committee fixed it ("Vastgesteld 28 december 2023"); a
+    # "Den Haag, <datum>" under it heads a letter printed in the report
+    fm = FIXED.search(text[:3000])
+    if fm:
+        from ..dates import read_date
+        doc.date = read_date(fm.group("d")) or doc.date
     pm = PUT_TO.search(head)
     if pm and not any(m.role == "answerer" for m in doc.ministers):
         from ..model import Minister

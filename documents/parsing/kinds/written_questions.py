@@ -38,6 +38,32 @@ PARTIAL = re.compile(
     r"|\bdeel\s+van\s+de\s+vragen\b[^.]{0,120}\b(?:beantwoord|beantwoorden)\b[^.]{0,120}\b(?:later|nog|volgt)", re.I)
 
 
+#: the heading of a ministry's web copy: "Antwoorden van de ministers van Justitie en Veiligheid en van
+#: Binnenlandse Zaken en Koninkrijksrelaties op de vragen van het lid Wilders (PVV) over het bericht ...
+#: (Ingezonden 12 november 2018, nr. 2018Z20755)"
+ANSWERS_TO = re.compile(
+    r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?P<who>(?:Minister-President|[Mm]inisters?|[Ss]taatssecretariss?(?:en)?)\b.+?)"
+    r"\s+op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+(?:het\s+(?:Kamer)?lid|de\s+(?:Kamer)?leden|lid|leden)\s+"
+    r"(?P<askers>[^()]+?\([^()]{1,40}\)(?:\s*(?:,|en)\s*[^()]+?\([^()]{1,40}\))*)"
+    r"(?:\s+(?:over|inzake|betreffende|omtrent|naar\s+aanleiding\s+van)\s+(?P<title>.+?))?"
+    r"\s*\(\s*(?:ingezonden|Ingezonden)\b", re.S)
+
+
+def read_answers_to_header(header: str, doc: ParsedDocument) -> bool:
+    """"Antwoorden van de ministers van A en van B op de vragen van het lid X (P) over Y (Ingezonden ...)":
+    askers, title, and the offices (the first answers, the others with it)."""
+    m = ANSWERS_TO.search(header)
+    if not m:
+        return False
+    doc.askers = parse_askers(m.group("askers"))
+    if m.group("title") and doc.title is None:
+        doc.title = fold(m.group("title")).rstrip(" .")
+    offices = split_offices(m.group("who"))
+    if not doc.ministers:
+        doc.ministers = [Minister(None, off, "answerer" if k == 0 else "co_answerer") for k, off in enumerate(offices)]
+    return True
+
+
 def parse_answer_header(header: str, known_offices: list[str]):
     """Ministers (answerer, then one co_answerer per office) from "Antwoord van ..."."""
     m = ANSWER_HEAD.search(header)
@@ -103,6 +129,8 @@ def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
     doc.received = labelled_date(header, "ontvangen")
     doc.date = doc.received
     doc.ministers = parse_answer_header(header, doc.addressed_to)
+    if not doc.askers:
+        read_answers_to_header(header, doc)
     doc.see_also = see_also(header)
     if not qs:
         # questions only, numbered "1", "2", ... after the header
