@@ -527,6 +527,9 @@ def find_deadline(sentence: Optional[str]) -> Optional[str]:
             if p.name != "explicit_date" and re.search(r"\b(?:vanaf|sinds|vanuit)\s+$", sentence[max(0, m.start() - 12):m.start()],
                                                        re.I):
                 continue  # "vanaf dit jaar": where a series starts, not a deadline
+            if p.name == "explicit_date" and re.search(r"\b(?:d\.\s?d\.?|van|gedateerd|dd)\s*$",
+                                                       sentence[max(0, m.start() - 12):m.start()], re.I):
+                continue  # "de brief van 4 februari 2009", "d.d. 2 mei 2011": a paper cited, not a deadline
             phrase = re.sub(r"\s+", " ", m.group(0)).strip()
             if p.name != "no_date":
                 return phrase

@@ -537,7 +537,8 @@ def rule_present_inform(s: str, ctx) -> Optional[Hit]:
         toks = lex.words(clause)
         modal = re.search(r"\b(?:kan|kunnen|ga|gaan|gaat)\b", clause)
         if not any(lex.verb_in(t, lex.INFORM) and not _PARTICIPLE.fullmatch(t.lower())
-                   and (modal or not t.lower().endswith("en")) for t in toks):
+                   and (modal or not t.lower().endswith("en"))
+                   and not re.search(r"\bte\s+" + re.escape(t) + r"\b", clause) for t in toks):
             continue
         if _negated(clause) or re.search(r"\bte\s+\w+en\b", s[m.end(): m.end() + 60]) or \
                 re.search(r"\b(?:kan|kunnen)\b[^.]*\bniet\b|\bpas\b", clause):
