@@ -82,6 +82,7 @@ def test_what_the_reader_will_receive_is_a_promise(sentence):
 @pytest.mark.parametrize("sentence", [
     "De antwoorden worden omstreeks 3 april verwacht.",
     "Daarom verzoek ik u de termijn met 4 weken te verlengen tot 20 februari.",  # d17
+    "De kabinetsreactie op het rapport volgt na de zomer.",
 ])
 def test_the_postponement_forms_are_promises(sentence):
     assert promise(sentence, paper=dt.date(2012, 1, 20))

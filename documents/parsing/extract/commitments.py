@@ -558,9 +558,20 @@ _EXTEND_TERM = re.compile(r"\b(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u\s+|uw\s+Kame
                           r"(?:termijn|uitstel)\b[^.;?]*?\b(?:te\s+verlengen|te\s+verlenen|verlenging)\b", re.I)
 
 
+#: "De kabinetsreactie volgt na de zomer", "de brief komt in maart": the paper that will come
+_PAPER_FOLLOWS = re.compile(
+    r"\b(?:antwoord(?:en)?|beantwoording|\w*reactie|\w*brief|\w*rapportage|\w*nota|wetsvoorstel|evaluatie|"
+    r"voorstel|visie|plan|agenda)\b[^.;?,]{0,60}?\b(?:volgt|volgen|komt|komen)\b(?!\s+(?:\w+\s+){0,3}(?:voort|uit|"
+    r"overeen|terecht|tot\s+stand))", re.I)
+
+
 def rule_postponement(s: str, ctx) -> Optional[Hit]:
     if _EXTEND_TERM.search(s) and find_deadline(s):
         return Hit("postponement", 0.85)
+    m = _PAPER_FOLLOWS.search(s)
+    if m and not _negated(s) and not _past_clause(s) and _future_deadline(s, ctx.reference_date, ctx.calendar) \
+            and not OTHER_ACTORS.match(s):
+        return Hit("postponement", 0.8)
     m = _EXPECTED_PAPER.search(s)
     if m and find_deadline(s) and not _negated(m.group(0)) and not _past_clause(s):
         return Hit("postponement", 0.85)
