@@ -62,6 +62,18 @@ class HomeView(LoginRequiredMixin, RedirectView):
 
 # ---------------------------------------------------------------- lists
 
+#: a cell starting with one of these is a formula to Excel/LibreOffice (OWASP "CSV Injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value):
+    """The cell as text a spreadsheet shows and never evaluates: a leading quote
+    before a formula start (OWASP's rule); numbers and everything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class ReviewListView(LoginRequiredMixin, FilterView):
     """A filtered, sorted, paginated list; ``format=csv`` exports every filtered row."""
 
@@ -103,7 +115,7 @@ class ReviewListView(LoginRequiredMixin, FilterView):
         writer = csv.writer(response, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         writer.writerow(self.csv_header)
         for obj in rows:
-            writer.writerow(self.csv_row(obj))
+            writer.writerow([inert_cell(value) for value in self.csv_row(obj)])
         return response
 
     def get_context_data(self, **kwargs):
