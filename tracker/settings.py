@@ -122,6 +122,8 @@ POSTPONEMENT_DAYS = env_int("POSTPONEMENT_DAYS", 21, minimum=0)
 DEFAULT_REVIEW_WEEKS = env_int("DEFAULT_REVIEW_WEEKS", 6, minimum=1)
 DIGEST_WEEKDAY = 0  # Monday
 DIGEST_HOUR = env_int("DIGEST_HOUR", 8, minimum=0)
+# An unsubscribe link works this long; an older one offers to mail a fresh one.
+UNSUBSCRIBE_MAX_AGE_DAYS = env_int("UNSUBSCRIBE_MAX_AGE_DAYS", 365, minimum=1)
 DIGEST_LEASE_SECONDS = env_int("DIGEST_LEASE_SECONDS", 600, minimum=1)
 
 # Celery: empty broker = jobs run in-process from management commands.
