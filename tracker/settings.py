@@ -4,6 +4,7 @@ Every variable has a safe default for a fresh machine (SQLite under var/,
 jobs in-process, mail to the console) except SECRET_KEY, which production
 (DJANGO_DEBUG=False) must set. Nonsense values raise ImproperlyConfigured.
 """
+from datetime import timedelta
 from pathlib import Path
 
 from celery.schedules import crontab
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "axes",
     "documents",
     "tracker",
 ]
@@ -50,6 +52,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # last: turns a locked-out login (any form: /login/, /admin/login/) into the 429 page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -72,7 +76,8 @@ TEMPLATES = [
 
 DATABASE_URL = env_str("DATABASE_URL", "sqlite:///var/tracker.sqlite3")
 DATABASES = {"default": database_from_url(DATABASE_URL, BASE_DIR)}
-# Cache (login rate limits): per process by default; CACHE_URL=redis://… shares it between workers.
+# Cache: per process by default; CACHE_URL=redis://… shares it between workers (login throttling
+# counts in the database: django-axes, see AXES_* below).
 CACHE_URL = env_str("CACHE_URL", "")
 CACHES = {"default": cache_from_url(CACHE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -82,8 +87,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Login throttling (django-axes, tracker/auth.py): LOGIN_MAX_FAILURES wrong passwords for one
+# user name from one address lock that pair out for LOGIN_LOCKOUT_SECONDS; one address is
+# stopped after LOGIN_MAX_FAILURES_PER_ADDRESS failures whatever the user names.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5, minimum=1)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 50, minimum=1)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900, minimum=1)
+AUTHENTICATION_BACKENDS = [
+    "tracker.auth.LoginThrottleBackend",  # django-axes' backend; first: refuses a locked-out attempt before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "tracker.auth.LoginThrottle"
+AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "tracker.auth.locked_out"
+AXES_CLIENT_IP_CALLABLE = "tracker.auth.client_ip"
+AXES_VERBOSE = False
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
