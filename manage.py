@@ -6,9 +6,9 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
-    from django.core.management import execute_from_command_line
+    from tracker.startup import run_command_line
 
-    execute_from_command_line(sys.argv)
+    run_command_line(sys.argv)
 
 
 if __name__ == "__main__":

@@ -1,55 +1,79 @@
-"""Login with a rate limit: after LOGIN_MAX_FAILURES failed attempts for one
-user name or from one address within LOGIN_LOCKOUT_SECONDS, further attempts
-are refused (HTTP 429) until the window has passed. Counts live in the cache
-(CACHE_URL: a shared Redis in production, so every worker sees them)."""
+"""Login throttling for every login form (the site's /login/ and /admin/login/),
+by django-axes (settings: AXES_*):
+
+- failures count per user name *and* address together: someone failing for a
+  clerk's user name from elsewhere locks only themselves out, and the clerk's
+  right password from their own address still gets in;
+- a generous ceiling per address (LOGIN_MAX_FAILURES_PER_ADDRESS) stops one
+  address spraying many user names;
+- a locked-out attempt gets HTTP 429 with a Dutch page (registration/locked.html).
+
+Attempts are kept in the database (AxesDatabaseHandler), so every gunicorn
+worker sees them, on SQLite and PostgreSQL alike.
+"""
 from __future__ import annotations
 
-import hashlib
+from datetime import timedelta
 
+from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_ip_address
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth import views as auth_views
-from django.core.cache import cache
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 
-def _keys(request) -> list[str]:
-    ip = request.META.get("REMOTE_ADDR", "")
-    user = (request.POST.get("username") or "").strip().lower()
-    return ["login-fail:ip:" + hashlib.sha256(ip.encode()).hexdigest()[:32],
-            "login-fail:user:" + hashlib.sha256(user.encode()).hexdigest()[:32]]
+def client_ip(request) -> str:
+    """REMOTE_ADDR; behind our own proxy (BEHIND_PROXY) the address the proxy
+    appended last to X-Forwarded-For (earlier entries are the client's word)."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR", "")
 
 
-def is_locked(request) -> bool:
-    return any((cache.get(k) or 0) >= settings.LOGIN_MAX_FAILURES for k in _keys(request))
+def failures_from_address(ip_address: str) -> int:
+    """Failed logins from one address within the lockout window, whatever the user name."""
+    since = timezone.now() - timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+    return AccessAttempt.objects.filter(ip_address=ip_address, attempt_time__gte=since).aggregate(
+        n=Sum("failures_since_start"))["n"] or 0
 
 
-def note_failure(request) -> None:
-    for key in _keys(request):
-        if cache.add(key, 1, settings.LOGIN_LOCKOUT_SECONDS):
-            continue
+class LoginThrottle(AxesDatabaseHandler):
+    """Axes' database handler (user name + address) plus the per-address ceiling."""
+
+    def is_locked(self, request, credentials=None) -> bool:
+        if super().is_locked(request, credentials):
+            return True
+        ip_address = getattr(request, "axes_ip_address", None) or get_client_ip_address(request)
+        return failures_from_address(ip_address) >= settings.LOGIN_MAX_FAILURES_PER_ADDRESS
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):
+    """Axes' backend, noting on the request that *it* refused the attempt."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
         try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, settings.LOGIN_LOCKOUT_SECONDS)
+            return super().authenticate(request, username, password, **kwargs)
+        except AxesBackendPermissionDenied:
+            request.login_refused_by_throttle = True
+            request.axes_locked_out = True  # the middleware answers with locked_out (also for the per-address ceiling)
+            raise
 
 
-def clear_failures(request) -> None:
-    cache.delete_many(_keys(request))
-
-
-class RateLimitedLoginView(auth_views.LoginView):
-    def post(self, request, *args, **kwargs):
-        if is_locked(request):
-            body = render_to_string("registration/locked.html", {"minutes": settings.LOGIN_LOCKOUT_SECONDS // 60},
-                                    request=request)
-            return HttpResponse(body, status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        note_failure(self.request)
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        clear_failures(self.request)
-        return super().form_valid(form)
+def locked_out(request, original_response=None, credentials=None) -> HttpResponse:
+    """The 429 page for an attempt made while locked out. The wrong password that
+    reaches the limit still gets the login form's own answer; the lockout applies
+    from the next attempt on."""
+    if original_response is not None and not getattr(request, "login_refused_by_throttle", False):
+        return original_response
+    minutes = max(1, settings.LOGIN_LOCKOUT_SECONDS // 60)
+    body = render_to_string("registration/locked.html", {"minutes": minutes}, request=request)
+    response = HttpResponse(body, status=429)
+    response["Retry-After"] = str(settings.LOGIN_LOCKOUT_SECONDS)
+    return response

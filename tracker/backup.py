@@ -45,6 +45,8 @@ def backup(target: Path | None = None) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not shutil.which("pg_dump"):
             raise BackupError("pg_dump is not installed")
+        connection.ensure_connection()  # a database that is down: manage.py's one line, not pg_dump's
+
         result = subprocess.run(["pg_dump", "-Fc", "--no-owner", *_pg_args(), "-f", str(target),
                                  connection.settings_dict["NAME"]], env=_pg_env(), capture_output=True, text=True)
         if result.returncode:
@@ -65,6 +67,7 @@ def restore(source: Path) -> None:
     if not source.exists():
         raise BackupError(f"{source}: no such backup")
     if connection.vendor == "postgresql":
+        connection.ensure_connection()  # a database that is down: manage.py's one line, not pg_restore's
         connection.close()
         result = subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
                                  *_pg_args(), "-d", connection.settings_dict["NAME"], str(source)],

@@ -4,7 +4,10 @@ import os
 
 from celery import Celery
 
+from tracker.startup import load_settings_or_exit
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+load_settings_or_exit()
 
 app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -98,18 +98,34 @@ def message_from_parts(subject: str, text: str, html: str, to: str, unsubscribe:
 
 # ---------------------------------------------------------------- unsubscribe
 
+UNSUBSCRIBE = "unsubscribe"
+
+
 def unsubscribe_token(sub: DigestSubscription) -> str:
-    return signing.dumps({"id": sub.pk, "email": sub.email}, salt=UNSUBSCRIBE_SALT)
+    """A signed, dated token that does one thing: unsubscribe this address."""
+    return signing.dumps({"id": sub.pk, "email": sub.email, "do": UNSUBSCRIBE}, salt=UNSUBSCRIBE_SALT)
 
 
-def subscription_for_token(token: str) -> DigestSubscription | None:
+def read_unsubscribe_token(token: str) -> tuple[DigestSubscription | None, bool]:
+    """(the subscription, expired?): a token older than UNSUBSCRIBE_MAX_AGE_DAYS
+    still names its subscription (so a fresh link can be offered) but is expired;
+    a token that is forged, tampered with or made for another action names none."""
+    expired = False
     try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=dt.timedelta(days=settings.UNSUBSCRIBE_MAX_AGE_DAYS))
+    except signing.SignatureExpired:
+        expired = True
+        try:
+            data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        except signing.BadSignature:
+            return None, False
     except signing.BadSignature:
-        return None
-    if not isinstance(data, dict):
-        return None
-    return DigestSubscription.objects.filter(pk=data.get("id"), email=data.get("email")).first()
+        return None, False
+    # links mailed before the action was named ("do") were unsubscribe links too
+    if not isinstance(data, dict) or data.get("do", UNSUBSCRIBE) != UNSUBSCRIBE:
+        return None, False
+    sub = DigestSubscription.objects.filter(pk=data.get("id"), email=data.get("email")).first()
+    return sub, expired
 
 
 def unsubscribe_url(sub: DigestSubscription) -> str:

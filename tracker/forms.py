@@ -72,12 +72,18 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         single = super().clean
         if isinstance(data, (list, tuple)):
+            data = [d for d in data if d]
+            if not data:  # nothing chosen: "required" (not an empty job marked done)
+                single(None, initial)
+                return []
             return [single(d, initial) for d in data]
         return [single(data, initial)]
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(label="Bestanden (.txt, .pdf, .xml of .html; meerdere tegelijk mogelijk)")
+    files = MultipleFileField(label="Bestanden (.txt, .pdf, .xml of .html; meerdere tegelijk mogelijk)",
+                              error_messages={"required": "Kies ten minste één bestand om te uploaden.",
+                                              "empty": "Een van de bestanden is leeg."})
 
     def clean_files(self):
         files = self.cleaned_data["files"]

@@ -4,9 +4,11 @@ Every variable has a safe default for a fresh machine (SQLite under var/,
 jobs in-process, mail to the console) except SECRET_KEY, which production
 (DJANGO_DEBUG=False) must set. Nonsense values raise ImproperlyConfigured.
 """
+from datetime import timedelta
 from pathlib import Path
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import broker_url, cache_from_url, database_from_url, env_bool, env_int, env_list, env_str, mail_from_url
@@ -18,7 +20,9 @@ DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DJANGO_DEBUG=False")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DJANGO_DEBUG=False "
+            "(make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))')")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -34,12 +38,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "axes",
+    "csp",
     "documents",
     "tracker",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -48,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # last: turns a locked-out login (any form: /login/, /admin/login/) into the 429 page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -70,7 +79,8 @@ TEMPLATES = [
 
 DATABASE_URL = env_str("DATABASE_URL", "sqlite:///var/tracker.sqlite3")
 DATABASES = {"default": database_from_url(DATABASE_URL, BASE_DIR)}
-# Cache (login rate limits): per process by default; CACHE_URL=redis://… shares it between workers.
+# Cache: per process by default; CACHE_URL=redis://… shares it between workers (login throttling
+# counts in the database: django-axes, see AXES_* below).
 CACHE_URL = env_str("CACHE_URL", "")
 CACHES = {"default": cache_from_url(CACHE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -80,8 +90,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Login throttling (django-axes, tracker/auth.py): LOGIN_MAX_FAILURES wrong passwords for one
+# user name from one address lock that pair out for LOGIN_LOCKOUT_SECONDS; one address is
+# stopped after LOGIN_MAX_FAILURES_PER_ADDRESS failures whatever the user names.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5, minimum=1)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 50, minimum=1)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900, minimum=1)
+AUTHENTICATION_BACKENDS = [
+    "tracker.auth.LoginThrottleBackend",  # django-axes' backend; first: refuses a locked-out attempt before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "tracker.auth.LoginThrottle"
+AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "tracker.auth.locked_out"
+AXES_CLIENT_IP_CALLABLE = "tracker.auth.client_ip"
+AXES_VERBOSE = False
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -120,6 +146,8 @@ POSTPONEMENT_DAYS = env_int("POSTPONEMENT_DAYS", 21, minimum=0)
 DEFAULT_REVIEW_WEEKS = env_int("DEFAULT_REVIEW_WEEKS", 6, minimum=1)
 DIGEST_WEEKDAY = 0  # Monday
 DIGEST_HOUR = env_int("DIGEST_HOUR", 8, minimum=0)
+# An unsubscribe link works this long; an older one offers to mail a fresh one.
+UNSUBSCRIBE_MAX_AGE_DAYS = env_int("UNSUBSCRIBE_MAX_AGE_DAYS", 365, minimum=1)
 DIGEST_LEASE_SECONDS = env_int("DIGEST_LEASE_SECONDS", 600, minimum=1)
 
 # Celery: empty broker = jobs run in-process from management commands.
@@ -144,11 +172,31 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not 
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy on every response (django-csp 4): scripts and styles only
+# from our own static files, nothing inline; no plugins, no framing, forms post here only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # no log line shows a password from a URL (tracker/env.py: RedactSecretsFilter)
+    "filters": {"redact_secrets": {"()": "tracker.env.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

@@ -3,12 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from tracker import views
-from tracker.auth import RateLimitedLoginView
 from tracker.unsubscribe import unsubscribe
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("login/", RateLimitedLoginView.as_view(), name="login"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("digests/unsubscribe/<str:token>/", unsubscribe, name="digest-unsubscribe"),
     path("", views.HomeView.as_view(), name="home"),

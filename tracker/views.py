@@ -26,7 +26,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.views import View
 from django.views.generic import DetailView, FormView, RedirectView, TemplateView
 from django_filters.views import FilterView
@@ -43,7 +42,7 @@ from .models import (
 )
 from .permissions import can_edit, can_upload
 from .rules import answer_term
-from .upload_tasks import NAME as UPLOAD_JOB, ingest_upload, run_upload, upload_dir
+from .upload_tasks import NAME as UPLOAD_JOB, ingest_upload, run_upload, safe_upload_name, shown_name, upload_dir
 
 PAGE_SIZE = 25
 
@@ -61,6 +60,18 @@ class HomeView(LoginRequiredMixin, RedirectView):
 
 
 # ---------------------------------------------------------------- lists
+
+#: a cell starting with one of these is a formula to Excel/LibreOffice (OWASP "CSV Injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value):
+    """The cell as text a spreadsheet shows and never evaluates: a leading quote
+    before a formula start (OWASP's rule); numbers and everything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 class ReviewListView(LoginRequiredMixin, FilterView):
     """A filtered, sorted, paginated list; ``format=csv`` exports every filtered row."""
@@ -103,7 +114,7 @@ class ReviewListView(LoginRequiredMixin, FilterView):
         writer = csv.writer(response, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         writer.writerow(self.csv_header)
         for obj in rows:
-            writer.writerow(self.csv_row(obj))
+            writer.writerow([inert_cell(value) for value in self.csv_row(obj)])
         return response
 
     def get_context_data(self, **kwargs):
@@ -393,13 +404,16 @@ class UploadView(EditorMixin, FormView):
         run = JobRun.objects.create(name=UPLOAD_JOB, day=today(), details={"by": self.request.user.get_username()})
         folder = upload_dir(run.pk)
         folder.mkdir(parents=True, exist_ok=True)
+        shown = {}
         for i, upload in enumerate(form.cleaned_data["files"]):
-            name = f"{i:03d}-{token}-{get_valid_filename(Path(upload.name).name) or 'bestand'}"[:200]
+            own = safe_upload_name(upload.name)
+            name = f"{i:03d}-{token}-{own}"
             with open(folder / name, "wb") as out:
                 for chunk in upload.chunks():
                     out.write(chunk)
             names.append(name)
-        run.details = {**run.details, "files": names}
+            shown[name] = own
+        run.details = {**run.details, "files": names, "names": shown}
         run.save(update_fields=["details"])
         if settings.CELERY_BROKER_URL:
             ingest_upload.delay(run.pk)
@@ -427,6 +441,7 @@ class UploadResultView(EditorMixin, DetailView):
                                      "identifier", "source_name").in_bulk(ids)
         ctx["results"] = [{**r, "document": docs.get(r.get("document_id")), "label": self.LABELS.get(r["status"], "")}
                           for r in results]
+        ctx["shown_names"] = [shown_name(self.object, n) for n in self.object.details.get("files", [])]
         ctx["report"] = self.object.details.get("report")
         ctx["report_json"] = json.dumps(ctx["report"], ensure_ascii=False, indent=2) if ctx["report"] else ""
         return ctx

@@ -53,7 +53,8 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    # bypass_csp: axe-core is injected as an inline script, which the site's CSP rightly blocks
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

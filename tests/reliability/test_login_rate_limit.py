@@ -1,15 +1,8 @@
-"""Login attempts are rate-limited."""
+"""Login attempts are rate-limited (django-axes, counted in the database, so each
+test starts clean; tests/security/test_login_throttle.py has the attacks)."""
 import pytest
-from django.core.cache import cache
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_after_five_wrong_passwords_even_the_right_one_is_refused_for_a_while(client, admin_user, settings):

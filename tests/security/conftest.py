@@ -1,0 +1,1 @@
+from tests.pages.conftest import editor_client, reviewer  # noqa: F401
