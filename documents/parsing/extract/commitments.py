@@ -480,11 +480,6 @@ def rule_reader_receives(s: str, ctx) -> Optional[Hit]:
 _PARTICIPLE = re.compile(r"\b(?:[a-zà-ÿ]+)?(?:ge|ver|be|ont|her)[a-zà-ÿ]+(?:d|t|n)\b")
 
 
-def _participle_lemmas(text: str) -> set[str]:
-    return {lex.lemma(w) for w in _PARTICIPLE.findall(text) or []} | \
-        {lex.lemma(w.group(0)) for w in _PARTICIPLE.finditer(text)}
-
-
 def rule_passive_inform(s: str, ctx) -> Optional[Hit]:
     """A passive whose agent is the government: "zal hierop in de voortgangsbrief
     worden ingegaan", "Voor het eind van het jaar wordt u geïnformeerd", "Het

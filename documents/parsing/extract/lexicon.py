@@ -70,51 +70,11 @@ verzenden aanbieden voorleggen overleggen doen toekomen terugkomen ingaan delen 
 terugrapporteren terugmelden presenteren uitbrengen aanbieden beantwoorden toelichten schrijven
 """.split())
 
-#: what the reader (the Kamer, "u") does with what is sent: receive, expect
-RECEIVE = frozenset("ontvangen krijgen tegemoetzien tegemoet verwachten".split())
-
-#: a concrete step the government announces (with "zal", "ga", "wil"): any
-#: verb counts there; these also count in the present tense with a future time
-ACT = INFORM | frozenset("""
-agenderen aankaarten opbrengen oproepen veroordelen organiseren starten indienen opstellen uitvoeren
-evalueren onderzoeken laten verkennen bezien beschouwen uitwerken vaststellen besluiten bespreken voeren
-verzoeken vragen aanpassen wijzigen invoeren instellen opdragen afronden opleveren uitnemen nemen
-aanscherpen regelen zorgen treffen uitbreiden verlengen benaderen uitnodigen ondertekenen
-""".split())
-
-#: after a future modal these make ANNOTATION.md's optional class:
-#: continuing policy, obligation, ability, watching, trying
-OPTIONAL_CLUSTER = frozenset("""
-blijven moeten kunnen volgen afwachten streven proberen trachten monitoren
-""".split())
-
 #: copulas and states: "ik wil graag transparant zijn" promises nothing
 COPULA = frozenset("zijn worden blijven hebben lijken heten".split())
-
-#: verbs of the text itself ("zal ik hieronder toelichten"): a promise only
-#: when a later paper or the Kamer is named
-DISCOURSE = frozenset("""
-ingaan toelichten uiteenzetten schetsen beschrijven verduidelijken aangeven samenvatten opsommen
-""".split())
-
-#: opinion and assessment: "het kabinet is van mening", "ik vind", "ik acht"
-OPINION = frozenset("vinden achten menen denken betreuren waarderen onderschrijven delen begrijpen".split())
-
-#: intention and readiness: "ik ben voornemens", "het is mijn voornemen",
-#: "ik ben van plan", "ik heb de intentie", "ik streef ernaar ... toe te
-#: sturen" (with an INFORM verb), "ik verwacht ... te (kunnen) informeren"
-INTENT_WORDS = frozenset("voornemens voornemen plan intentie bereid".split())
-
-#: past and perfect auxiliaries: "heb ik ... aangekaart", "is ... ingediend",
-#: "werd besproken"
-PAST_AUX = frozenset("heb hebt heeft hebben had hadden was waren werd werden ben bent is zijn".split())
-PAST_FINITE = frozenset("had hadden was waren werd werden zou zouden".split())
 
 #: the current letter: "Hierbij informeer ik u", "In deze brief ..."
 CURRENT_LETTER = re.compile(
     r"\b(?:[Hh]ierbij|[Hh]iermee|[Bb]ijgaand|[Hh]ieronder|[Oo]nderstaand|als\s+volgt|"
     r"[Mm]et\s+(?:deze|dit|de\s+bijgevoegde|onderstaande)\s+\w*(?:brief|nota|notitie|rapportage|beantwoording)|"
     r"[Ii]n\s+(?:deze|dit|onderstaande)\s+\w*(?:brief|nota|notitie|rapportage|beantwoording))\b")
-
-#: papers still to come, which make a discourse verb a promise
-LATER_PAPER = re.compile(r"\b(?:\w*brief|\w*rapportage|nota|Kamer|[Uu]w\s+Kamer|u)\b")
