@@ -6,4 +6,4 @@ RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 RUN DJANGO_DEBUG=False SECRET_KEY=build-only python manage.py collectstatic --noinput
 EXPOSE 8000
-CMD ["gunicorn", "tracker.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "tracker.config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

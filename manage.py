@@ -5,8 +5,8 @@ import sys
 
 
 def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
-    from tracker.startup import run_command_line
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.config.settings")
+    from tracker.config.startup import run_command_line
 
     run_command_line(sys.argv)
 

@@ -365,8 +365,7 @@ def build(scale: Scale, today: dt.date, seed: int = 10, log=print) -> dict:
                                 created, created))
         _flush(doc_cols, qs_cols, documents, [], [], [], [], [], [], [], roles)
         Writer("tracker_commitment", c_cols).write(commitments)
-        from tracker import commitment_index
-
+        from tracker.domain import commitment_index
         commitment_index.refresh(everything=True)  # the list's search text and askers' parties
         counts.update(commitments=len(commitments), letters=n_letters, documents=doc_id)
         log(f"  commitments: {len(commitments)} ({n_letters} letters), documents: {doc_id}")

@@ -62,7 +62,7 @@ def bench_ingest(n: int, workers: int = 1, seed: int = 2) -> tuple[float, dict]:
     """``ingest_paths`` (as ``manage.py ingest --workers N`` runs it) over ``n``
     new generated papers written to a folder: parse and store, each paper its
     own transaction."""
-    from documents.ingest import ingest_paths
+    from tracker.ingest.run import ingest_paths
 
     folder = Path(tempfile.mkdtemp(prefix="tracker-bench-ingest-"))
     try:
@@ -85,7 +85,7 @@ def bench_flag_overdue(today: dt.date) -> dict:
     """The first run (yesterday: records every past overdue item), then the
     naive loop and the real job for today, on the same rows (the naive run
     is rolled back)."""
-    from tracker.jobs import flag_overdue
+    from tracker.jobs.daily import flag_overdue
 
     yesterday = today - dt.timedelta(days=1)
     start = _now()
@@ -171,7 +171,7 @@ def bench_lists(n: int) -> dict:
 # ---------------------------------------------------------------- digests
 
 def bench_digests(today: dt.date) -> dict:
-    from tracker.jobs import send_digests
+    from tracker.jobs.daily import send_digests
     from tracker.models import DigestSubscription
 
     mail.outbox = []

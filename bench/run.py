@@ -63,7 +63,7 @@ def main(argv=None) -> int:
 
     configure_database(args.scale)
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.config.settings")
     media = tempfile.mkdtemp(prefix="tracker-bench-media-")
     os.environ["MEDIA_ROOT"] = media
     os.environ.setdefault("MAIL_URL", "console:")

@@ -72,7 +72,7 @@ def admin_user(django_user_model):
 
 @pytest.fixture
 def editor(django_user_model):
-    from tracker.permissions import EDITORS, ensure_groups
+    from tracker.access.permissions import EDITORS, ensure_groups
 
     ensure_groups()
     user = django_user_model.objects.create_user("redacteur", "redacteur@example.org", "geheim-wachtwoord-1")
@@ -82,7 +82,7 @@ def editor(django_user_model):
 
 @pytest.fixture
 def viewer(django_user_model):
-    from tracker.permissions import VIEWERS, ensure_groups
+    from tracker.access.permissions import VIEWERS, ensure_groups
 
     ensure_groups()
     user = django_user_model.objects.create_user("lezer", "lezer@example.org", "geheim-wachtwoord-1")

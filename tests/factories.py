@@ -6,8 +6,6 @@ import factory
 
 from documents.models import Document
 from tracker import models as m
-
-
 class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Document

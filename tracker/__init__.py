@@ -1,4 +1,4 @@
 """The tracker: Django project package and the tracking app."""
-from .celery import app as celery_app
+from tracker.config.celery import app as celery_app
 
 __all__ = ("celery_app",)

@@ -14,8 +14,10 @@ from django.utils.safestring import mark_safe
 
 from documents.models import Document
 
-from . import corrections, lifecycle
-from .models import (
+from tracker.domain import corrections
+
+from tracker.domain import lifecycle
+from tracker.models import (
     Answer, Asker, Commitment, Correction, DigestDelivery, DigestSubscription, DismissedFind, FulfilmentStatement,
     FulfilmentSuggestion, JobRun, Membership, MinisterRole, Ministry, Office, Party, ParliamentaryRecess, Person,
     Postponement, Question, QuestionSet, Reference, Request, StatusChange,

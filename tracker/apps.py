@@ -7,4 +7,4 @@ class TrackerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import commitment_index, search, signals  # noqa: F401
+        from tracker.domain import commitment_index, search, signals  # noqa: F401

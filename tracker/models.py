@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from documents.models import Document
 
-from .querysets import CommitmentQuerySet, QuestionSetQuerySet
+from tracker.domain.querysets import CommitmentQuerySet, QuestionSetQuerySet
 
 
 class Party(models.Model):
@@ -183,13 +183,13 @@ class QuestionSet(models.Model):
         """The answer term (Reglement van Orde TK: three weeks, three more after
         a postponement notice) as the Kamer's Monday list counts it. A later
         date named in a notice is recorded on the Postponement, not trusted."""
-        from .rules.answer_term import answer_due, term_due
+        from tracker.rules.answer_term import answer_due, term_due
 
         self.term_due = term_due(self.submitted)
         self.answer_due = answer_due(self.submitted, postponed=self.postponed_on is not None)
 
     def days_overdue(self, on: dt.date) -> int | None:
-        from .rules.answer_term import days_overdue
+        from tracker.rules.answer_term import days_overdue
 
         return days_overdue(self.submitted, self.postponed_on, self.received, on)
 
@@ -368,7 +368,7 @@ class Commitment(models.Model):
     retired = models.BooleanField("niet meer in nieuwe versie", default=False)
     needs_review = models.BooleanField("te controleren", default=False)
     overdue_since = models.DateField("te laat sinds", null=True, blank=True)
-    # derived, for the list's search and party filter: kept by tracker/commitment_index.py
+    # derived, for the list's search and party filter: kept by tracker/domain/commitment_index.py
     search_text = models.TextField("zoektekst", blank=True, default="", db_default="", editable=False)
     asker_parties = models.ManyToManyField(Party, blank=True, editable=False, related_name="commitments_asked",
                                            verbose_name="partijen van de vraagstellers")

@@ -1,12 +1,12 @@
 """The commitment list's search text and askers' parties are kept on the
-commitment (tracker/commitment_index.py) and follow every change of their
+commitment (tracker/domain/commitment_index.py) and follow every change of their
 sources: the sentence, the subject of the set it answers, the askers' parties."""
 import pytest
 from django.urls import reverse
 
 from tests.conftest import SAMPLES
 from tests.factories import CommitmentFactory, DocumentFactory, PartyFactory, QuestionSetFactory
-from tracker import commitment_index
+from tracker.domain import commitment_index
 from tracker.models import Answer, Asker, Commitment
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_an_edited_sentence_is_searched_by_its_new_words(admin_client, promise_o
 def test_ingest_keeps_what_a_full_refresh_would_compute():
     """records.store writes in bulk (no signals) and refreshes once per paper:
     after the seeds are ingested, recomputing everything changes nothing."""
-    from documents.ingest import ingest_paths
+    from tracker.ingest.run import ingest_paths
 
     assert ingest_paths([SAMPLES]).to_json()["failed"] == []
     def snapshot():

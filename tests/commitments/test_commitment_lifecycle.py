@@ -5,7 +5,7 @@ import pytest
 
 from tests.conftest import FIXTURES, SAMPLES
 from tests.ingest.test_ingest import ingest
-from tracker import lifecycle
+from tracker.domain import lifecycle
 from tracker.models import Commitment, FulfilmentSuggestion, QuestionSet, Request, StatusChange
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from tracker import env
-
+from tracker.config import env
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -54,7 +53,7 @@ def test_unknown_database_urls_are_refused(url):
 def test_mail_url_kinds(tmp_path):
     assert env.mail_from_url("console:", ROOT)["EMAIL_BACKEND"].endswith("console.EmailBackend")
     file_mail = env.mail_from_url(f"file:{tmp_path}", ROOT)
-    assert file_mail == {"EMAIL_BACKEND": "tracker.mail.EmlFileBackend", "EMAIL_FILE_PATH": str(tmp_path)}
+    assert file_mail == {"EMAIL_BACKEND": "tracker.digests.backends.EmlFileBackend", "EMAIL_FILE_PATH": str(tmp_path)}
     smtp = env.mail_from_url("smtp://mailpit:1025", ROOT)
     assert (smtp["EMAIL_HOST"], smtp["EMAIL_PORT"]) == ("mailpit", 1025)
     with pytest.raises(ImproperlyConfigured, match="MAIL_URL"):
@@ -72,7 +71,7 @@ def _load_settings(**overrides):
     environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY")}
     environ.update(overrides)
     return subprocess.run([sys.executable, "-c", "from django.conf import settings; settings.INSTALLED_APPS"],
-                          cwd=ROOT, env={**environ, "DJANGO_SETTINGS_MODULE": "tracker.settings"},
+                          cwd=ROOT, env={**environ, "DJANGO_SETTINGS_MODULE": "tracker.config.settings"},
                           capture_output=True, text=True)
 
 
@@ -95,7 +94,7 @@ def test_time_zone_and_language_are_dutch(settings):
 def test_env_example_lists_every_variable_the_settings_read():
     import re
 
-    settings_src = (ROOT / "tracker" / "settings.py").read_text()
+    settings_src = (ROOT / "tracker" / "config" / "settings.py").read_text()
     read = set(re.findall(r'env_(?:str|bool|int|list)\("([A-Z_]+)"', settings_src))
     listed = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read - listed == set()

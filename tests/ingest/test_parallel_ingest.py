@@ -1,6 +1,6 @@
 """Two workers at once (``ingest --workers 2``, or two Celery workers taking
 uploads) store the same as one: papers that may belong together wait for
-each other (documents/paper_locks.py)."""
+each other (tracker/ingest/locks.py)."""
 import datetime as dt
 import shutil
 import threading
@@ -8,8 +8,8 @@ import threading
 import pytest
 from django.db import connection, transaction
 
-from documents import paper_locks
-from documents.ingest import ingest_bytes, ingest_paths
+from tracker.ingest import locks as paper_locks
+from tracker.ingest.run import ingest_bytes, ingest_paths
 from documents.parsing.pipeline import parse_bytes
 from tests.conftest import FIXTURES, SAMPLES, seed
 from tracker.models import Commitment, Postponement, QuestionSet, Reference

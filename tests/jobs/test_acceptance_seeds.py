@@ -47,7 +47,7 @@ def test_the_coc_meeting_promised_for_3_february_2014_is_26_days_overdue_on_1_ma
 
 
 def test_one_subscriber_gets_exactly_one_digest_in_the_week_of_1_march_2021(seeds, settings, tmp_path, capsys):
-    settings.EMAIL_BACKEND = "tracker.mail.EmlFileBackend"
+    settings.EMAIL_BACKEND = "tracker.digests.backends.EmlFileBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
     call_command("subscribe", "staff@example.org")
     with time_machine.travel("2021-03-02 12:00 +01:00", tick=False):

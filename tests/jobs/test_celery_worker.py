@@ -8,8 +8,8 @@ from celery.signals import task_postrun
 from django.core import mail
 from django.db import connections
 
-from tracker import tasks
-from tracker.celery import app
+from tracker.jobs import tasks
+from tracker.config.celery import app
 from tracker.models import DigestDelivery, JobRun
 
 from .conftest import subscribe

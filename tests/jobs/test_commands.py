@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.factories import MinistryFactory, PartyFactory
-from tracker import tasks
+from tracker.jobs import tasks
 from tracker.models import DigestSubscription, JobRun
 
 pytestmark = pytest.mark.django_db
@@ -71,24 +71,23 @@ def test_the_celery_tasks_take_an_iso_day_and_call_the_jobs(belarus):
     result = tasks.send_digests.apply(kwargs={"today": "2021-03-01"}).get()
     assert result["details"]["week"] == "2021-W09"
     assert JobRun.objects.filter(name__in=["flag_overdue", "send_digests"]).count() == 2
-    assert tasks.flag_overdue.name == "tracker.tasks.flag_overdue"
-    assert tasks.send_digests.name == "tracker.tasks.send_digests"
+    assert tasks.flag_overdue.name == "tracker.jobs.tasks.flag_overdue"
+    assert tasks.send_digests.name == "tracker.jobs.tasks.send_digests"
     assert tasks.flag_overdue.max_retries == 5 and tasks.flag_overdue.retry_backoff
 
 
 def test_the_beat_schedule_names_the_tasks(settings):
     names = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert names == {"tracker.tasks.flag_overdue", "tracker.tasks.send_digests"}
-    from tracker.celery import app
+    assert names == {"tracker.jobs.tasks.flag_overdue", "tracker.jobs.tasks.send_digests"}
+    from tracker.config.celery import app
     app.loader.import_default_modules()
-    assert {"tracker.tasks.flag_overdue", "tracker.tasks.send_digests"} <= set(app.tasks)
+    assert {"tracker.jobs.tasks.flag_overdue", "tracker.jobs.tasks.send_digests"} <= set(app.tasks)
 
 
 def test_a_task_retries_when_the_database_is_briefly_unreachable(belarus, monkeypatch):
     from django.db import OperationalError
 
-    from tracker import jobs
-
+    from tracker.jobs import daily as jobs
     real, calls = jobs.flag_overdue, []
 
     def flaky(today):

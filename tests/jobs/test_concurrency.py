@@ -4,7 +4,7 @@ Both processes are started while the test holds an ACCESS EXCLUSIVE lock on
 the table they write first; once both wait on that lock (pg_locks says so)
 the test lets go, so they run the critical part at the same moment instead of
 one after the other. The unsafe variant (TRACKER_UNSAFE_NO_CLAIM=1, see
-tracker/jobs.py) replaces the claim by read-then-send and shows that the
+tracker/jobs/daily.py) replaces the claim by read-then-send and shows that the
 count of .eml files would then be wrong: the claim is what makes it right.
 """
 import datetime as dt

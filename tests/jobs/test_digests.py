@@ -10,7 +10,8 @@ from django.core.management import call_command
 
 from tests.factories import (CommitmentFactory, DocumentFactory, MinistryFactory, PartyFactory,
                              QuestionSetFactory)
-from tracker import emails, jobs
+from tracker.digests import report as emails
+from tracker.jobs import daily as jobs
 from tracker.models import DigestDelivery, JobRun
 
 from .conftest import AMSTERDAM_MONDAY_0830, subscribe

@@ -5,7 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from tests.factories import CommitmentFactory, DocumentFactory, QuestionSetFactory
-from tracker import jobs, lifecycle
+from tracker.jobs import daily as jobs
+from tracker.domain import lifecycle
 from tracker.models import Commitment, JobRun, QuestionSet, StatusChange
 
 pytestmark = pytest.mark.django_db

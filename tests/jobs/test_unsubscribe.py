@@ -1,8 +1,7 @@
 """The signed unsubscribe link: GET asks, POST unsubscribes."""
 import pytest
 
-from tracker import emails
-
+from tracker.digests import report as emails
 from .conftest import subscribe
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,7 @@ def editor_client(editor):
 @pytest.fixture
 def seeded(db):
     """The five seed papers, ingested as `manage.py ingest documents/samples` does."""
-    from documents.ingest import ingest_paths
+    from tracker.ingest.run import ingest_paths
 
     report = ingest_paths([SAMPLES])
     assert report.to_json()["failed"] == []

@@ -1,5 +1,5 @@
 """Editors change a commitment from its page; each change goes through
-tracker/lifecycle.py and shows in the history on the page."""
+tracker/domain/lifecycle.py and shows in the history on the page."""
 import datetime as dt
 
 import pytest

@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import CommitmentFactory, DocumentFactory
-from tracker.highlight import in_paragraph
+from tracker.review.highlight import in_paragraph
 
 pytestmark = pytest.mark.django_db
 

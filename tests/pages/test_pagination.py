@@ -5,7 +5,7 @@ import pytest
 
 from tests.factories import CommitmentFactory
 from tracker.models import Commitment
-from tracker.pagination import TwoWayPaginator
+from tracker.review.pagination import TwoWayPaginator
 
 pytestmark = pytest.mark.django_db
 

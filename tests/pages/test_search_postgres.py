@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from tests.factories import CommitmentFactory
-from tracker.filters import CommitmentFilter
+from tracker.review.filters import CommitmentFilter
 from tracker.models import Commitment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]

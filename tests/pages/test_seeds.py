@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tests.pages.test_lists import csv_rows
 from tracker.models import Commitment, QuestionSet
-from tracker.search import normalize
+from tracker.domain.search import normalize
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from documents.models import Document
 from tests.conftest import seed
 from tests.factories import CommitmentFactory, MinistryFactory, OfficeFactory, QuestionSetFactory
-from tracker import stats
+from tracker.domain import stats
 from tracker.models import DigestSubscription, JobRun
 
 pytestmark = pytest.mark.django_db
@@ -95,8 +95,8 @@ def test_an_editor_uploads_papers_and_gets_the_ingest_report(editor_client, sett
 
 
 def test_with_a_broker_the_upload_goes_to_celery(editor_client, settings, monkeypatch):
-    from tracker import upload_tasks, views
-
+    from tracker.ingest import uploads as upload_tasks
+    from tracker.review import views
     settings.CELERY_BROKER_URL = "redis://example.invalid:6379/0"
     sent = []
     monkeypatch.setattr(views.ingest_upload, "delay", lambda run_id: sent.append(run_id))

@@ -2,7 +2,7 @@
 from django import forms
 from django.test.html import parse_html
 
-from tracker.widgets import QuickSelect
+from tracker.review.widgets import QuickSelect
 
 
 def test_quick_select_renders_what_django_renders():

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from tests.factories import CommitmentFactory
-from tracker import corrections
+from tracker.domain import corrections
 from tracker.models import Commitment, Correction
 
 

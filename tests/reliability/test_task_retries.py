@@ -7,7 +7,8 @@ from django.db import OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
 from tests.factories import QuestionSetFactory
-from tracker import jobs, tasks
+from tracker.jobs import daily as jobs
+from tracker.jobs import tasks
 from tracker.models import JobRun, StatusChange
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from tracker import env
-
+from tracker.config import env
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "s3cretPW"
 

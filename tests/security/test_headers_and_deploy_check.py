@@ -84,7 +84,7 @@ def test_check_deploy_is_clean_with_the_compose_web_settings():
                    "DATABASE_URL", "SECRET_KEY", "CELERY_BROKER_URL", "CACHE_URL", "MAIL_URL")}
     compose = compose_web_environment()
     assert compose["DJANGO_DEBUG"] == "False"
-    environ.update(compose, DJANGO_SETTINGS_MODULE="tracker.settings")
+    environ.update(compose, DJANGO_SETTINGS_MODULE="tracker.config.settings")
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=environ, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr

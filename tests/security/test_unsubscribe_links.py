@@ -9,8 +9,7 @@ from django.core import mail, signing
 from django.core.cache import cache
 
 from tests.jobs.conftest import subscribe
-from tracker import emails
-
+from tracker.digests import report as emails
 pytestmark = pytest.mark.django_db
 
 MAILED = dt.datetime(2021, 3, 1, 8, 30, tzinfo=dt.timezone.utc)

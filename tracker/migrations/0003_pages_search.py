@@ -1,8 +1,8 @@
 """PostgreSQL only: accent- and case-insensitive search for the review pages
-(tracker/search.py). ``unaccent`` is STABLE, so an index needs an IMMUTABLE
+(tracker/domain/search.py). ``unaccent`` is STABLE, so an index needs an IMMUTABLE
 wrapper that names its dictionary; pg_trgm's GIN index then serves the
 word-start regular expression the list filters use. On SQLite this migration
-does nothing: tracker/search.py registers the same function in Python."""
+does nothing: tracker/domain/search.py registers the same function in Python."""
 from django.db import migrations
 
 FORWARD = [

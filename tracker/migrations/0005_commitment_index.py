@@ -1,5 +1,5 @@
 """The commitment list's search text and askers' parties, kept on the
-commitment (tracker/commitment_index.py explains why), filled for what is
+commitment (tracker/domain/commitment_index.py explains why), filled for what is
 stored; on PostgreSQL one trigram index on the search text replaces the one
 on the sentence alone, and the askers' names get one."""
 import unicodedata
@@ -14,7 +14,7 @@ PARTIES = """
 
 
 def _normalize(text):
-    """tracker.search.normalize as it was when this migration was written (lower case, accents off)."""
+    """tracker.domain.search.normalize as it was when this migration was written (lower case, accents off)."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

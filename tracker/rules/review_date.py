@@ -9,7 +9,7 @@ the rule only fills an empty one.
 
 One rule, two forms: ``review_date_for`` for a single commitment (ingest,
 records) and ``review_date_expression`` for the set-based UPDATE in
-``tracker.jobs.flag_overdue``. Both read the same setting.
+``tracker.jobs.daily.flag_overdue``. Both read the same setting.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from django.db.models import DateField, OuterRef, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from tracker.sql import AddDays
+from tracker.domain.sql import AddDays
 
 
 def review_weeks() -> int:

@@ -1,7 +1,7 @@
 """Template filters that ask the model methods and rules (no rule is written here)."""
 from django import template
 
-from ..rules import answer_term
+from tracker.rules import answer_term
 
 register = template.Library()
 

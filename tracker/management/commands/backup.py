@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 
-from tracker.backup import BackupError, backup
+from tracker.jobs.backup import BackupError, backup
 
 
 class Command(BaseCommand):

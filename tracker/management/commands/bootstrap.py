@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, call_command
 
-from tracker.permissions import ensure_groups
+from tracker.access.permissions import ensure_groups
 
 SAMPLES = Path(settings.BASE_DIR) / "documents" / "samples"
 

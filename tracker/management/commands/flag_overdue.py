@@ -1,8 +1,7 @@
 from django.core.management import BaseCommand
 
-from tracker import jobs
-
-from ._options import add_today, parse_today, summary
+from tracker.jobs import daily as jobs
+from tracker.management.commands._options import add_today, parse_today, summary
 
 
 class Command(BaseCommand):

@@ -22,10 +22,10 @@ import json
 from django.core.management import BaseCommand
 
 from documents.models import Document
-from tracker.emails import commitments_with_sources, question_sets_with_people
+from tracker.digests.report import commitments_with_sources, question_sets_with_people
 from tracker.rules.answer_term import due_on
 
-from ._options import add_today, today_or_now
+from tracker.management.commands._options import add_today, today_or_now
 
 
 def overdue_report(today) -> dict:

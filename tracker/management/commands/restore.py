@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 
-from tracker.backup import BackupError, restore
+from tracker.jobs.backup import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -1,0 +1,88 @@
+"""The rules over stored dates, as querysets: the jobs, the pages, the admin
+and the digest all ask these, for any day (healthchecks' shape: a stored
+deadline, evaluated for a given day, not a flag only a job keeps true)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+
+
+def _days(n: int):
+    return dt.timedelta(days=n)
+
+
+class QuestionSetQuerySet(models.QuerySet):
+    def written(self):
+        return self.filter(kind="written_questions")
+
+    def due_as_of(self, on: dt.date) -> Q:
+        """Past the term on ``on``: 21 days, or 42 once a notice dated on or before ``on`` is known."""
+        not_postponed_yet = Q(postponed_on__isnull=True) | Q(postponed_on__gt=on)
+        postponed = Q(postponed_on__lte=on)
+        return (not_postponed_yet & Q(term_due__lt=on)) | (postponed & Q(answer_due__lt=on))
+
+    def overdue(self, on: dt.date):
+        """Unanswered past the term as of ``on`` (answers dated after ``on`` do not count yet)."""
+        return self.written().filter(
+            self.due_as_of(on), Q(received__isnull=True) | Q(received__gt=on), submitted__lte=on
+        )
+
+    @staticmethod
+    def _late() -> Q:
+        """Received after the term that applied on the day of the answer."""
+        late_plain = Q(postponed_on__isnull=True) | Q(postponed_on__gt=F("received"))
+        return (late_plain & Q(received__gt=F("term_due"))) | (Q(postponed_on__lte=F("received")) & Q(received__gt=F("answer_due")))
+
+    def answered_late(self):
+        """Answered after the term that applied on the day of the answer."""
+        return self.written().filter(received__isnull=False).filter(self._late())
+
+    def answered_on_time(self):
+        """Answered, and not late: the negation of the same condition, not ``NOT IN (the late
+        sets)``, which PostgreSQL ran as a subplan per row (minutes at 1,000,000 sets: BENCHMARKS.md)."""
+        return self.written().filter(received__isnull=False).exclude(self._late())
+
+    def open(self):
+        return self.filter(received__isnull=True)
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def live(self):
+        """Not retired by a new version of its paper."""
+        return self.filter(retired=False)
+
+    def open(self):
+        return self.live().filter(status="open")
+
+    def open_on(self, on: dt.date):
+        """Open on ``on``: made by then (its paper is not dated after ``on``; an
+        undated paper counts as made) and not closed by then.
+
+        "Not dated after" is an anti-join, not a join: the planner then reads
+        only the papers dated after ``on`` (an index range, nearly empty for
+        today) instead of hashing every document (BENCHMARKS.md)."""
+        from documents.models import Document
+
+        later = Document.objects.filter(pk=OuterRef("source_document_id"), date__gt=on)
+        return self.live().filter(~Exists(later), Q(closed_on__isnull=True) | Q(closed_on__gt=on))
+
+    def overdue(self, on: dt.date):
+        return self.open_on(on).filter(due_date__lt=on)
+
+    def due_within(self, days: int, on: dt.date):
+        return self.open_on(on).filter(due_date__gte=on, due_date__lte=on + _days(days))
+
+    def to_confirm(self):
+        from tracker.models import Commitment
+
+        return self.live().filter(confirmed=False, confidence__lt=Commitment.CONFIRM_BELOW)
+
+    def with_status(self, status: str, on: dt.date):
+        """The list filter's statuses: open, overdue, to_confirm, fulfilled, partially_fulfilled, lapsed."""
+        if status == "overdue":
+            return self.overdue(on)
+        if status == "to_confirm":
+            return self.to_confirm()
+        return self.live().filter(status=status)

@@ -1,9 +1,0 @@
-import os
-
-from django.core.wsgi import get_wsgi_application
-
-from tracker.startup import load_settings_or_exit
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
-load_settings_or_exit()
-application = get_wsgi_application()
