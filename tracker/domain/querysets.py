@@ -8,6 +8,8 @@ import datetime as dt
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 
+from documents.models import Document
+
 
 def _days(n: int):
     return dt.timedelta(days=n)
@@ -63,8 +65,6 @@ class CommitmentQuerySet(models.QuerySet):
         "Not dated after" is an anti-join, not a join: the planner then reads
         only the papers dated after ``on`` (an index range, nearly empty for
         today) instead of hashing every document (BENCHMARKS.md)."""
-        from documents.models import Document
-
         later = Document.objects.filter(pk=OuterRef("source_document_id"), date__gt=on)
         return self.live().filter(~Exists(later), Q(closed_on__isnull=True) | Q(closed_on__gt=on))
 
@@ -75,9 +75,7 @@ class CommitmentQuerySet(models.QuerySet):
         return self.open_on(on).filter(due_date__gte=on, due_date__lte=on + _days(days))
 
     def to_confirm(self):
-        from tracker.models import Commitment
-
-        return self.live().filter(confirmed=False, confidence__lt=Commitment.CONFIRM_BELOW)
+        return self.live().filter(confirmed=False, confidence__lt=self.model.CONFIRM_BELOW)
 
     def with_status(self, status: str, on: dt.date):
         """The list filter's statuses: open, overdue, to_confirm, fulfilled, partially_fulfilled, lapsed."""
