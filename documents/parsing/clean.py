@@ -599,7 +599,7 @@ def _footnotes(lines: list, footnotes: dict, marks: set = frozenset()) -> None:
             footnotes.setdefault(str(nn), txt)
         # take the markers off the words, last first so positions hold
         marker_pos = {k: v for k, v in marker_pos.items() if v != "mark"}
-        for nn, (li, mm) in sorted(marker_pos.items(), key=lambda kv: (kv[1][0], kv[1][1].start()), reverse=True):
+        for _nn, (li, mm) in sorted(marker_pos.items(), key=lambda kv: (kv[1][0], kv[1][1].start()), reverse=True):
             s = lines[li][0]
             lines[li][0] = s[:mm.start()] + s[mm.end():]
         expected = cur_num + 1

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from .clean import clean_document, read_identifier
-from .kinds import detect, parse as parse_kind
-from .model import ParsedDocument
 from .extract import extract_all
+from .kinds import detect
+from .kinds import parse as parse_kind
+from .model import ParsedDocument
 from .read import DEFAULT_MAX_BYTES, ParseError, Source, read_bytes, read_path
 
 

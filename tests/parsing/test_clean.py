@@ -1,5 +1,6 @@
 """Page furniture, footnotes, broken words and white space (documents/parsing/clean.py)."""
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from documents.parsing.clean import canonical_dossier, clean, clean_document
 

@@ -70,7 +70,9 @@ def test_not_eerste_kamer_references():
 
 def test_eerste_kamer_paper_does_not_reference_itself():
     import os
+
     from documents.parsing.pipeline import parse_file
+
     from ._util import FIXTURES
     doc = parse_file(os.path.join(FIXTURES, "dev", "docs", "d16.txt"))
     assert [(r.dossier, r.number) for r in doc.references] == [("CII", "B")]

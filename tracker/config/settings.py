@@ -11,7 +11,16 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from tracker.config.env import broker_url, cache_from_url, database_from_url, env_bool, env_int, env_list, env_str, mail_from_url
+from tracker.config.env import (
+    broker_url,
+    cache_from_url,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    mail_from_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"

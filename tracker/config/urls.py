@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from tracker.review import views
 from tracker.digests.unsubscribe import unsubscribe
+from tracker.review import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -21,28 +21,28 @@ refreshes once per paper for everything it touched.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Iterable, Optional
 
 from django.db import connection
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from tracker.models import Answer, Asker, Commitment, QuestionSet
 from tracker.domain.search import normalize
+from tracker.models import Answer, Asker, Commitment, QuestionSet
 
 #: rows read and written at a time when everything is refreshed
 CHUNK = 2_000
 
 
-def text_for(sentence: str, subject: Optional[str]) -> str:
+def text_for(sentence: str, subject: str | None) -> str:
     """A commitment's search text: its sentence and the subject of the set it answers, normalized."""
     return f"{normalize(sentence or '')} {normalize(subject or '')}".rstrip()
 
 
 #: inside ``batch()``: the scope to refresh when it ends, else None
-_pending: ContextVar[Optional[dict]] = ContextVar("commitment_index_pending", default=None)
+_pending: ContextVar[dict | None] = ContextVar("commitment_index_pending", default=None)
 
 
 def _ids(commitments: set, question_sets: set, documents: set) -> list[int]:

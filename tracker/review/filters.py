@@ -13,7 +13,6 @@ from django.db.models.functions import Replace
 from django.utils import timezone
 
 from documents.models import Document, DocumentKind
-
 from tracker.domain import search
 from tracker.models import Asker, Commitment, MinisterRole, Ministry, Office, Party, Person, QuestionSet
 from tracker.review.widgets import QuickSelect

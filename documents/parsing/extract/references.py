@@ -16,7 +16,7 @@ Citations of the Handelingen or the Aanhangsel ("Aanhangsel Handelingen II
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from documents.parsing.model import Reference
 
@@ -50,7 +50,7 @@ _HANDELINGEN_BEFORE = re.compile(r"(?:Handelingen|Aanhangsel|Stb\.|Stcrt\.|Staat
                                  r"Staatscourant)[^()\n.]{0,30}$", re.IGNORECASE)
 
 
-def canonical_dossier(raw: str) -> Optional[str]:
+def canonical_dossier(raw: str) -> str | None:
     """"32735" / "32 \\n735" → "32 735"; "21 501 - 02" → "21 501-02";
     "35 300-V" → "35 300 V" (a chapter letter or Roman numeral follows a
     space, as Kamerstukken are cited)."""
@@ -116,7 +116,7 @@ def find_references(text: str) -> list[Reference]:
     return dedupe(out)
 
 
-def dedupe(refs: Iterable[Reference], exclude: Optional[tuple[Optional[str], Optional[str]]] = None) -> list[Reference]:
+def dedupe(refs: Iterable[Reference], exclude: tuple[str | None, str | None] | None = None) -> list[Reference]:
     seen, out = set(), []
     for r in refs:
         key = (r.dossier, r.number)

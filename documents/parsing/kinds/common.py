@@ -8,6 +8,7 @@ ministry of the office after it ("Staatssecretaris van C").
 from __future__ import annotations
 
 import re
+
 from ..model import Answer, Asker, Question
 
 TITLES = (r"(?:Minister-President|[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretariss?(?:en)?|[Ss]taatssecretaris|"

@@ -88,7 +88,7 @@ def _numbered_questions(lines: list[str]):
         return [], []
     qs: list[Question] = []
     ans: list[Answer] = []
-    for pos, (k, n, q, b) in enumerate(idx):
+    for pos, (_k, n, q, b) in enumerate(idx):
         end = idx[pos + 1][0] if pos + 1 < len(idx) else len(paras)
         qs.append(Question(n, fold(q)))
         body = [" ".join(p) for p in paras[b:end] if not _is_heading(p) or len(paras[b:end]) == 1]

@@ -14,8 +14,7 @@ import re
 
 from ..dates import labelled_date
 from ..model import Minister, ParsedDocument, SeeAlso
-from .common import (fold, office_from_ministry, parse_askers, split_bare_numbers,
-                     split_labelled, split_offices)
+from .common import fold, office_from_ministry, parse_askers, split_bare_numbers, split_labelled, split_offices
 
 QUESTIONS_HEAD = re.compile(
     r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden|lid|leden)\s+(?P<askers>(?:(?!\b(?:[Vv]ragen\s+van|over|inzake|ingezonden)\b|\.\s+[A-Z])[^;:])+?)"
@@ -169,7 +168,7 @@ def answer_preamble(body: str) -> str:
         return ""
     rest = rest[dm.end():]
     sm = None
-    for sm in SEE_ALSO.finditer(rest):
+    for _sm in SEE_ALSO.finditer(rest):
         pass
     if sm is not None:
         rest = rest[sm.end():]
