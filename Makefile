@@ -25,6 +25,12 @@ setup: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(PY) -m pytest -rs
 
+## make lint: ruff (lint and format) over the project, mypy over the parser, the rules and the domain
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
 bench: $(VENV)/.installed
 	$(PY) bench/run.py --scale small
 
