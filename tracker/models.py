@@ -641,3 +641,24 @@ class DigestDelivery(models.Model):
 
     def __str__(self):
         return f"{self.subscription} {self.week}"
+
+
+class Cabinet(models.Model):
+    """A cabinet and its period, for statistics per cabinet (DOMAIN.md,
+    "Cabinets"). Staff add later ones in the admin. A cabinet that resigned
+    stays in office until the next is sworn in: its period ends where the
+    next one starts; the one in office has no end."""
+
+    name = models.CharField("naam", max_length=100, unique=True)
+    start = models.DateField("beëdigd op", unique=True)
+    end = models.DateField("tot", null=True, blank=True, help_text="Leeg zolang het kabinet in functie is.")
+
+    class Meta:
+        verbose_name = "kabinet"
+        verbose_name_plural = "kabinetten"
+        ordering = ["start"]
+        constraints = [models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gt=models.F("start")),
+                                              name="cabinet_period_valid")]
+
+    def __str__(self):
+        return self.name

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from tracker.digests.unsubscribe import unsubscribe
-from tracker.review import views
+from tracker.review import trends, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -25,5 +25,6 @@ urlpatterns = [
     path("documents/upload/<int:pk>/", views.UploadResultView.as_view(), name="upload-result"),
     path("documents/<int:pk>/", views.DocumentDetailView.as_view(), name="document-detail"),
     path("stats/", views.StatsView.as_view(), name="stats"),
+    path("stats/trends/", trends.TrendsView.as_view(), name="stats-trends"),
     path("digests/preview/", views.DigestPreviewView.as_view(), name="digest-preview"),
 ]
