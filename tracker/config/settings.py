@@ -35,7 +35,8 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# links in mails and feeds; unset, it follows PORT (`PORT=8001 make run`)
+SITE_URL = (env_str("SITE_URL", "") or f"http://127.0.0.1:{env_str('PORT', '') or '8000'}").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
