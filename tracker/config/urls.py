@@ -5,7 +5,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from tracker.digests.unsubscribe import unsubscribe
-from tracker.review import fulltext, trends, views
+from tracker.review import files, fulltext, trends, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -28,6 +28,7 @@ urlpatterns = [
     path("documents/upload/", views.UploadView.as_view(), name="document-upload"),
     path("documents/upload/<int:pk>/", views.UploadResultView.as_view(), name="upload-result"),
     path("documents/<int:pk>/", views.DocumentDetailView.as_view(), name="document-detail"),
+    path("documents/<int:pk>/bestand/", files.source_file, name="document-file"),
     path("search/", fulltext.SearchView.as_view(), name="search"),
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("stats/trends/", trends.TrendsView.as_view(), name="stats-trends"),
