@@ -4,6 +4,7 @@ deadline, evaluated for a given day, not a flag only a job keeps true)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar, Protocol, cast
 
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
@@ -50,6 +51,12 @@ class QuestionSetQuerySet(models.QuerySet):
         return self.filter(received__isnull=True)
 
 
+class _ConfirmedBelow(Protocol):
+    """What ``CommitmentQuerySet.to_confirm`` asks of its model, ``Commitment``."""
+
+    CONFIRM_BELOW: ClassVar[float]
+
+
 class CommitmentQuerySet(models.QuerySet):
     def live(self):
         """Not retired by a new version of its paper."""
@@ -75,7 +82,10 @@ class CommitmentQuerySet(models.QuerySet):
         return self.open_on(on).filter(due_date__gte=on, due_date__lte=on + _days(days))
 
     def to_confirm(self):
-        return self.live().filter(confirmed=False, confidence__lt=self.model.CONFIRM_BELOW)
+        # the model is Commitment, which this module cannot import (tracker.models imports this module):
+        # only at run time is the queryset bound to it
+        model = cast(type[_ConfirmedBelow], self.model)
+        return self.live().filter(confirmed=False, confidence__lt=model.CONFIRM_BELOW)
 
     def with_status(self, status: str, on: dt.date):
         """The list filter's statuses: open, overdue, to_confirm, fulfilled, partially_fulfilled, lapsed."""
