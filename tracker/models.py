@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from documents.models import Document
 
-from tracker.domain.querysets import CommitmentQuerySet, QuestionSetQuerySet
+from tracker.domain.querysets import CONFIRM_BELOW, CommitmentQuerySet, QuestionSetQuerySet
 
 
 class Party(models.Model):
@@ -380,7 +380,7 @@ class Commitment(models.Model):
     objects = CommitmentQuerySet.as_manager()
 
     #: below this confidence a find waits in the "to confirm" queue
-    CONFIRM_BELOW = 0.75
+    CONFIRM_BELOW = CONFIRM_BELOW
 
     class Meta:
         verbose_name = "toezegging"

@@ -1,8 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.templatetags.static import static
 from django.urls import path
-from django.views.generic import RedirectView
 
 from tracker.digests.unsubscribe import unsubscribe
 from tracker.review import files, fulltext, trends, views
@@ -10,7 +8,7 @@ from tracker.review import files, fulltext, trends, views
 urlpatterns = [
     path("admin/", admin.site.urls),
     # browsers ask for /favicon.ico on pages without a <link rel="icon"> (the admin's)
-    path("favicon.ico", RedirectView.as_view(url=static("tracker/favicon.svg"), permanent=True)),
+    path("favicon.ico", files.favicon),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("digests/unsubscribe/<str:token>/", unsubscribe, name="digest-unsubscribe"),

@@ -1,8 +1,9 @@
-"""/documents/<id>/bestand/: the paper's source file as it was ingested."""
+"""/documents/<id>/bestand/: the paper's source file as it was ingested; /favicon.ico."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.shortcuts import get_object_or_404
 
 from documents.models import Document
@@ -25,3 +26,8 @@ def source_file(request, pk: int):
     # always as a download: an HTML or XML paper is never rendered as a page of this site
     return FileResponse(handle, as_attachment=True, filename=name,
                         content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"))
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without a <link rel="icon"> (the admin's)."""
+    return HttpResponsePermanentRedirect(static("tracker/favicon.svg"))
