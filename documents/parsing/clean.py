@@ -48,6 +48,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
+from documents.parsing.dossiers import canonical_or_as_written
+
 PAGE = "\f"
 
 DOSSIER = r"\d{2}\s?\d{3}(?:-[0-9A-Z]{1,4})?(?:\s(?:[IVXLC]{1,6}|[A-Z])(?=[,\s]))?"
@@ -150,15 +152,6 @@ def _fallback(text: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
-def canonical_dossier(d: str) -> str:
-    """"32735" / "32 735" → "32 735"; "21501-02" → "21 501-02"; "35300 V" → "35 300 V"."""
-    d = " ".join(d.split())
-    m = re.match(r"^(\d{2})\s?(\d{3})(.*)$", d)
-    if not m:
-        return d
-    rest = m.group(3)
-    rest = re.sub(r"^-\s*", "-", rest)
-    return f"{m.group(1)} {m.group(2)}{rest}".strip()
 
 
 def _vj(y1: str, y2: str) -> str:
@@ -343,7 +336,7 @@ def _clean_once(text: str, meta: dict, footnotes: dict) -> str:
         m = FOOTER_KST.match(s)
         if m:
             _put(meta, "vergaderjaar", _vj(m.group("y1"), m.group("y2")))
-            _put(meta, "dossier", canonical_dossier(m.group("dossier")))
+            _put(meta, "dossier", canonical_or_as_written(m.group("dossier")))
             _put(meta, "number", m.group("nr"))
             lines.append(["", "break"])
             continue
@@ -464,7 +457,7 @@ def _web_meta(key: str, val: str, meta: dict) -> None:
     elif key == "dossiernummer":
         m = re.search(DOSSIER, val)
         if m:
-            _put(meta, "dossier", canonical_dossier(m.group(0)))
+            _put(meta, "dossier", canonical_or_as_written(m.group(0)))
     elif key in ("ondernummer", "aanhangselnummer", "nummer"):
         # a plain number only: "Nummer: 2025D04328" is the Kamer's document number, not the paper's
         m = re.fullmatch(r"(?:nr\.?\s*)?(\d{1,5})\.?", val, re.I)

@@ -14,6 +14,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from documents.models import Document, DocumentKind
+from documents.parsing.dossiers import compact as compact_dossier
 from tracker.domain import search
 from tracker.models import Asker, Commitment, MinisterRole, Ministry, Office, Party, Person, QuestionSet
 from tracker.review.widgets import QuickSelect
@@ -31,9 +32,6 @@ class StableOrderingFilter(df.OrderingFilter):
             qs = qs.order_by(*qs.query.order_by, "pk")
         return qs
 
-
-def _no_spaces(value: str) -> str:
-    return "".join((value or "").split())
 
 
 #: the persons with a minister role, as a loose index scan: one probe of the
@@ -133,7 +131,7 @@ class CommitmentFilter(DayFilterSet):
         return queryset.filter(asker_parties=value)
 
     def filter_dossier(self, queryset, name, value):
-        wanted = _no_spaces(value)
+        wanted = compact_dossier(value)
         if not wanted:
             return queryset
         return queryset.alias(
@@ -223,7 +221,7 @@ class DocumentFilter(df.FilterSet):
         return queryset.alias(_search_title=search.SearchText("title")).filter(condition)
 
     def filter_dossier(self, queryset, name, value):
-        wanted = _no_spaces(value)
+        wanted = compact_dossier(value)
         if not wanted:
             return queryset
         return queryset.alias(_dossier=Replace(F("dossier"), Value(" "), Value(""))).filter(_dossier=wanted)

@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..clean import DOSSIER, canonical_dossier
+from ..clean import DOSSIER
 from ..dates import read_date
+from ..dossiers import canonical_or_as_written
 from ..model import Minister, ParsedDocument
 from .common import fold, split_offices, title_case_office
 
@@ -184,7 +185,7 @@ def read_letter_frame(doc: ParsedDocument, text: str) -> None:
         nxt_line = head[pos + 1][1] if pos + 1 < len(head) else ""
         m = DOSSIER_HEAD.match(ln)
         if m and doc.dossier is None and not re.match(r"^\d{2}\s?\d{3}\s+(?:euro|mln|miljoen|personen)\b", ln, re.I):
-            doc.dossier = canonical_dossier(m.group("d"))
+            doc.dossier = canonical_or_as_written(m.group("d"))
             if doc.title is None:
                 doc.title = fold(m.group("title"))
             tm = LETTER_NR_HEAD.match(m.group("title"))
@@ -194,7 +195,7 @@ def read_letter_frame(doc: ParsedDocument, text: str) -> None:
         m = DOSSIER_ALONE.match(ln)
         if m and doc.dossier is None and pos < 6 and re.match(r"^[A-Z«\"‘“]", nxt_line) \
                 and not NR_HEAD.match(nxt_line) and not PLACE_DATE.match(nxt_line):
-            doc.dossier = canonical_dossier(m.group("d"))
+            doc.dossier = canonical_or_as_written(m.group("d"))
             if doc.title is None:
                 doc.title = fold(nxt_line)
             continue

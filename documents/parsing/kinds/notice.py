@@ -121,5 +121,5 @@ def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
 
 
 def _canon(d: str) -> str:
-    from ..clean import canonical_dossier
-    return canonical_dossier(d)
+    from ..dossiers import canonical_or_as_written
+    return canonical_or_as_written(d)
