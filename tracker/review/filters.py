@@ -73,14 +73,13 @@ class DayFilterSet(df.FilterSet):
 
 
 class CommitmentFilter(DayFilterSet):
+    #: the lifecycle's statuses by their model labels (one home: Commitment.Status), and the derived ones
     STATUS_CHOICES = [
         ("action", "Actie nodig (te laat, dan eerst verlopend, dan te bevestigen)"),
-        ("open", "Openstaand"),
+        (Commitment.Status.OPEN, Commitment.Status.OPEN.label),
         ("overdue", "Te laat"),
         ("to_confirm", "Te bevestigen"),
-        ("fulfilled", "Voldaan"),
-        ("partially_fulfilled", "Deels voldaan"),
-        ("lapsed", "Vervallen"),
+        *[(s.value, s.label) for s in Commitment.Status if s != Commitment.Status.OPEN],
     ]
 
     q = df.CharFilter(label="Zoeken in toezegging en onderwerp", method="filter_q")
