@@ -1,0 +1,318 @@
+"""The open data's Zaken → question sets, their papers → the same ingest as an upload.
+
+* A Zaak "Schriftelijke vragen" is a question set from the day it is asked
+  (GestartOp, in Europe/Amsterdam), with its askers (ZaakActor Indiener /
+  Medeindiener, with their fraction) and the offices it is addressed to
+  (Gericht aan). So its answer term runs from then: overdue after 21 days,
+  42 after a postponement notice (tracker/rules/answer_term.py), and it is
+  in the digest like any set.
+* Its Documents' files are fetched once each and go through
+  ``tracker.ingest.run.ingest_bytes``, so a paper that arrives by sync and by
+  upload is one paper (the ingest's identity rules). The set the paper lands
+  in and the Zaak's set are made one: a set known only from the open data
+  gives way to the paper's set (its corrections and history move along).
+* Where no paper says when the set was asked, answered or postponed, the
+  open data's date is the set's (never over a staff correction); where a
+  paper says otherwise, the difference goes to the staff queue
+  (tracker/opendata/reconcile.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+
+from documents.parsing.model import Asker as ParsedAsker
+from documents.parsing.model import ParsedDocument
+from tracker.domain import lifecycle
+from tracker.domain.corrections import apply_parser_value, corrected_fields
+from tracker.ingest.records import find_question_set, get_office, get_party, get_person
+from tracker.ingest.run import ingest_bytes
+from tracker.models import (
+    Answer, Asker, Correction, OpenDataActor, OpenDataDocument, OpenDataZaak, Postponement, Question, QuestionSet,
+    StatusChange,
+)
+from tracker.opendata import reconcile
+from tracker.opendata.client import Client, OpenDataError
+from tracker.opendata.store import ANSWER, ASKED_BY, ASKED_OF, PAPER_SOORTEN, POSTPONEMENT
+
+#: report(outcome) for a paper ingested ("stored" | "updated" | "unchanged"), error(source, message)
+Outcome = Callable[[str], None]
+Error = Callable[[str, str], None]
+EXTENSIONS = {"application/pdf": ".pdf", "text/plain": ".txt", "application/xml": ".xml", "text/xml": ".xml",
+              "text/html": ".html"}
+
+
+def bring_in_line(client: Client, outcome: Outcome, error: Error) -> None:
+    """Every Zaak whose records changed: its set made or found, its new papers fetched and
+    ingested, its dates and differences brought up to date (each Zaak in its own transaction)."""
+    for zaak in OpenDataZaak.objects.filter(pending=True).order_by("id").iterator(chunk_size=500):
+        with transaction.atomic():
+            ensure_question_set(zaak)
+    fetch_papers(client, outcome, error)
+    for zaak in OpenDataZaak.objects.filter(pending=True).select_related("question_set").order_by("id").iterator(
+            chunk_size=500):
+        with transaction.atomic():
+            apply_open_data(zaak)
+            zaak.pending = False
+            zaak.save(update_fields=["pending"])
+
+
+# ---------------------------------------------------------------- the set of a Zaak
+
+def has_papers(qs: QuestionSet) -> bool:
+    """The set holds something a paper said (its questions, answers, a notice)."""
+    return bool(qs.question_document_id or qs.answer_document_id
+                or Question.objects.filter(question_set=qs).exists() or Answer.objects.filter(question_set=qs).exists()
+                or Postponement.objects.filter(question_set=qs).exists())
+
+
+def person_name(raw: str) -> str:
+    """"Kröger, S.C." → "S.C. Kröger" (the form the papers and get_person use)."""
+    surname, comma, initials = (raw or "").partition(",")
+    return f"{initials.strip()} {surname.strip()}".strip() if comma and initials.strip() else (raw or "").strip()
+
+
+_ASKED = re.compile(r"^\s*vragen\s+van\s+(?:het\s+lid|de\s+leden)\b.*?\bover\s+(?P<subject>.+)$", re.I | re.S)
+
+
+def subject_of(zaak: OpenDataZaak) -> str:
+    """The Zaak's subject without "Vragen van het lid X aan de Y over" and "(ingezonden …)"."""
+    text = re.sub(r"\s+", " ", zaak.subject or zaak.title or "").strip()
+    m = _ASKED.match(text)
+    if m:
+        text = m.group("subject")
+    text = re.sub(r"\s*\(ingezonden[^)]*\)\s*\.?$", "", text).strip()
+    return text.rstrip(".").strip()
+
+
+def ensure_question_set(zaak: OpenDataZaak) -> None:
+    qs = zaak.question_set
+    if zaak.deleted:
+        if qs is not None:
+            zaak.question_set = None
+            zaak.save(update_fields=["question_set"])
+            _drop_if_only_open_data(qs)
+        return
+    actors = list(OpenDataActor.objects.filter(zaak_guid=zaak.guid, deleted=False).order_by("name", "guid"))
+    askers = sorted((a for a in actors if a.relation in ASKED_BY), key=lambda a: ASKED_BY.index(a.relation))
+    people = [(get_person(person_name(a.name)), get_party(a.fraction)) for a in askers]
+    people = [(p, party) for p, party in people if p is not None]
+    offices = [o for o in (get_office(a.function or a.name) for a in actors if a.relation == ASKED_OF) if o]
+    subject = subject_of(zaak)
+    if qs is None:
+        qs = _known_set(zaak, subject, people)
+        if qs is None:
+            qs = QuestionSet(kind=QuestionSet.Kind.WRITTEN_QUESTIONS, subject=subject[:5000], submitted=zaak.started_on)
+            qs.compute_due_dates()
+            qs.save()
+        zaak.question_set = qs
+        zaak.save(update_fields=["question_set"])
+    if not qs.subject and subject:
+        qs.subject = subject[:5000]
+        qs.save(update_fields=["subject", "updated_at"])
+    if people and not qs.askers.exists():  # who asked, where no paper said so
+        Asker.objects.bulk_create([Asker(question_set=qs, person=p, party=party, position=i)
+                                   for i, (p, party) in enumerate(dict(people).items())])
+    if offices and not qs.addressed_to.exists():
+        qs.addressed_to.set(offices)
+
+
+def _known_set(zaak: OpenDataZaak, subject: str, people) -> Optional[QuestionSet]:
+    """The set a paper of this Zaak already made, or one of the same askers, day and subject (the ingest's rule)."""
+    papers = OpenDataDocument.objects.filter(zaak_guid=zaak.guid, deleted=False, document__isnull=False)
+    for doc_id in papers.values_list("document_id", flat=True):
+        qs = set_of_paper(doc_id)
+        if qs is not None and _free(qs, zaak):
+            return qs
+    if zaak.started_on is None:
+        return None
+    parsed = ParsedDocument(source=f"Zaak {zaak.number}", kind="written_questions", title=subject,
+                            submitted=zaak.started_on,
+                            askers=[ParsedAsker(p.name, party.name if party else None) for p, party in people])
+    qs = find_question_set(None, parsed)
+    return qs if qs is not None and _free(qs, zaak) else None
+
+
+def _free(qs: QuestionSet, zaak: OpenDataZaak) -> bool:
+    """Not the set of another live Zaak."""
+    return not OpenDataZaak.objects.filter(question_set=qs, deleted=False).exclude(pk=zaak.pk).exists()
+
+
+def set_of_paper(document_id: int) -> Optional[QuestionSet]:
+    return QuestionSet.objects.filter(
+        Q(question_document_id=document_id) | Q(answer_document_id=document_id)
+        | Q(pk__in=Answer.objects.filter(document_id=document_id).values("question_set_id"))
+        | Q(pk__in=Postponement.objects.filter(document_id=document_id).values("question_set_id"))).first()
+
+
+def _drop_if_only_open_data(qs: QuestionSet) -> None:
+    """A set the open data alone knew goes with its Zaak; one a paper holds stays, for staff to look at."""
+    if OpenDataZaak.objects.filter(question_set=qs, deleted=False).exists():
+        return
+    if has_papers(qs):
+        qs.needs_review = True
+        qs.save(update_fields=["needs_review", "updated_at"])
+    else:
+        _forget(qs)
+        qs.delete()
+
+
+def _forget(qs: QuestionSet) -> None:
+    ct = ContentType.objects.get_for_model(QuestionSet)
+    Correction.objects.filter(content_type=ct, object_id=qs.pk).delete()
+    StatusChange.objects.filter(content_type=ct, object_id=qs.pk).delete()
+
+
+# ---------------------------------------------------------------- papers
+
+def fetch_papers(client: Client, outcome: Outcome, error: Error) -> None:
+    """The files of documents not fetched yet, of Zaken with a set: each fetched once, ingested, joined."""
+    live = OpenDataZaak.objects.filter(deleted=False, question_set__isnull=False).values("guid")
+    todo = OpenDataDocument.objects.filter(paper=OpenDataDocument.Paper.TO_FETCH, deleted=False,
+                                           soort__in=PAPER_SOORTEN, zaak_guid__in=live).order_by("date", "id")
+    for doc in todo:
+        url = doc.file_url or client.resource_url(doc.guid)
+        try:
+            data = client.download(url, doc.content_length, settings.MAX_DOCUMENT_BYTES)
+        except OpenDataError as exc:
+            error(url, str(exc))  # left to fetch: the next run tries again
+            continue
+        result = ingest_bytes(data, url, file_name=paper_name(doc, data))
+        if result.status == "failed":
+            doc.paper, doc.paper_error = OpenDataDocument.Paper.FAILED, result.error[:2000]
+            doc.save(update_fields=["paper", "paper_error"])
+            error(url, result.error)
+            continue
+        outcome(result.status)
+        with transaction.atomic():
+            doc.document_id, doc.paper, doc.paper_error = result.document_id, OpenDataDocument.Paper.DONE, ""
+            doc.save(update_fields=["document", "paper", "paper_error"])
+            join(doc, error)
+
+
+def paper_name(doc: OpenDataDocument, data: bytes) -> str:
+    kind = doc.content_type.split(";")[0].strip().lower()
+    ext = EXTENSIONS.get(kind) or mimetypes.guess_extension(kind) or ""
+    if data[:5] == b"%PDF-":
+        ext = ".pdf"
+    return f"{doc.number or doc.guid}{ext}"
+
+
+def join(doc: OpenDataDocument, error: Error) -> None:
+    """The paper's set and its Zaak's set made one."""
+    zaak = OpenDataZaak.objects.select_related("question_set").filter(guid=doc.zaak_guid).first()
+    if zaak is None:
+        return
+    zaak.pending = True
+    zaak.save(update_fields=["pending"])
+    paper_set = set_of_paper(doc.document_id)
+    ours = zaak.question_set
+    if paper_set is None or paper_set == ours:
+        return
+    if ours is None or not has_papers(ours):
+        if ours is not None:
+            merge_into(ours, paper_set)
+        zaak.question_set = paper_set
+        zaak.save(update_fields=["question_set"])
+        return
+    for qs in (ours, paper_set):
+        qs.needs_review = True
+        qs.save(update_fields=["needs_review", "updated_at"])
+    error(f"Zaak {zaak.number}", f"document {doc.number} ligt bij vragenset {paper_set.pk}, de zaak bij vragenset "
+                                 f"{ours.pk}; beide hebben documenten: voeg ze met de hand samen")
+
+
+def merge_into(gone: QuestionSet, kept: QuestionSet) -> None:
+    """A set only the open data knew, taken up in the set a paper made: its Zaken, its staff
+    corrections (where the kept set has none for that field) and its history move along."""
+    ct = ContentType.objects.get_for_model(QuestionSet)
+    OpenDataZaak.objects.filter(question_set=gone).update(question_set=kept, pending=True)
+    taken = set(Correction.objects.filter(content_type=ct, object_id=kept.pk, active=True).values_list("field", flat=True))
+    for c in Correction.objects.filter(content_type=ct, object_id=gone.pk, active=True).exclude(field__in=taken):
+        field = QuestionSet._meta.get_field(c.field)
+        setattr(kept, field.attname, field.to_python(c.corrected_value) if c.corrected_value != "" else None)
+    Correction.objects.filter(content_type=ct, object_id=gone.pk).exclude(field__in=taken).update(object_id=kept.pk)
+    overdue_days = StatusChange.objects.filter(content_type=ct, object_id=kept.pk, event=StatusChange.Event.OVERDUE)
+    StatusChange.objects.filter(content_type=ct, object_id=gone.pk, event=StatusChange.Event.OVERDUE,
+                                on__in=overdue_days.values("on")).delete()
+    StatusChange.objects.filter(content_type=ct, object_id=gone.pk).update(object_id=kept.pk)
+    _forget(gone)
+    gone.delete()
+    kept.compute_due_dates()
+    kept.save()
+
+
+# ---------------------------------------------------------------- dates
+
+@dataclass(frozen=True)
+class Said:
+    value: object
+    source: str
+
+
+FIELDS = ("submitted", "received", "postponed_on")
+
+
+def open_data_says(zaak: OpenDataZaak) -> dict[str, Said]:
+    """When the open data has the set asked (GestartOp), answered (its first answer) and postponed (its first notice)."""
+    docs = list(OpenDataDocument.objects.filter(zaak_guid=zaak.guid, deleted=False, soort__in=[ANSWER, POSTPONEMENT]))
+
+    def first(soort: str) -> Said:
+        dated = sorted(((d.received_on or d.date), d.number) for d in docs if d.soort == soort and (d.received_on or d.date))
+        return Said(dated[0][0], f"document {dated[0][1]}") if dated else Said(None, "")
+
+    return {"submitted": Said(zaak.started_on, f"zaak {zaak.number}"), "received": first(ANSWER),
+            "postponed_on": first(POSTPONEMENT)}
+
+
+def papers_say(qs: QuestionSet) -> dict[str, Said]:
+    """The same three dates as the set's papers print them (None where no paper says)."""
+    docs = [d for d in (qs.question_document, qs.answer_document) if d is not None]
+    notices = list(Postponement.objects.filter(question_set=qs).select_related("document").order_by("date", "pk"))
+    submitted = Said(None, "")
+    for d in docs + [p.document for p in notices]:
+        day = (d.parsed or {}).get("submitted")
+        if day:
+            submitted = Said(_day(day), d.label)
+            break
+    answer = qs.answer_document
+    received = Said(answer.date or _day((answer.parsed or {}).get("received")), answer.label) if answer else Said(None, "")
+    dated = [p for p in notices if p.date]
+    postponed = Said(dated[0].date, dated[0].document.label) if dated else Said(None, "")
+    return {"submitted": submitted, "received": received, "postponed_on": postponed}
+
+
+def _day(value):
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else value
+
+
+def apply_open_data(zaak: OpenDataZaak) -> None:
+    """The open data's dates where no paper says otherwise (never over a staff correction); the differences queued."""
+    qs = zaak.question_set
+    if qs is None or zaak.deleted:
+        return
+    said, papers = open_data_says(zaak), papers_say(qs)
+    corrected = corrected_fields(qs)
+    before = {f: getattr(qs, f) for f in FIELDS}
+    for f in FIELDS:
+        if papers[f].value is None:
+            apply_parser_value(qs, f, said[f].value, corrected)
+    if papers["received"].value is None:
+        apply_parser_value(qs, "first_received", said["received"].value, corrected)
+    if any(getattr(qs, f) != before[f] for f in FIELDS):
+        qs.compute_due_dates()
+        qs.save()
+        note = f"volgens de open data ({zaak.number})"
+        if qs.received and not before["received"]:
+            lifecycle.log(qs, StatusChange.Event.ANSWERED, "", qs.received, on=qs.received, note=note)
+        if qs.postponed_on and not before["postponed_on"]:
+            lifecycle.log(qs, StatusChange.Event.POSTPONED, "", "", on=qs.postponed_on, note=note)
+    reconcile.record_differences(qs, said, papers)
