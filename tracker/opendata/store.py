@@ -20,6 +20,7 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from django.db import models
+from django.utils import timezone
 
 from tracker.models import OpenDataActor, OpenDataDocument, OpenDataZaak, RegistryCommitment
 from tracker.opendata.entities import Deleted, Document, Entity, Toezegging, Zaak, ZaakActor
@@ -32,6 +33,8 @@ ANSWER = "Antwoord schriftelijke vragen"
 LATER_ANSWER = "Antwoord schriftelijke vragen (nader)"
 POSTPONEMENT = "Mededeling (uitstel antwoord)"
 PAPER_SOORTEN = {QUESTIONS, ANSWER, LATER_ANSWER, POSTPONEMENT}
+#: an actor or document whose Zaak is not known is kept this long (its Zaak may come in a later run)
+ORPHAN_DAYS = 30
 MODELS = {"zaak": OpenDataZaak, "zaakactor": OpenDataActor, "document": OpenDataDocument,
           "toezegging": RegistryCommitment}
 
@@ -43,12 +46,15 @@ class PageStore:
 
     def __init__(self, since: dt.date):
         self.since = since
+        self.recent = timezone.now() - dt.timedelta(days=ORPHAN_DAYS)
         self.counts: Counter = Counter()
         self.touched_registry: set[int] = set()
         self._pending: set[str] = set()
 
-    def store(self, entities: Iterable[Entity]) -> None:
+    def store(self, entities: Iterable[Entity], enclosures: Optional[dict[str, str]] = None) -> None:
+        """``enclosures``: the file address each entry's ``<link rel="enclosure">`` gives, by Id."""
         entities = list(entities)
+        self.enclosures = enclosures or {}
         self.rows = {kind: {} for kind in MODELS}
         for kind, model in MODELS.items():
             guids = {e.guid for e in entities if _kind(e) == kind}
@@ -106,13 +112,13 @@ class PageStore:
     def _document(self, d: Document) -> Optional[str]:
         row = self.rows["document"].get(d.guid)
         zaak = next((g for g in d.zaak_guids if g in self.known_zaken), d.zaak_guids[0] if d.zaak_guids else "")
-        when = d.changed_at if d.date is None else dt.datetime.combine(d.date, dt.time())
-        if row is None and (d.soort not in PAPER_SOORTEN or not self._wanted(zaak, when)):
+        if row is None and (d.soort not in PAPER_SOORTEN or not self._wanted(zaak, d.changed_at)):
             return None
         values = {"zaak_guid": zaak, "number": d.number[:20], "soort": d.soort[:100], "subject": d.subject,
                   "date": d.date, "received_on": d.received_on, "vergaderjaar": d.vergaderjaar[:9],
                   "aanhangsel_number": d.aanhangsel_number[:20], "content_type": d.content_type[:100],
-                  "content_length": d.content_length, "deleted": False}
+                  "content_length": d.content_length, "file_url": self.enclosures.get(d.guid, "")[:300],
+                  "deleted": False}
         file_changed = row is None or row.deleted or any(
             getattr(row, f) != values[f] for f in ("number", "content_type", "content_length"))
         extra = {"paper": OpenDataDocument.Paper.TO_FETCH, "paper_error": ""} if file_changed else {}
@@ -138,7 +144,7 @@ class PageStore:
         row = self.rows[d.kind].get(d.guid)
         if row is None:
             return None  # never kept: nothing to delete
-        if row.deleted:
+        if row.deleted or _older(d.changed_at, row):
             return "unchanged"
         row.deleted = True
         row.changed_at = d.changed_at or row.changed_at
@@ -151,21 +157,30 @@ class PageStore:
             self.touched_registry.add(row.pk)
         return "deleted"
 
-    def _wanted(self, zaak_guid: str, when: Optional[dt.datetime]) -> bool:
-        """A record of a known Zaak, or recent enough that its Zaak may still come."""
-        return zaak_guid in self.known_zaken or when is None or when.date() >= self.since
+    def _wanted(self, zaak_guid: str, changed_at: Optional[dt.datetime]) -> bool:
+        """A record of a known Zaak, or one changed so recently that its Zaak may still come
+        (the Zaak stream was read before this one, up to a moment ago)."""
+        return zaak_guid in self.known_zaken or (changed_at is not None and changed_at >= self.recent)
 
 
 def _kind(entity: Entity) -> str:
     return entity.kind if isinstance(entity, Deleted) else type(entity).__name__.lower()
 
 
+def _older(changed_at: Optional[dt.datetime], row) -> bool:
+    """An older version than the one stored (a replayed feed, or the same record twice on the way)."""
+    return changed_at is not None and row.changed_at is not None and changed_at < row.changed_at
+
+
 def _upsert(model: type[models.Model], rows: dict, guid: str, values: dict, changed_at, extra: dict | None = None) -> str:
-    """created | updated | unchanged; a row is written only when its content changed."""
+    """created | updated | unchanged; a row is written only when its content changed, and never
+    with an older version than the one stored."""
     row = rows.get(guid)
     if row is None:
         rows[guid] = model.objects.create(guid=guid, changed_at=changed_at, **values, **(extra or {}))
         return "created"
+    if _older(changed_at, row):
+        return "unchanged"
     changed = [name for name, value in values.items() if getattr(row, name) != value]
     if not changed:
         return "unchanged"

@@ -29,11 +29,9 @@ from tracker.opendata import link, reconcile
 from tracker.opendata.client import Client, OpenDataError
 from tracker.opendata.feed import Page
 from tracker.opendata.replay import FolderTransport
-from tracker.opendata.store import PageStore
+from tracker.opendata.store import ORPHAN_DAYS, PageStore
 
 CATEGORIES = ("Zaak", "ZaakActor", "Document", "Toezegging")
-#: an actor or document whose Zaak never came is forgotten after this many days
-ORPHAN_DAYS = 30
 OUTCOMES = {"stored": "created", "created": "created", "updated": "updated", "unchanged": "unchanged",
             "deleted": "deleted"}
 
@@ -118,7 +116,7 @@ def read_category(client: Client, category: str, since: dt.date, report: SyncRep
                 entities.append(entity)
         with transaction.atomic():
             store = PageStore(since)
-            store.store(entities)
+            store.store(entities, {e.guid: e.enclosure for e in page.entries if e.enclosure})
             after = page.position_after
             if after and after != position.skiptoken or position.since != since:
                 position.skiptoken = after or position.skiptoken
