@@ -32,11 +32,11 @@ from django.db.models import Q
 from documents.parsing.model import Asker as ParsedAsker
 from documents.parsing.model import ParsedDocument
 from tracker.domain import lifecycle
-from tracker.domain.corrections import apply_parser_value, corrected_fields
+from tracker.domain.corrections import apply_parser_value, corrected_fields_many
 from tracker.ingest.records import find_question_set, get_office, get_party, get_person
 from tracker.ingest.run import ingest_bytes
 from tracker.models import (
-    Answer, Asker, Correction, OpenDataActor, OpenDataDocument, OpenDataZaak, Postponement, Question, QuestionSet,
+    Answer, Asker, Correction, Discrepancy, OpenDataActor, OpenDataDocument, OpenDataZaak, Postponement, Question, QuestionSet,
     StatusChange,
 )
 from tracker.opendata import reconcile
@@ -50,19 +50,70 @@ EXTENSIONS = {"application/pdf": ".pdf", "text/plain": ".txt", "application/xml"
               "text/html": ".html"}
 
 
+#: Zaken brought in line per transaction (a batch that fails keeps its Zaken pending for the next run)
+BATCH = 200
+
+
 def bring_in_line(client: Client, outcome: Outcome, error: Error) -> None:
     """Every Zaak whose records changed: its set made or found, its new papers fetched and
-    ingested, its dates and differences brought up to date (each Zaak in its own transaction)."""
-    for zaak in OpenDataZaak.objects.filter(pending=True).order_by("id").iterator(chunk_size=500):
+    ingested, its dates and differences brought up to date (a batch of Zaken per transaction,
+    their records read in one query per table)."""
+    names = Names()
+    for batch in _pending_batches():
         with transaction.atomic():
-            ensure_question_set(zaak)
+            actors: dict[str, list[OpenDataActor]] = {}
+            for a in OpenDataActor.objects.filter(zaak_guid__in=[z.guid for z in batch], deleted=False).order_by(
+                    "name", "guid"):
+                actors.setdefault(a.zaak_guid, []).append(a)
+            with_papers = set(OpenDataDocument.objects.filter(
+                zaak_guid__in=[z.guid for z in batch], deleted=False, document__isnull=False,
+            ).values_list("zaak_guid", flat=True))
+            for zaak in batch:
+                ensure_question_set(zaak, actors.get(zaak.guid, []), names, zaak.guid in with_papers)
     fetch_papers(client, outcome, error)
-    for zaak in OpenDataZaak.objects.filter(pending=True).select_related("question_set").order_by("id").iterator(
-            chunk_size=500):
+    for batch in _pending_batches():
         with transaction.atomic():
-            apply_open_data(zaak)
-            zaak.pending = False
-            zaak.save(update_fields=["pending"])
+            live = [z for z in batch if z.question_set_id and not z.deleted]
+            said = open_data_said(live)
+            sets = [z.question_set for z in live]
+            corrected = corrected_fields_many(sets)
+            queued = set(Discrepancy.objects.filter(question_set__in=sets, state=Discrepancy.State.OPEN)
+                         .values_list("question_set_id", flat=True))
+            for zaak in live:
+                apply_open_data(zaak, said[zaak.guid], corrected[zaak.question_set_id], zaak.question_set_id in queued)
+            OpenDataZaak.objects.filter(pk__in=[z.pk for z in batch]).update(pending=False)
+
+
+def _pending_batches():
+    last = 0
+    while True:
+        batch = list(OpenDataZaak.objects.filter(pending=True, pk__gt=last).select_related(
+            "question_set__question_document", "question_set__answer_document").order_by("pk")[:BATCH])
+        if not batch:
+            return
+        yield batch
+        last = batch[-1].pk
+
+
+class Names:
+    """People, parties and offices by name for one run (the ingest's rules: tracker.ingest.records)."""
+
+    def __init__(self):
+        self._seen: dict = {}
+
+    def _get(self, kind: str, name: str, fetch):
+        if (kind, name) not in self._seen:
+            self._seen[(kind, name)] = fetch(name)
+        return self._seen[(kind, name)]
+
+    def person(self, name: str):
+        return self._get("person", person_name(name), get_person)
+
+    def party(self, name: str):
+        return self._get("party", name, get_party)
+
+    def office(self, title: str):
+        return self._get("office", title, get_office)
 
 
 # ---------------------------------------------------------------- the set of a Zaak
@@ -93,7 +144,10 @@ def subject_of(zaak: OpenDataZaak) -> str:
     return text.rstrip(".").strip()
 
 
-def ensure_question_set(zaak: OpenDataZaak) -> None:
+def ensure_question_set(zaak: OpenDataZaak, actors: list[OpenDataActor], names: Names, has_paper: bool) -> None:
+    """The Zaak's set: found (a paper of it made one, or one of the same askers, day and subject)
+    or made; who asked and whom filled in where no paper said so. A deleted Zaak takes along a set
+    only the open data knew."""
     qs = zaak.question_set
     if zaak.deleted:
         if qs is not None:
@@ -101,34 +155,37 @@ def ensure_question_set(zaak: OpenDataZaak) -> None:
             zaak.save(update_fields=["question_set"])
             _drop_if_only_open_data(qs)
         return
-    actors = list(OpenDataActor.objects.filter(zaak_guid=zaak.guid, deleted=False).order_by("name", "guid"))
     askers = sorted((a for a in actors if a.relation in ASKED_BY), key=lambda a: ASKED_BY.index(a.relation))
-    people = [(get_person(person_name(a.name)), get_party(a.fraction)) for a in askers]
-    people = [(p, party) for p, party in people if p is not None]
-    offices = [o for o in (get_office(a.function or a.name) for a in actors if a.relation == ASKED_OF) if o]
+    people = [(names.person(a.name), names.party(a.fraction)) for a in askers]
+    people = list(dict((p, party) for p, party in people if p is not None).items())
+    offices = list(dict.fromkeys(o for o in (names.office(a.function or a.name) for a in actors
+                                             if a.relation == ASKED_OF) if o))
     subject = subject_of(zaak)
+    new = False
     if qs is None:
-        qs = _known_set(zaak, subject, people)
+        qs = _known_set(zaak, subject, people, has_paper)
         if qs is None:
             qs = QuestionSet(kind=QuestionSet.Kind.WRITTEN_QUESTIONS, subject=subject[:5000], submitted=zaak.started_on)
             qs.compute_due_dates()
             qs.save()
+            new = True
         zaak.question_set = qs
         zaak.save(update_fields=["question_set"])
     if not qs.subject and subject:
         qs.subject = subject[:5000]
         qs.save(update_fields=["subject", "updated_at"])
-    if people and not qs.askers.exists():  # who asked, where no paper said so
+    if people and (new or not qs.askers.exists()):  # who asked, where no paper said so
         Asker.objects.bulk_create([Asker(question_set=qs, person=p, party=party, position=i)
-                                   for i, (p, party) in enumerate(dict(people).items())])
-    if offices and not qs.addressed_to.exists():
-        qs.addressed_to.set(offices)
+                                   for i, (p, party) in enumerate(people)])
+    if offices and (new or not qs.addressed_to.exists()):
+        through = QuestionSet.addressed_to.through
+        through.objects.bulk_create([through(questionset_id=qs.pk, office_id=o.pk) for o in offices])
 
 
-def _known_set(zaak: OpenDataZaak, subject: str, people) -> Optional[QuestionSet]:
+def _known_set(zaak: OpenDataZaak, subject: str, people, has_paper: bool) -> Optional[QuestionSet]:
     """The set a paper of this Zaak already made, or one of the same askers, day and subject (the ingest's rule)."""
     papers = OpenDataDocument.objects.filter(zaak_guid=zaak.guid, deleted=False, document__isnull=False)
-    for doc_id in papers.values_list("document_id", flat=True):
+    for doc_id in papers.values_list("document_id", flat=True) if has_paper else []:
         qs = set_of_paper(doc_id)
         if qs is not None and _free(qs, zaak):
             return qs
@@ -261,22 +318,27 @@ class Said:
 FIELDS = ("submitted", "received", "postponed_on")
 
 
-def open_data_says(zaak: OpenDataZaak) -> dict[str, Said]:
-    """When the open data has the set asked (GestartOp), answered (its first answer) and postponed (its first notice)."""
-    docs = list(OpenDataDocument.objects.filter(zaak_guid=zaak.guid, deleted=False, soort__in=[ANSWER, POSTPONEMENT]))
+def open_data_said(zaken: list[OpenDataZaak]) -> dict[str, dict[str, Said]]:
+    """Per Zaak (by Id), when the open data has its set asked (GestartOp), answered (its first
+    answer) and postponed (its first notice): one query for all their documents."""
+    docs: dict[str, list[OpenDataDocument]] = {}
+    for d in OpenDataDocument.objects.filter(zaak_guid__in=[z.guid for z in zaken], deleted=False,
+                                             soort__in=[ANSWER, POSTPONEMENT]):
+        docs.setdefault(d.zaak_guid, []).append(d)
 
-    def first(soort: str) -> Said:
-        dated = sorted(((d.received_on or d.date), d.number) for d in docs if d.soort == soort and (d.received_on or d.date))
+    def first(rows: list[OpenDataDocument], soort: str) -> Said:
+        dated = sorted(((d.received_on or d.date), d.number) for d in rows if d.soort == soort and (d.received_on or d.date))
         return Said(dated[0][0], f"document {dated[0][1]}") if dated else Said(None, "")
 
-    return {"submitted": Said(zaak.started_on, f"zaak {zaak.number}"), "received": first(ANSWER),
-            "postponed_on": first(POSTPONEMENT)}
+    return {z.guid: {"submitted": Said(z.started_on, f"zaak {z.number}"), "received": first(docs.get(z.guid, []), ANSWER),
+                     "postponed_on": first(docs.get(z.guid, []), POSTPONEMENT)} for z in zaken}
 
 
 def papers_say(qs: QuestionSet) -> dict[str, Said]:
     """The same three dates as the set's papers print them (None where no paper says)."""
     docs = [d for d in (qs.question_document, qs.answer_document) if d is not None]
-    notices = list(Postponement.objects.filter(question_set=qs).select_related("document").order_by("date", "pk"))
+    notices = list(Postponement.objects.filter(question_set=qs).select_related("document").order_by("date", "pk")) \
+        if (docs or qs.postponed_on) else []
     submitted = Said(None, "")
     for d in docs + [p.document for p in notices]:
         day = (d.parsed or {}).get("submitted")
@@ -294,13 +356,11 @@ def _day(value):
     return dt.date.fromisoformat(value) if isinstance(value, str) and value else value
 
 
-def apply_open_data(zaak: OpenDataZaak) -> None:
-    """The open data's dates where no paper says otherwise (never over a staff correction); the differences queued."""
+def apply_open_data(zaak: OpenDataZaak, said: dict[str, Said], corrected: set[str], queued: bool) -> None:
+    """The open data's dates where no paper says otherwise (never over a staff correction, ``corrected``
+    the set's corrected fields); the differences queued (``queued``: it has open ones already)."""
     qs = zaak.question_set
-    if qs is None or zaak.deleted:
-        return
-    said, papers = open_data_says(zaak), papers_say(qs)
-    corrected = corrected_fields(qs)
+    papers = papers_say(qs)
     before = {f: getattr(qs, f) for f in FIELDS}
     for f in FIELDS:
         if papers[f].value is None:
@@ -315,4 +375,4 @@ def apply_open_data(zaak: OpenDataZaak) -> None:
             lifecycle.log(qs, StatusChange.Event.ANSWERED, "", qs.received, on=qs.received, note=note)
         if qs.postponed_on and not before["postponed_on"]:
             lifecycle.log(qs, StatusChange.Event.POSTPONED, "", "", on=qs.postponed_on, note=note)
-    reconcile.record_differences(qs, said, papers)
+    reconcile.record_differences(qs, said, papers, queued)

@@ -30,14 +30,16 @@ SAME_PROMISE = 0.5
 MATCHES_SHOWN = 3
 
 
-def record_differences(qs: QuestionSet, said: dict, papers: dict) -> None:
-    """Open a Discrepancy per date on which the open data and the papers differ; close those that agree now."""
+def record_differences(qs: QuestionSet, said: dict, papers: dict, queued: bool = True) -> None:
+    """Open a Discrepancy per date on which the open data and the papers differ; close those that
+    agree now (``queued``: the set may have open ones; False when it is known to have none)."""
     for field in LABELS:
         ours, theirs = said[field], papers[field]
         differs = ours.value is not None and theirs.value is not None and ours.value != theirs.value
         open_now = Discrepancy.objects.filter(question_set=qs, field=field, state=Discrepancy.State.OPEN)
         if not differs:
-            open_now.update(state=Discrepancy.State.GONE)
+            if queued:
+                open_now.update(state=Discrepancy.State.GONE)
             continue
         values = {"open_data_value": ours.value.isoformat(), "paper_value": theirs.value.isoformat()}
         open_now.exclude(**values).update(state=Discrepancy.State.GONE)
