@@ -68,8 +68,14 @@ def bring_in_line(client: Client, outcome: Outcome, error: Error) -> None:
             with_papers = set(OpenDataDocument.objects.filter(
                 zaak_guid__in=[z.guid for z in batch], deleted=False, document__isnull=False,
             ).values_list("zaak_guid", flat=True))
+            # days on which a set no Zaak has yet was asked (an upload's): only there can the ingest's rule find one
+            free_days = set(QuestionSet.objects.filter(
+                submitted__in={z.started_on for z in batch if z.started_on}, kind=QuestionSet.Kind.WRITTEN_QUESTIONS,
+            ).exclude(pk__in=OpenDataZaak.objects.filter(deleted=False, question_set__isnull=False)
+                      .values("question_set_id")).values_list("submitted", flat=True))
             for zaak in batch:
-                ensure_question_set(zaak, actors.get(zaak.guid, []), names, zaak.guid in with_papers)
+                ensure_question_set(zaak, actors.get(zaak.guid, []), names, zaak.guid in with_papers,
+                                    zaak.started_on in free_days)
     fetch_papers(client, outcome, error)
     for batch in _pending_batches():
         with transaction.atomic():
@@ -144,7 +150,8 @@ def subject_of(zaak: OpenDataZaak) -> str:
     return text.rstrip(".").strip()
 
 
-def ensure_question_set(zaak: OpenDataZaak, actors: list[OpenDataActor], names: Names, has_paper: bool) -> None:
+def ensure_question_set(zaak: OpenDataZaak, actors: list[OpenDataActor], names: Names, has_paper: bool,
+                        free_day: bool = True) -> None:
     """The Zaak's set: found (a paper of it made one, or one of the same askers, day and subject)
     or made; who asked and whom filled in where no paper said so. A deleted Zaak takes along a set
     only the open data knew."""
@@ -163,7 +170,7 @@ def ensure_question_set(zaak: OpenDataZaak, actors: list[OpenDataActor], names: 
     subject = subject_of(zaak)
     new = False
     if qs is None:
-        qs = _known_set(zaak, subject, people, has_paper)
+        qs = _known_set(zaak, subject, people, has_paper, free_day)
         if qs is None:
             qs = QuestionSet(kind=QuestionSet.Kind.WRITTEN_QUESTIONS, subject=subject[:5000], submitted=zaak.started_on)
             qs.compute_due_dates()
@@ -182,14 +189,14 @@ def ensure_question_set(zaak: OpenDataZaak, actors: list[OpenDataActor], names: 
         through.objects.bulk_create([through(questionset_id=qs.pk, office_id=o.pk) for o in offices])
 
 
-def _known_set(zaak: OpenDataZaak, subject: str, people, has_paper: bool) -> Optional[QuestionSet]:
+def _known_set(zaak: OpenDataZaak, subject: str, people, has_paper: bool, free_day: bool) -> Optional[QuestionSet]:
     """The set a paper of this Zaak already made, or one of the same askers, day and subject (the ingest's rule)."""
     papers = OpenDataDocument.objects.filter(zaak_guid=zaak.guid, deleted=False, document__isnull=False)
     for doc_id in papers.values_list("document_id", flat=True) if has_paper else []:
         qs = set_of_paper(doc_id)
         if qs is not None and _free(qs, zaak):
             return qs
-    if zaak.started_on is None:
+    if zaak.started_on is None or not free_day:
         return None
     parsed = ParsedDocument(source=f"Zaak {zaak.number}", kind="written_questions", title=subject,
                             submitted=zaak.started_on,

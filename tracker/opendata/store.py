@@ -48,8 +48,12 @@ class PageStore:
         self.since = since
         self.recent = timezone.now() - dt.timedelta(days=ORPHAN_DAYS)
         self.counts: Counter = Counter()
-        self.touched_registry: set[int] = set()
+        self._registry: list[RegistryCommitment] = []
         self._pending: set[str] = set()
+
+    @property
+    def touched_registry(self) -> set[int]:
+        return {r.pk for r in self._registry}
 
     def store(self, entities: Iterable[Entity], enclosures: Optional[dict[str, str]] = None) -> None:
         """``enclosures``: the file address each entry's ``<link rel="enclosure">`` gives, by Id."""
@@ -68,6 +72,8 @@ class PageStore:
             outcome = self._one(entity)
             if outcome:
                 self.counts[outcome] += 1
+        for kind, model in MODELS.items():  # the new rows in one insert per table
+            model.objects.bulk_create([row for row in self.rows[kind].values() if row._state.adding])
         if self._pending:
             OpenDataZaak.objects.filter(guid__in=self._pending, pending=False).update(pending=True)
 
@@ -134,7 +140,7 @@ class PageStore:
                   "letters": list(t.letters), "deleted": False}
         outcome = _upsert(RegistryCommitment, self.rows["toezegging"], t.guid, values, t.changed_at)
         if outcome != "unchanged":
-            self.touched_registry.add(self.rows["toezegging"][t.guid].pk)
+            self._registry.append(self.rows["toezegging"][t.guid])
         return outcome
 
     def _delete(self, d: Deleted) -> Optional[str]:
@@ -148,13 +154,14 @@ class PageStore:
             return "unchanged"
         row.deleted = True
         row.changed_at = d.changed_at or row.changed_at
-        row.save(update_fields=["deleted", "changed_at"])
+        if not row._state.adding:  # a row new in this page is inserted at its end
+            row.save(update_fields=["deleted", "changed_at"])
         if isinstance(row, OpenDataZaak):
             self._pending.add(row.guid)
         elif isinstance(row, (OpenDataActor, OpenDataDocument)) and row.zaak_guid:
             self._pending.add(row.zaak_guid)
         elif isinstance(row, RegistryCommitment):
-            self.touched_registry.add(row.pk)
+            self._registry.append(row)
         return "deleted"
 
     def _wanted(self, zaak_guid: str, changed_at: Optional[dt.datetime]) -> bool:
@@ -176,8 +183,8 @@ def _upsert(model: type[models.Model], rows: dict, guid: str, values: dict, chan
     """created | updated | unchanged; a row is written only when its content changed, and never
     with an older version than the one stored."""
     row = rows.get(guid)
-    if row is None:
-        rows[guid] = model.objects.create(guid=guid, changed_at=changed_at, **values, **(extra or {}))
+    if row is None:  # inserted with the page's other new rows (PageStore.store)
+        rows[guid] = model(guid=guid, changed_at=changed_at, **values, **(extra or {}))
         return "created"
     if _older(changed_at, row):
         return "unchanged"
@@ -192,5 +199,6 @@ def _upsert(model: type[models.Model], rows: dict, guid: str, values: dict, chan
         row.changed_at = changed_at
     if isinstance(row, OpenDataZaak):
         row.pending = True
-    row.save()
+    if not row._state.adding:
+        row.save()
     return "updated"
