@@ -17,6 +17,7 @@ from documents.models import Document
 from tracker.domain import corrections
 
 from tracker.domain import lifecycle
+from tracker.opendata import admin as opendata_admin  # noqa: F401  the open data's records (tracker/opendata/admin.py)
 from tracker.models import (
     Answer, Asker, Commitment, Correction, DigestDelivery, DigestSubscription, DismissedFind, FulfilmentStatement,
     FulfilmentSuggestion, JobRun, Membership, MinisterRole, Ministry, Office, Party, ParliamentaryRecess, Person,

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from tracker.digests.unsubscribe import unsubscribe
 from tracker.review import files, fulltext, trends, views
@@ -31,4 +31,5 @@ urlpatterns = [
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("stats/trends/", trends.TrendsView.as_view(), name="stats-trends"),
     path("digests/preview/", views.DigestPreviewView.as_view(), name="digest-preview"),
+    path("opendata/", include("tracker.opendata.urls")),
 ]
