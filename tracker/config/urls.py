@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from tracker.digests.unsubscribe import unsubscribe
-from tracker.review import files, fulltext, trends, views
+from tracker.review import files, fulltext, my_work, trends, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -28,6 +28,7 @@ urlpatterns = [
     path("documents/<int:pk>/", views.DocumentDetailView.as_view(), name="document-detail"),
     path("documents/<int:pk>/bestand/", files.source_file, name="document-file"),
     path("search/", fulltext.SearchView.as_view(), name="search"),
+    path("mijn-werk/", my_work.MyWorkView.as_view(), name="my-work"),
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("stats/trends/", trends.TrendsView.as_view(), name="stats-trends"),
     path("digests/preview/", views.DigestPreviewView.as_view(), name="digest-preview"),

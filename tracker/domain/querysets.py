@@ -103,6 +103,10 @@ class CommitmentQuerySet(models.QuerySet):
         (a sort of tens of thousands at the benchmark's large scale)."""
         return self.live().filter(status="open").order_by(*ACTION_ORDER)
 
+    def review_passed(self, on: dt.date):
+        """Open, without a due date, and the day to look at it again (rules/review_date.py) has come."""
+        return self.live().filter(status="open", due_date__isnull=True, review_date__lte=on)
+
     def with_status(self, status: str, on: dt.date):
         """The list filter's statuses: action, open, overdue, to_confirm, fulfilled, partially_fulfilled, lapsed."""
         if status == "action":
