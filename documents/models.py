@@ -66,8 +66,9 @@ class Document(models.Model):
     parse_warnings = models.JSONField("parseerwaarschuwingen", default=list, blank=True)
     parsed = models.JSONField("parseerresultaat", default=dict, blank=True)
     parser_version = models.CharField(max_length=20, blank=True)
-    origin = models.CharField("herkomst", max_length=10, choices=Origin.choices, default=Origin.UNKNOWN, blank=True)
-    origin_detail = models.CharField("herkomst (detail)", max_length=300, blank=True,
+    origin = models.CharField("herkomst", max_length=10, choices=Origin.choices, default=Origin.UNKNOWN, blank=True,
+                              db_default="")
+    origin_detail = models.CharField("herkomst (detail)", max_length=300, blank=True, db_default="",
                                      help_text="Wie uploadde, uit welke map, of welk open-datanummer.")
     ingested_at = models.DateTimeField("ingelezen", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
