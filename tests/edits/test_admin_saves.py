@@ -10,11 +10,11 @@ from django.utils import timezone
 from documents.models import Document
 from tests.admin_forms import change_form_data
 from tests.edits.papers import (
-    CHECHNYA_ANSWERS, COC_LETTER, COC_MEETING, correction, events, ingest, live, new_version,
+    CHECHNYA_ANSWERS, COC_LETTER, COC_MEETING, WAITING_LISTS_ANSWERS, correction, events, ingest, live, new_version,
 )
 from tracker.domain.identity import sentence_hash
 from tracker.jobs.daily import flag_overdue
-from tracker.models import Commitment, QuestionSet
+from tracker.models import Commitment, Correction, QuestionSet
 
 pytestmark = pytest.mark.django_db
 
@@ -169,6 +169,7 @@ def test_a_submitted_date_staff_correct_in_the_admin_moves_the_due_dates_and_sta
     assert (qs.term_due, qs.answer_due) == (dt.date(2019, 2, 19), dt.date(2019, 2, 19))
     assert QuestionSet.objects.answered_on_time().filter(pk=qs.pk).exists()
     assert ("redated", "2019-02-12", "2019-02-19") in events(qs)
+    assert list(Correction.objects.values_list("field", flat=True)) == ["submitted"], "the inlines, untouched, say nothing"
 
     new_version(CHECHNYA_ANSWERS, ("Ik deel uw zorgen over de mensenrechtenschendingen.",
                                    "Ik deel uw grote zorgen over de mensenrechtenschendingen."))
@@ -181,3 +182,26 @@ def test_a_submitted_date_staff_correct_in_the_admin_moves_the_due_dates_and_sta
         "2019-01-22", "2019-01-29", "2019-01-22", "datum volgens de Kamer")
     for sentence in promises:
         assert live(sentence).answer.question_set == qs
+
+
+def test_a_question_staff_correct_in_the_sets_admin_stands_in_a_new_version_of_the_answers(staff_client, admin_user):
+    ingest(WAITING_LISTS_ANSWERS)
+    qs = QuestionSet.objects.get()
+    question = qs.questions.get(label="1")
+    url = f"/admin/tracker/questionset/{qs.pk}/change/"
+    data = change_form_data(staff_client, url, why="tikfout in de bron")
+    prefix = next(key[:-len("-id")] for key, value in data.items()
+                  if key.startswith("questions-") and key.endswith("-id") and value == str(question.pk))
+    data[f"{prefix}-text"] = "Bent u bekend met het bericht over de wachtlijsten in de jeugdzorg?"
+    assert staff_client.post(url, data).status_code == 302
+    assert list(Correction.objects.values_list("field", flat=True)) == ["text"]
+
+    new_version(WAITING_LISTS_ANSWERS, ("Ja, ik zal uw Kamer", "Ja, ik zal de Kamer"))
+
+    question = qs.questions.get(label="1")
+    assert (question.text, question.retired) == ("Bent u bekend met het bericht over de wachtlijsten in de jeugdzorg?",
+                                                 False)
+    assert qs.questions.count() == 2
+    fix = correction(question, "text")
+    assert (fix.by, fix.why) == (admin_user, "tikfout in de bron")
+    assert fix.parser_value.startswith("Bent u bekend met het bericht over de wachtlijsten")
