@@ -68,7 +68,7 @@ class EditAdmin(admin.ModelAdmin):
         if change:
             edits.correct(obj, form_changes(form), by=request.user, why=form_reason(form))
         else:
-            edits.add(obj, by=request.user)
+            edits.add(obj, by=request.user, why=form_reason(form))
 
     def save_formset(self, request, form, formset, change):
         why = form_reason(form)
@@ -80,7 +80,7 @@ class EditAdmin(admin.ModelAdmin):
             if sub not in deleted and sub.has_changed():
                 edits.correct(sub.instance, form_changes(sub), by=request.user, why=why)
         for obj in formset.new_objects:
-            edits.add(obj, by=request.user)
+            edits.add(obj, by=request.user, why=why)
         formset.save_m2m()
 
 

@@ -96,3 +96,18 @@ def test_an_edit_of_today_is_overdue_from_the_day_after_the_due_date():
     edits.correct(c, {"actor": "het kabinet"})
     c.refresh_from_db()
     assert c.overdue_since == timezone.localdate() - dt.timedelta(days=2)
+
+
+def test_a_postponement_notice_staff_add_in_the_sets_admin_postpones_the_set(client, admin_user):
+    qs = QuestionSetFactory(submitted=dt.date(2021, 1, 19))
+    notice = DocumentFactory(kind="notice", date=dt.date(2021, 2, 8))
+    client.force_login(admin_user)
+    url = f"/admin/tracker/questionset/{qs.pk}/change/"
+    data = change_form_data(client, url, why="mededeling per post")
+    data.update({"postponements-TOTAL_FORMS": "1", "postponements-0-document": str(notice.pk),
+                 "postponements-0-date": "2021-02-08", "postponements-0-question_set": str(qs.pk)})
+    assert client.post(url, data).status_code == 302
+    qs.refresh_from_db()
+    assert (qs.postponed_on, qs.answer_due) == (dt.date(2021, 2, 8), dt.date(2021, 3, 2))
+    assert ("postponed", "", "2021-02-08") in events(qs)
+    assert Correction.objects.get(object_id=qs.pk, field="postponed_on").why == "mededeling per post"

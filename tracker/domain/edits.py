@@ -15,7 +15,8 @@ transaction, with the record locked, each:
   a commitment's due date, a question set's answer due date), a set's
   answer received or postponement;
 * recomputes what derives from the stored values: a question set's term and
-  answer due date; a commitment's review date when it has no due date; and
+  answer due date, and its postponement from the first notice staff record;
+  a commitment's review date when it has no due date; and
   ``overdue_since`` of what the edit touched, for ``today``, by the same rule
   the lists and flag_overdue use (the querysets' ``overdue(on=...)``).
 
@@ -35,7 +36,8 @@ from documents.models import Document
 from tracker.domain import corrections, lifecycle
 from tracker.domain.identity import sentence_hash
 from tracker.models import (
-    Answer, Commitment, Correction, FulfilmentSuggestion, Office, Person, Question, QuestionSet, Request, StatusChange,
+    Answer, Commitment, Correction, FulfilmentSuggestion, Office, Person, Postponement, Question, QuestionSet, Request,
+    StatusChange,
 )
 from tracker.rules import answer_term
 from tracker.rules.review_date import review_date_for
@@ -100,19 +102,21 @@ def correct(obj: models.Model, changes: dict[str, Any], *, by=None, why: str = "
         accept = {FulfilmentSuggestion.State.CONFIRMED: True, FulfilmentSuggestion.State.REJECTED: False}.get(
             moves["state"])
         lifecycle.decide_suggestion(obj, accept, by=by, note=why, on=today)
+    _follow(obj, by=by, why=why, today=today)
     _refresh_overdue(_touched(obj, changes, moves), today)
     return written
 
 
 @transaction.atomic
-def add(obj: models.Model, *, by=None, today: dt.date | None = None) -> models.Model:
+def add(obj: models.Model, *, by=None, why: str = "", today: dt.date | None = None) -> models.Model:
     """A record staff create (the admin's add form or an inline's new row):
-    stored with what derives from it. Nothing to correct: no parser said it."""
+    stored with what derives from it. Nothing of it to correct: no parser said it."""
     today = today or timezone.localdate()
     if isinstance(obj, Commitment) and not obj.sentence_hash:
         obj.sentence_hash = sentence_hash(obj.sentence)
     _derive(obj, today)
     obj.save()
+    _follow(obj, by=by, why=why, today=today)
     _refresh_overdue(_touched(obj, {}, {}), today)
     return obj
 
@@ -289,6 +293,14 @@ def _move_commitment(c: Commitment, moves: dict[str, Any], *, by, why: str, toda
         return
     lifecycle.set_status(c, status, by=by, evidence=evidence, reason=reason, note=why or reason,
                          on=moves.get("closed_on") or today)
+
+
+def _follow(obj: models.Model, *, by, why: str = "", today: dt.date) -> None:
+    """A postponement notice staff record or change: its set is postponed from the first notice on."""
+    if isinstance(obj, Postponement) and obj.date is not None:
+        first = obj.question_set.postponements.exclude(date__isnull=True).order_by("date").values_list(
+            "date", flat=True).first()
+        correct(obj.question_set, {"postponed_on": first}, by=by, why=why, today=today)
 
 
 def _touched(obj: models.Model, changes: dict[str, Any], moves: dict[str, Any]) -> list[models.Model]:
