@@ -117,31 +117,34 @@ class CorrectionMixin(EditAdmin):
         return format_html_join(mark_safe("<br>"), "{}: gecorrigeerd {}, parser zegt nu <strong>{}</strong>", rows)
 
 
+def bulk_edit(request, rows, edit, done: str) -> None:
+    """A bulk action: ``edit(row)`` through the write path for each row, then one message."""
+    n = 0
+    for row in rows:
+        edit(row)
+        n += 1
+    messages.success(request, done.format(n=n))
+
+
 @admin.action(description="Wat de parser nu zegt overnemen")
 def accept_parser_now(modeladmin, request, queryset):
-    n = 0
-    for c in queryset.filter(active=True).exclude(parser_now=""):
-        edits.accept_parser_value(c, by=request.user)
-        n += 1
-    messages.success(request, f"{n} correctie(s) vervangen door de parserwaarde.")
+    bulk_edit(request, queryset.filter(active=True).exclude(parser_now=""),
+              lambda c: edits.accept_parser_value(c, by=request.user),
+              "{n} correctie(s) vervangen door de parserwaarde.")
 
 
 @admin.action(description="Gecontroleerd: niet meer te controleren")
 def mark_reviewed(modeladmin, request, queryset):
-    n = 0
-    for obj in queryset.filter(needs_review=True):
-        edits.correct(obj, {"needs_review": False}, by=request.user, why="gecontroleerd (bulkactie)")
-        n += 1
-    messages.success(request, f"{n} gemarkeerd als gecontroleerd.")
+    bulk_edit(request, queryset.filter(needs_review=True),
+              lambda obj: edits.correct(obj, {"needs_review": False}, by=request.user, why="gecontroleerd (bulkactie)"),
+              "{n} gemarkeerd als gecontroleerd.")
 
 
 @admin.action(description="Geselecteerde toezeggingen bevestigen")
 def confirm_commitments(modeladmin, request, queryset):
-    n = 0
-    for c in queryset.filter(confirmed=False):
-        edits.confirm(c, by=request.user, why="bevestigd (bulkactie)")
-        n += 1
-    messages.success(request, f"{n} toezegging(en) bevestigd.")
+    bulk_edit(request, queryset.filter(confirmed=False),
+              lambda c: edits.confirm(c, by=request.user, why="bevestigd (bulkactie)"),
+              "{n} toezegging(en) bevestigd.")
 
 
 @admin.register(Correction)

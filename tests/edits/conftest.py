@@ -4,13 +4,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-
-@pytest.fixture
-def editor_client(editor):
-    """A logged-in editor (redacteur): the review pages' actions."""
-    client = Client()
-    client.force_login(editor)
-    return client
+from tests.pages.conftest import editor_client  # noqa: F401  (a logged-in editor: the review pages' actions)
 
 
 @pytest.fixture

@@ -119,12 +119,17 @@ def promise(db):
     return commitment
 
 
+def decide(client, commitment, accept: bool) -> None:
+    """The editor presses "Bevestigen: voldaan" or "Afwijzen" beside the suggested fulfilment."""
+    suggestion = FulfilmentSuggestion.objects.get(commitment=commitment)
+    response = client.post(reverse("commitment-suggestion", args=[commitment.pk]),
+                           {"suggestion": suggestion.pk, "accept": "1" if accept else "0"})
+    assert response.status_code == 302
+
+
 def test_a_fulfilment_an_editor_confirms_on_the_review_page_stands_in_a_new_version_of_the_promise(
         editor_client, editor, promise):
-    suggestion = FulfilmentSuggestion.objects.get(commitment=promise)
-    response = editor_client.post(reverse("commitment-suggestion", args=[promise.pk]),
-                                  {"suggestion": suggestion.pk, "accept": "1"})
-    assert response.status_code == 302
+    decide(editor_client, promise, accept=True)
     promise.refresh_from_db()
     assert (promise.status, promise.overdue_since) == ("fulfilled", None)
 
@@ -141,10 +146,7 @@ def test_a_fulfilment_an_editor_confirms_on_the_review_page_stands_in_a_new_vers
 
 def test_a_fulfilment_an_editor_rejects_on_the_review_page_is_not_suggested_again_by_a_new_version_of_the_letter(
         editor_client, editor, promise):
-    suggestion = FulfilmentSuggestion.objects.get(commitment=promise)
-    response = editor_client.post(reverse("commitment-suggestion", args=[promise.pk]),
-                                  {"suggestion": suggestion.pk, "accept": "0"})
-    assert response.status_code == 302
+    decide(editor_client, promise, accept=False)
 
     new_version(FULFILMENT, FULFILMENT_EDITED)
 
