@@ -169,7 +169,7 @@ def test_a_submitted_date_staff_correct_in_the_admin_moves_the_due_dates_and_sta
     assert (qs.term_due, qs.answer_due) == (dt.date(2019, 2, 19), dt.date(2019, 2, 19))
     assert QuestionSet.objects.answered_on_time().filter(pk=qs.pk).exists()
     assert ("redated", "2019-02-12", "2019-02-19") in events(qs)
-    assert list(Correction.objects.values_list("field", flat=True)) == ["submitted"], "the inlines, untouched, say nothing"
+    assert list(Correction.objects.values_list("field", flat=True)) == ["submitted"], "untouched inlines say nothing"
 
     new_version(CHECHNYA_ANSWERS, ("Ik deel uw zorgen over de mensenrechtenschendingen.",
                                    "Ik deel uw grote zorgen over de mensenrechtenschendingen."))

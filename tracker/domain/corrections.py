@@ -45,7 +45,8 @@ def corrected_fields(obj: models.Model) -> set[str]:
     if obj.pk is None:
         return set()
     ct = ContentType.objects.get_for_model(obj)
-    return set(Correction.objects.filter(content_type=ct, object_id=obj.pk, active=True).values_list("field", flat=True))
+    rows = Correction.objects.filter(content_type=ct, object_id=obj.pk, active=True)
+    return set(rows.values_list("field", flat=True))
 
 
 def corrected_fields_many(objs) -> dict[int, set[str]]:
@@ -69,7 +70,7 @@ def apply_parser_value(obj: models.Model, field: str, value, corrected: set[str]
         Correction.objects.filter(content_type=ct, object_id=obj.pk, field=field, active=True).update(
             parser_now=as_text(value))
         return False
-    attname = obj._meta.get_field(field).attname
+    attname = obj._meta.get_field(field).attname  # type: ignore[union-attr]  # a concrete field by name
     current = getattr(obj, attname)
     if current != value:
         setattr(obj, attname, value)

@@ -26,7 +26,8 @@ holds the recording verbs that ingest and the jobs call themselves.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -36,8 +37,8 @@ from documents.models import Document
 from tracker.domain import corrections, lifecycle
 from tracker.domain.identity import sentence_hash
 from tracker.models import (
-    Answer, Commitment, Correction, FulfilmentSuggestion, Office, Person, Postponement, Question, QuestionSet, Request,
-    StatusChange,
+    Answer, Commitment, Correction, FulfilmentSuggestion, Office, Person, Postponement, Question, QuestionSet,
+    Request, StatusChange,
 )
 from tracker.rules import answer_term
 from tracker.rules.review_date import review_date_for
@@ -103,7 +104,7 @@ def correct(obj: models.Model, changes: dict[str, Any], *, by=None, why: str = "
             moves["state"])
         lifecycle.decide_suggestion(obj, accept, by=by, note=why, on=today)
     _follow(obj, by=by, why=why, today=today)
-    _refresh_overdue(_touched(obj, changes, moves), today)
+    _refresh_overdue(_touched(obj, changes), today)
     return written
 
 
@@ -117,7 +118,7 @@ def add(obj: models.Model, *, by=None, why: str = "", today: dt.date | None = No
     _derive(obj, today)
     obj.save()
     _follow(obj, by=by, why=why, today=today)
-    _refresh_overdue(_touched(obj, {}, {}), today)
+    _refresh_overdue(_touched(obj, {}), today)
     return obj
 
 
@@ -127,18 +128,20 @@ def accept_parser_value(correction: Correction, *, by=None, why: str = "", today
     gets the parser's value, the lifecycle records the move and derived state
     follows (a set's ``submitted`` accepted → its due dates and overdue state)."""
     today = today or timezone.localdate()
+    correction.active = False
+    correction.save(update_fields=["active"])
     obj = correction.subject
+    if obj is None:  # the record is gone: nothing takes the value
+        return
     _lock(obj)
-    field = obj._meta.get_field(correction.field)
+    field = _field(obj, correction.field)
     value = field.to_python(correction.parser_now) if correction.parser_now != "" else None
     if value is None and not field.null:
         value = ""
-    correction.active = False
-    correction.save(update_fields=["active"])
     changes = _normalized(obj, {correction.field: value})
     note = f"{ACCEPTED_NOTE}: {why}" if why else ACCEPTED_NOTE
     _write(obj, changes, by=by, why=note, today=today, record=False)
-    _refresh_overdue(_touched(obj, changes, {}), today)
+    _refresh_overdue(_touched(obj, changes), today)
 
 
 # ---------------------------------------------------------------- staff verbs
@@ -182,6 +185,14 @@ def decide_suggestion(s: FulfilmentSuggestion, accept: bool, *, by=None, why: st
 
 # ---------------------------------------------------------------- the steps
 
+def _field(obj: models.Model, name: str) -> models.Field:
+    """The concrete field ``name`` of ``obj`` (a relation from elsewhere is none of its fields)."""
+    field = obj._meta.get_field(name)
+    if not isinstance(field, models.Field) or not field.concrete or field.many_to_many or field.primary_key:
+        raise ValueError(f"{type(obj).__name__}.{name}: geen veld dat hier kan worden gewijzigd")
+    return field
+
+
 def _lock(obj: models.Model) -> None:
     """Read the stored row again, locked until the transaction ends: old
     values are the stored ones, and two edits of one record queue."""
@@ -195,12 +206,10 @@ def _normalized(obj: models.Model, changes: dict[str, Any]) -> dict[str, Any]:
     out = {}
     derived = DERIVED_FIELDS.get(type(obj), frozenset())
     for name, value in changes.items():
-        field = obj._meta.get_field(name)
-        if not field.concrete or field.many_to_many or field.primary_key:
-            raise ValueError(f"{type(obj).__name__}.{name}: geen veld dat hier kan worden gewijzigd")
+        field = _field(obj, name)
         if name in derived:
             raise ValueError(f"{type(obj).__name__}.{name} wordt afgeleid, niet ingevuld")
-        if field.is_relation:
+        if isinstance(field, models.ForeignKey):
             value = value.pk if isinstance(value, models.Model) else value
             value = None if value in (None, "") else field.target_field.to_python(value)
         else:
@@ -216,7 +225,8 @@ def _is_move(obj: models.Model, name: str) -> bool:
     return isinstance(obj, FulfilmentSuggestion) and name == "state"
 
 
-def _write(obj: models.Model, changes: dict[str, Any], *, by, why: str, today: dt.date, record: bool) -> list[Correction]:
+def _write(obj: models.Model, changes: dict[str, Any], *, by, why: str, today: dt.date,
+           record: bool) -> list[Correction]:
     """Set ``changes`` (Corrections for the parser's fields when ``record``),
     derive, save what changed, and log the dates that moved."""
     if not changes:
@@ -224,12 +234,12 @@ def _write(obj: models.Model, changes: dict[str, Any], *, by, why: str, today: d
     before = _dates(obj)
     written = []
     for name, value in changes.items():
-        field = obj._meta.get_field(name)
+        field = _field(obj, name)
         if record and name in parser_fields(type(obj)):
             written.append(corrections.record(obj, name, getattr(obj, field.attname), value, by, why=why))
         setattr(obj, field.attname, value)
     derived = _derive(obj, today)
-    update = [obj._meta.get_field(n).attname for n in changes] + derived
+    update = [_field(obj, n).attname for n in changes] + derived
     if any(f.name == "updated_at" for f in obj._meta.concrete_fields):
         update.append("updated_at")
     obj.save(update_fields=update)
@@ -303,7 +313,7 @@ def _follow(obj: models.Model, *, by, why: str = "", today: dt.date) -> None:
         correct(obj.question_set, {"postponed_on": first}, by=by, why=why, today=today)
 
 
-def _touched(obj: models.Model, changes: dict[str, Any], moves: dict[str, Any]) -> list[models.Model]:
+def _touched(obj: models.Model, changes: dict[str, Any]) -> list[QuestionSet | Commitment]:
     """The records whose overdue state an edit of ``obj`` may have changed."""
     if isinstance(obj, (QuestionSet, Commitment)):
         return [obj]
@@ -318,14 +328,18 @@ def became_overdue(obj: QuestionSet | Commitment, on: dt.date) -> dt.date | None
     """The day ``obj`` became overdue as it stands on ``on``, or None when it
     is not overdue then: the querysets' rule asked for this one row, and the
     day after its due date as it stood on ``on`` (as flag_overdue records it)."""
-    model = type(obj)
-    if not model.objects.overdue(on=on).filter(pk=obj.pk).exists():
+    if isinstance(obj, QuestionSet):
+        overdue = QuestionSet.objects.overdue(on=on)
+        due = answer_term.due_on(obj.submitted, obj.postponed_on, on)
+    else:
+        overdue = Commitment.objects.overdue(on=on)
+        due = obj.due_date
+    if due is None or not overdue.filter(pk=obj.pk).exists():
         return None
-    due = answer_term.due_on(obj.submitted, obj.postponed_on, on) if isinstance(obj, QuestionSet) else obj.due_date
     return due + dt.timedelta(days=1)
 
 
-def _refresh_overdue(objs: Iterable[models.Model], today: dt.date) -> None:
+def _refresh_overdue(objs: Iterable[QuestionSet | Commitment], today: dt.date) -> None:
     for obj in objs:
         since = became_overdue(obj, today)
         if obj.overdue_since != since:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import json
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -45,7 +44,9 @@ from tracker.models import (
 )
 from tracker.access.permissions import can_edit, can_upload
 from tracker.rules import answer_term
-from tracker.ingest.uploads import NAME as UPLOAD_JOB, ingest_upload, run_upload, safe_upload_name, shown_name, upload_dir
+from tracker.ingest.uploads import (
+    NAME as UPLOAD_JOB, ingest_upload, run_upload, safe_upload_name, shown_name, upload_dir,
+)
 
 PAGE_SIZE = 25
 
