@@ -205,3 +205,27 @@ def test_a_question_staff_correct_in_the_sets_admin_stands_in_a_new_version_of_t
     fix = correction(question, "text")
     assert (fix.by, fix.why) == (admin_user, "tikfout in de bron")
     assert fix.parser_value.startswith("Bent u bekend met het bericht over de wachtlijsten")
+
+
+def test_a_submitted_date_staff_correct_on_a_numbered_answer_paper_moves_its_due_dates_and_stands(
+        staff_client, admin_user):
+    """Aanhangsel 2023-2024, nr. 1949: the paper's number finds the set, whatever its dates."""
+    ingest(WAITING_LISTS_ANSWERS)
+    qs = QuestionSet.objects.get()
+    url = f"/admin/tracker/questionset/{qs.pk}/change/"
+    response = staff_client.post(url, change_form_data(staff_client, url, submitted="2024-04-16",
+                                                       why="ingezonden na het reces"))
+    assert response.status_code == 302
+    qs.refresh_from_db()
+    assert (qs.term_due, qs.answer_due) == (dt.date(2024, 5, 7), dt.date(2024, 5, 7))
+    assert ("redated", "2024-04-23", "2024-05-07") in events(qs)
+
+    new_version(WAITING_LISTS_ANSWERS, ("Bent u bekend met het bericht", "Kent u het bericht"))
+
+    qs = QuestionSet.objects.get()
+    assert (qs.submitted, qs.answer_due, qs.overdue_since) == (dt.date(2024, 4, 16), dt.date(2024, 5, 7), None)
+    assert QuestionSet.objects.answered_on_time().filter(pk=qs.pk).exists()
+    fix = correction(qs, "submitted")
+    assert (fix.parser_value, fix.corrected_value, fix.parser_now, fix.by, fix.why) == (
+        "2024-04-02", "2024-04-16", "2024-04-02", admin_user, "ingezonden na het reces")
+    assert live("ik zal uw Kamer voor de zomer informeren").answer.question_set == qs
