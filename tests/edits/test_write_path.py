@@ -11,7 +11,7 @@ from tests.edits.papers import events
 from tests.factories import CommitmentFactory, DocumentFactory, QuestionSetFactory
 from tracker.domain import edits
 from tracker.domain.identity import sentence_hash
-from tracker.models import Commitment, Correction
+from tracker.models import Commitment, Correction, FulfilmentSuggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,17 @@ def test_a_postponement_notice_staff_add_in_the_sets_admin_postpones_the_set(cli
     assert (qs.postponed_on, qs.answer_due) == (dt.date(2021, 2, 8), dt.date(2021, 3, 2))
     assert ("postponed", "", "2021-02-08") in events(qs)
     assert Correction.objects.get(object_id=qs.pk, field="postponed_on").why == "mededeling per post"
+
+
+def test_a_suggestion_staff_confirm_in_the_commitments_admin_fulfils_it(client, admin_user):
+    c = CommitmentFactory(due_date=dt.date(2021, 6, 1))
+    letter = DocumentFactory(kind="letter", date=dt.date(2021, 5, 20))
+    suggestion = FulfilmentSuggestion.objects.create(commitment=c, document=letter, score=0.9)
+    client.force_login(admin_user)
+    url = f"/admin/tracker/commitment/{c.pk}/change/"
+    assert client.post(url, change_form_data(client, url, **{"suggestions-0-state": "confirmed"})).status_code == 302
+    c.refresh_from_db()
+    suggestion.refresh_from_db()
+    assert (suggestion.state, c.status, c.evidence, c.closed_on) == ("confirmed", "fulfilled", letter,
+                                                                     dt.date(2021, 5, 20))
+    assert [row[0] for row in events(c)] == ["suggestion", "status"]
