@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 
+from tests.admin_forms import change_form_data
 from tests.conftest import FIXTURES, seed
 from tracker.domain.calendar import db_calendar
 from tracker.ingest.run import FileResult, ingest_bytes, ingest_paths
@@ -57,3 +58,14 @@ def events(obj) -> list[tuple[str, str, str]]:
 def correction(obj, field: str) -> Correction:
     ct = ContentType.objects.get_for_model(obj)
     return Correction.objects.get(content_type=ct, object_id=obj.pk, field=field, active=True)
+
+
+def admin_url(obj) -> str:
+    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
+
+
+def admin_save(client, obj, **changes) -> None:
+    """Staff open ``obj``'s admin change form, change ``changes`` and save."""
+    url = admin_url(obj)
+    response = client.post(url, change_form_data(client, url, **changes))
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""

@@ -7,9 +7,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from tests.admin_forms import change_form_data
 from tests.edits.papers import (
-    COC_LETTER, COC_MEETING, WAITING_LISTS_ANSWERS, events, ingest, live, new_version,
+    COC_LETTER, COC_MEETING, WAITING_LISTS_ANSWERS, admin_save, events, ingest, live, new_version,
 )
 from tracker.jobs.daily import flag_overdue
 from tracker.models import Correction, QuestionSet
@@ -32,8 +31,7 @@ def test_accepting_the_submitted_date_a_new_version_says_recomputes_the_due_date
     ingest(WAITING_LISTS_ANSWERS)
     qs = QuestionSet.objects.get()
     assert (qs.submitted, qs.term_due, qs.received) == (dt.date(2024, 4, 2), dt.date(2024, 4, 23), dt.date(2024, 5, 7))
-    url = f"/admin/tracker/questionset/{qs.pk}/change/"
-    assert staff_client.post(url, change_form_data(staff_client, url, submitted="2024-04-16")).status_code == 302
+    admin_save(staff_client, qs, submitted="2024-04-16")
     qs.refresh_from_db()
     assert qs.answer_due == dt.date(2024, 5, 7)
     assert QuestionSet.objects.answered_on_time().filter(pk=qs.pk).exists()
@@ -66,9 +64,8 @@ def test_accepting_the_due_date_a_new_version_says_is_a_re_dating_and_moves_the_
         staff_client, admin_user):
     ingest(COC_LETTER)
     meeting = live(COC_MEETING)
-    url = f"/admin/tracker/commitment/{meeting.pk}/change/"
     later = timezone.localdate() + dt.timedelta(days=30)
-    assert staff_client.post(url, change_form_data(staff_client, url, due_date=later.isoformat())).status_code == 302
+    admin_save(staff_client, meeting, due_date=later.isoformat())
     flag_overdue(timezone.localdate())
     meeting.refresh_from_db()
     assert meeting.overdue_since is None

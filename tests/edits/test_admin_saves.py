@@ -10,7 +10,8 @@ from django.utils import timezone
 from documents.models import Document
 from tests.admin_forms import change_form_data
 from tests.edits.papers import (
-    CHECHNYA_ANSWERS, COC_LETTER, COC_MEETING, WAITING_LISTS_ANSWERS, correction, events, ingest, live, new_version,
+    CHECHNYA_ANSWERS, COC_LETTER, COC_MEETING, WAITING_LISTS_ANSWERS, admin_save, admin_url, correction, events, ingest,
+    live, new_version,
 )
 from tracker.domain.identity import sentence_hash
 from tracker.jobs.daily import flag_overdue
@@ -34,17 +35,11 @@ def coc_letter(db):
     return meeting
 
 
-def save_commitment(client, commitment, **changes):
-    url = f"/admin/tracker/commitment/{commitment.pk}/change/"
-    response = client.post(url, change_form_data(client, url, **changes))
-    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
-
-
 def test_a_sentence_staff_correct_in_the_admin_stands_in_a_new_version_of_the_letter(
         staff_client, admin_user, coc_letter):
     parser_sentence = coc_letter.sentence
     live_before = Commitment.objects.live().count()
-    save_commitment(staff_client, coc_letter, sentence=MEETING_AS_STAFF_WORD_IT, why="leesbaarder")
+    admin_save(staff_client, coc_letter, sentence=MEETING_AS_STAFF_WORD_IT, why="leesbaarder")
 
     new_version(COC_LETTER, COC_LETTER_EDITED)
 
@@ -63,7 +58,7 @@ def test_a_sentence_staff_correct_in_the_admin_stays_one_commitment_when_the_let
     """The paper's own sentence changes a little: it is still the promise staff corrected (matched by
     what the paper said, not by the staff's wording), not a second live commitment."""
     live_before = Commitment.objects.live().count()
-    save_commitment(staff_client, coc_letter, sentence=MEETING_AS_STAFF_WORD_IT)
+    admin_save(staff_client, coc_letter, sentence=MEETING_AS_STAFF_WORD_IT)
 
     new_version(COC_LETTER, COC_MEETING_REWORDED)
 
@@ -76,7 +71,7 @@ def test_a_sentence_staff_correct_in_the_admin_stays_one_commitment_when_the_let
 
 def test_a_due_date_staff_change_in_the_admin_is_in_the_history_at_once_and_stands_in_a_new_version(
         staff_client, admin_user, coc_letter):
-    save_commitment(staff_client, coc_letter, due_date="2014-02-10", why="datum volgens het ministerie")
+    admin_save(staff_client, coc_letter, due_date="2014-02-10", why="datum volgens het ministerie")
     coc_letter.refresh_from_db()
     assert coc_letter.overdue_since == dt.date(2014, 2, 11), "overdue from the new date on, without waiting for the job"
     assert ("redated", "2014-02-03", "2014-02-10") in events(coc_letter)
@@ -92,7 +87,7 @@ def test_a_due_date_staff_change_in_the_admin_is_in_the_history_at_once_and_stan
 
 def test_a_status_staff_set_in_the_admin_is_a_lifecycle_move_and_stands_in_a_new_version(
         staff_client, admin_user, coc_letter):
-    save_commitment(staff_client, coc_letter, status="lapsed", lapsed_reason="het kabinet is gevallen")
+    admin_save(staff_client, coc_letter, status="lapsed", lapsed_reason="het kabinet is gevallen")
     coc_letter.refresh_from_db()
     assert (coc_letter.status, coc_letter.closed_on, coc_letter.overdue_since) == (
         "lapsed", timezone.localdate(), None)
@@ -105,7 +100,7 @@ def test_a_status_staff_set_in_the_admin_is_a_lifecycle_move_and_stands_in_a_new
 
 
 def test_a_lapse_without_a_reason_is_refused_by_the_admin_form(staff_client, coc_letter):
-    url = f"/admin/tracker/commitment/{coc_letter.pk}/change/"
+    url = admin_url(coc_letter)
     response = staff_client.post(url, change_form_data(staff_client, url, status="lapsed"))
     assert response.status_code == 200
     assert "Geef een reden" in response.content.decode()
@@ -115,7 +110,7 @@ def test_a_lapse_without_a_reason_is_refused_by_the_admin_form(staff_client, coc
 
 def test_a_due_date_staff_change_in_the_papers_admin_inline_stands_in_a_new_version(
         staff_client, admin_user, coc_letter):
-    url = f"/admin/documents/document/{coc_letter.source_document_id}/change/"
+    url = admin_url(coc_letter.source_document)
     data = change_form_data(staff_client, url)
     prefix = next(key[:-len("-id")] for key, value in data.items()
                   if key.startswith("commitments-") and key.endswith("-id") and value == str(coc_letter.pk))
@@ -161,10 +156,7 @@ def test_a_submitted_date_staff_correct_in_the_admin_moves_the_due_dates_and_sta
                                                          dt.date(2019, 2, 15))
     assert QuestionSet.objects.answered_late().filter(pk=qs.pk).exists()
     promises = list(Commitment.objects.live().values_list("sentence", flat=True))
-    url = f"/admin/tracker/questionset/{qs.pk}/change/"
-    response = staff_client.post(url, change_form_data(staff_client, url, submitted="2019-01-29",
-                                                       why="datum volgens de Kamer"))
-    assert response.status_code == 302
+    admin_save(staff_client, qs, submitted="2019-01-29", why="datum volgens de Kamer")
     qs.refresh_from_db()
     assert (qs.term_due, qs.answer_due) == (dt.date(2019, 2, 19), dt.date(2019, 2, 19))
     assert QuestionSet.objects.answered_on_time().filter(pk=qs.pk).exists()
@@ -188,7 +180,7 @@ def test_a_question_staff_correct_in_the_sets_admin_stands_in_a_new_version_of_t
     ingest(WAITING_LISTS_ANSWERS)
     qs = QuestionSet.objects.get()
     question = qs.questions.get(label="1")
-    url = f"/admin/tracker/questionset/{qs.pk}/change/"
+    url = admin_url(qs)
     data = change_form_data(staff_client, url, why="tikfout in de bron")
     prefix = next(key[:-len("-id")] for key, value in data.items()
                   if key.startswith("questions-") and key.endswith("-id") and value == str(question.pk))
@@ -212,10 +204,7 @@ def test_a_submitted_date_staff_correct_on_a_numbered_answer_paper_moves_its_due
     """Aanhangsel 2023-2024, nr. 1949: the paper's number finds the set, whatever its dates."""
     ingest(WAITING_LISTS_ANSWERS)
     qs = QuestionSet.objects.get()
-    url = f"/admin/tracker/questionset/{qs.pk}/change/"
-    response = staff_client.post(url, change_form_data(staff_client, url, submitted="2024-04-16",
-                                                       why="ingezonden na het reces"))
-    assert response.status_code == 302
+    admin_save(staff_client, qs, submitted="2024-04-16", why="ingezonden na het reces")
     qs.refresh_from_db()
     assert (qs.term_due, qs.answer_due) == (dt.date(2024, 5, 7), dt.date(2024, 5, 7))
     assert ("redated", "2024-04-23", "2024-05-07") in events(qs)
