@@ -91,7 +91,7 @@ class EditForm(forms.ModelForm):
                           widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
 
 
-class CorrectionMixin(EditAdmin):
+class CorrectableAdmin(EditAdmin):
     """A record whose fields the parser produces: saved through the write path
     with a reason; the page shows history and what the parser now says."""
 
@@ -189,7 +189,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(CorrectionMixin):
+class PersonAdmin(CorrectableAdmin):
     list_display = ("name", "initials")
     search_fields = ("name", "initials", "memberships__party__name")
     list_filter = ("memberships__party",)
@@ -202,7 +202,7 @@ class MinistryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Office)
-class OfficeAdmin(CorrectionMixin):
+class OfficeAdmin(CorrectableAdmin):
     list_display = ("title", "ministry", "start", "end")
     list_filter = ("ministry",)
     search_fields = ("title", "ministry__name")
@@ -263,7 +263,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(QuestionSet)
-class QuestionSetAdmin(CorrectionMixin):
+class QuestionSetAdmin(CorrectableAdmin):
     list_display = ("subject_short", "aanhangsel_number", "submitted", "answer_due", "received", "overdue_days")
     list_filter = (OverdueFilter, "kind", "addressed_to__ministry", "addressed_to", "askers__party", "needs_review")
     search_fields = ("subject", "aanhangsel_number", "askers__person__name", "askers__party__name",
@@ -285,14 +285,14 @@ class QuestionSetAdmin(CorrectionMixin):
 
 
 @admin.register(Question)
-class QuestionAdmin(CorrectionMixin):
+class QuestionAdmin(CorrectableAdmin):
     list_display = ("label", "question_set", "party")
     search_fields = ("text", "label", "question_set__subject")
     raw_id_fields = ("question_set",)
 
 
 @admin.register(Answer)
-class AnswerAdmin(CorrectionMixin):
+class AnswerAdmin(CorrectableAdmin):
     list_display = ("label", "question_set", "document", "nader")
     search_fields = ("text", "label", "question_set__subject")
     raw_id_fields = ("question_set", "document")
@@ -300,7 +300,7 @@ class AnswerAdmin(CorrectionMixin):
 
 
 @admin.register(Request)
-class RequestAdmin(CorrectionMixin):
+class RequestAdmin(CorrectableAdmin):
     list_display = ("text_short", "reply", "question")
     list_filter = ("reply",)
     search_fields = ("text", "question__question_set__subject")
@@ -345,7 +345,7 @@ class CommitmentForm(EditForm):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(CorrectionMixin):
+class CommitmentAdmin(CorrectableAdmin):
     list_display = ("sentence_short", "actor", "due_date", "review_date", "status", "confidence", "confirmed",
                     "source_document")
     list_filter = (ToConfirmFilter, "status", "confirmed", "retired", "actor_office__ministry", "actor_office",
@@ -392,7 +392,7 @@ class FulfilmentStatementInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(CorrectionMixin):
+class DocumentAdmin(CorrectableAdmin):
     list_display = ("__str__", "kind", "date", "dossier", "number", "aanhangsel_number", "ingested_at")
     list_filter = ("kind", "vergaderjaar")
     search_fields = ("title", "identifier", "dossier", "number", "aanhangsel_number", "clean_text")
