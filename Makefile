@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+export PORT  # SITE_URL follows it when unset (tracker/config/settings.py)
 
 .PHONY: run test serve setup bench backup restore lint clean
 
@@ -24,6 +25,12 @@ setup: $(VENV)/.installed
 ## make test: the whole suite with pytest (SQLite unless DATABASE_URL says otherwise)
 test: $(VENV)/.installed
 	$(PY) -m pytest -rs
+
+## make lint: ruff (lint and format) over the project, mypy over the parser, the rules and the domain
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 bench: $(VENV)/.installed
 	$(PY) bench/run.py --scale small

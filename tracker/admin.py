@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from documents.models import Document
 
 from tracker.domain import edits
+from tracker.opendata import admin as opendata_admin  # noqa: F401  the open data's records (tracker/opendata/admin.py)
 from tracker.models import (
     Answer, Asker, Commitment, Correction, DigestDelivery, DigestSubscription, DismissedFind, FulfilmentStatement,
     FulfilmentSuggestion, JobRun, Membership, MinisterRole, Ministry, Office, Party, ParliamentaryRecess, Person,

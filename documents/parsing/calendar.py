@@ -11,9 +11,9 @@ passes it in; :func:`default_calendar` is built from :data:`RECESS_TABLE`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Optional
 
 FRIDAY = 4  # date.weekday()
 TUESDAY = 1
@@ -139,7 +139,7 @@ class Calendar:
         """All recesses beginning in ``year``, in calendar order."""
         return [self.recess(k, year) for k in RECESS_KINDS]
 
-    def in_recess(self, day: dt.date) -> Optional[Recess]:
+    def in_recess(self, day: dt.date) -> Recess | None:
         """The recess ``day`` falls in, or None."""
         for year in (day.year - 1, day.year):
             for r in self.recesses(year):

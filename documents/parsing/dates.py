@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator, Optional
 
 MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
@@ -43,7 +43,7 @@ DATE_RE = re.compile(
 NUMERIC_RE = re.compile(r"\b(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)[-/](?P<year>(?:19|20)\d\d)\b")
 
 @lru_cache(maxsize=4096)
-def read_numeric(candidate: str) -> Optional[dt.date]:
+def read_numeric(candidate: str) -> dt.date | None:
     """A numeric candidate ("15-02-2019", "15/2/2019") read by dateparser in
     Dutch day-month-year order; None when it is no real date."""
     import dateparser  # slow to import; only numeric dates need it
@@ -54,7 +54,7 @@ def read_numeric(candidate: str) -> Optional[dt.date]:
     return parsed.date() if parsed else None
 
 
-def make_date(day: int, month: int, year: int) -> Optional[dt.date]:
+def make_date(day: int, month: int, year: int) -> dt.date | None:
     """A real calendar date, or None ("31 februari" is not one)."""
     try:
         return dt.date(year, month, day)
@@ -62,8 +62,8 @@ def make_date(day: int, month: int, year: int) -> Optional[dt.date]:
         return None
 
 
-def _resolve(day: int, month: int, year: Optional[int], rel: Optional[str],
-             reference: Optional[dt.date]) -> Optional[dt.date]:
+def _resolve(day: int, month: int, year: int | None, rel: str | None,
+             reference: dt.date | None) -> dt.date | None:
     if year is not None:
         return make_date(day, month, year)
     if reference is None:
@@ -81,7 +81,7 @@ def _resolve(day: int, month: int, year: Optional[int], rel: Optional[str],
     return None
 
 
-def iter_dates(text: str, reference: Optional[dt.date] = None) -> Iterator[tuple[re.Match, dt.date]]:
+def iter_dates(text: str, reference: dt.date | None = None) -> Iterator[tuple[re.Match, dt.date]]:
     """Every date in ``text`` with its match; dates without a year need ``reference``."""
     if not text:
         return
@@ -95,7 +95,7 @@ def iter_dates(text: str, reference: Optional[dt.date] = None) -> Iterator[tuple
             yield m, d
 
 
-def read_date(text: str, reference: Optional[dt.date] = None) -> Optional[dt.date]:
+def read_date(text: str, reference: dt.date | None = None) -> dt.date | None:
     """The first date in ``text`` (never raises)."""
     if not text or not isinstance(text, str):
         return None
@@ -110,7 +110,7 @@ def read_date(text: str, reference: Optional[dt.date] = None) -> Optional[dt.dat
     return None
 
 
-def labelled_date(text: str, label: str, reference: Optional[dt.date] = None) -> Optional[dt.date]:
+def labelled_date(text: str, label: str, reference: dt.date | None = None) -> dt.date | None:
     """The date after ``label`` ("ingezonden", "ontvangen"), tolerating a
     doubled opening ("(ontvangen (ontvangen 7 juni 2024)") and line breaks."""
     if not text:

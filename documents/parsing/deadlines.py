@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 from documents.parsing.calendar import Calendar, default_calendar, prinsjesdag
 from documents.parsing.dates import MONTHS, make_date
@@ -38,7 +38,7 @@ class Deadline:
     """A resolved deadline: ``due_date`` (None when the phrase names no
     computable day) and how exact it is."""
 
-    due_date: Optional[dt.date]
+    due_date: dt.date | None
     precision: str = NONE  # day | month | season | none
 
 
@@ -73,10 +73,10 @@ class _Ctx:
     """What a resolver may use: the match, the paper's date, the calendar."""
 
     m: re.Match
-    paper: Optional[dt.date]
+    paper: dt.date | None
     cal: Calendar
 
-    def g(self, name: str) -> Optional[str]:
+    def g(self, name: str) -> str | None:
         try:
             v = self.m.group(name)
         except IndexError:
@@ -84,7 +84,7 @@ class _Ctx:
         return v.lower() if v else None
 
 
-Resolver = Callable[[_Ctx], Optional[Deadline]]
+Resolver = Callable[[_Ctx], Deadline | None]
 
 
 @dataclass(frozen=True)
@@ -111,14 +111,14 @@ def _add_months(d: dt.date, months: int) -> dt.date:
     return dt.date(y, m, min(d.day, _month_end(y, m).day))
 
 
-def _number(word: str) -> Optional[int]:
+def _number(word: str) -> int | None:
     word = word.lower()
     if word.isdigit():
         return int(word)
     return _NUMBER_WORDS.get(word)
 
 
-def _year_of(ctx: _Ctx, group: str = "year") -> tuple[Optional[int], bool]:
+def _year_of(ctx: _Ctx, group: str = "year") -> tuple[int | None, bool]:
     """(year, named): a written year ("2021", "volgend jaar" → paper year + 1)
     and whether the phrase named one. Relative years need the paper's date."""
     raw = ctx.g(group)
@@ -134,7 +134,7 @@ def _year_of(ctx: _Ctx, group: str = "year") -> tuple[Optional[int], bool]:
     return ctx.paper.year, True  # "dit jaar", "het jaar"
 
 
-def _first_on_or_after(paper: dt.date, make: Callable[[int], Optional[dt.date]]) -> Optional[dt.date]:
+def _first_on_or_after(paper: dt.date, make: Callable[[int], dt.date | None]) -> dt.date | None:
     """The first ``make(year)`` on or after the paper's date ("the first such
     date after the paper", DOMAIN.md)."""
     for year in range(paper.year - 1, paper.year + 9):
@@ -144,8 +144,8 @@ def _first_on_or_after(paper: dt.date, make: Callable[[int], Optional[dt.date]])
     return None
 
 
-def _dated(ctx: _Ctx, make: Callable[[int], Optional[dt.date]], precision: str,
-           year_group: str = "year") -> Optional[Deadline]:
+def _dated(ctx: _Ctx, make: Callable[[int], dt.date | None], precision: str,
+           year_group: str = "year") -> Deadline | None:
     """``make(year)`` for a written year, else the first one on or after the paper."""
     year, named = _year_of(ctx, year_group)
     if year is not None:
@@ -164,7 +164,7 @@ def _dated(ctx: _Ctx, make: Callable[[int], Optional[dt.date]], precision: str,
 # Resolvers, one per reading in DOMAIN.md's table.
 
 
-def _explicit_date(ctx: _Ctx) -> Optional[Deadline]:
+def _explicit_date(ctx: _Ctx) -> Deadline | None:
     """An explicit date, "uiterlijk 30 april", "op 3 februari a.s.", "14 januari
     jl.": that day; without a year the first such date on or after the paper
     ("a.s.": the next; "jl.": the last such date before it). "voor 1 april
@@ -176,8 +176,9 @@ def _explicit_date(ctx: _Ctx) -> Optional[Deadline]:
     before = bool(ctx.g("before"))
     shift = dt.timedelta(days=1 if before else 0)
     rel = (ctx.g("rel") or "").replace(" ", "")
-    if ctx.g("year"):
-        d = make_date(day, month, int(ctx.g("year")))
+    given_year = ctx.g("year")
+    if given_year:
+        d = make_date(day, month, int(given_year))
         return Deadline(d - shift, DAY) if d else None
     if ctx.paper is None:
         return None
@@ -191,7 +192,7 @@ def _explicit_date(ctx: _Ctx) -> Optional[Deadline]:
     return Deadline(d - shift, DAY) if d else None
 
 
-def _month(ctx: _Ctx) -> Optional[Deadline]:
+def _month(ctx: _Ctx) -> Deadline | None:
     """"in januari 2017" / "eind oktober" / "uiterlijk in mei": the last day of
     that month; without a year the first such month on or after the paper
     (DOMAIN.md). "voor september" is the last day of August; "begin
@@ -213,7 +214,7 @@ def _month(ctx: _Ctx) -> Optional[Deadline]:
     return _dated(ctx, make, MONTH)
 
 
-def _year_end(ctx: _Ctx) -> Optional[Deadline]:
+def _year_end(ctx: _Ctx) -> Deadline | None:
     """"eind 2021", "voor het einde van het jaar", "dit najaar", "in het najaar
     (van 2021)": the day before the Christmas recess of that year (DOMAIN.md);
     once that day has passed, 31 December (our reading)."""
@@ -225,17 +226,17 @@ def _year_end(ctx: _Ctx) -> Optional[Deadline]:
     return _dated(ctx, make, SEASON)
 
 
-def _year_begin(ctx: _Ctx) -> Optional[Deadline]:
+def _year_begin(ctx: _Ctx) -> Deadline | None:
     """"begin 2021", "begin volgend jaar": 31 March (DOMAIN.md)."""
     return _dated(ctx, lambda y: dt.date(y, 3, 31), SEASON)
 
 
-def _year_middle(ctx: _Ctx) -> Optional[Deadline]:
+def _year_middle(ctx: _Ctx) -> Deadline | None:
     """"medio 2021", "halverwege volgend jaar": 30 June (DOMAIN.md)."""
     return _dated(ctx, lambda y: dt.date(y, 6, 30), SEASON)
 
 
-def _in_year(ctx: _Ctx) -> Optional[Deadline]:
+def _in_year(ctx: _Ctx) -> Deadline | None:
     """"in 2021", "in de loop van 2021", "uiterlijk in 2021": 31 December of
     that year (our reading: the last day the phrase still honours)."""
     return _dated(ctx, lambda y: dt.date(y, 12, 31), SEASON)
@@ -246,17 +247,18 @@ _QUARTER_END = {"eerste": (3, 31), "1e": (3, 31), "1": (3, 31), "tweede": (6, 30
                 "4": (12, 31), "laatste": (12, 31)}
 
 
-def _quarter(ctx: _Ctx) -> Optional[Deadline]:
+def _quarter(ctx: _Ctx) -> Deadline | None:
     """"in het eerste kwartaal van 2021" → 31 March (DOMAIN.md); the other
     quarters end 30 June, 30 September, 31 December. "Q1 2021" likewise.
     Without a year: the first such quarter end on or after the paper."""
-    month, day = _QUARTER_END.get(ctx.g("q") or "", (None, None))
-    if month is None:
+    end = _QUARTER_END.get(ctx.g("q") or "")
+    if end is None:
         return None
+    month, day = end
     return _dated(ctx, lambda y: dt.date(y, month, day), SEASON)
 
 
-def _half(ctx: _Ctx) -> Optional[Deadline]:
+def _half(ctx: _Ctx) -> Deadline | None:
     """"in de eerste helft van 2021" → 30 June; "tweede helft" → 31 December
     (our reading, as "medio" and "eind")."""
     which = ctx.g("h") or ""
@@ -264,7 +266,7 @@ def _half(ctx: _Ctx) -> Optional[Deadline]:
     return _dated(ctx, lambda y: dt.date(y, *md), SEASON)
 
 
-def _half_month(ctx: _Ctx) -> Optional[Deadline]:
+def _half_month(ctx: _Ctx) -> Deadline | None:
     """"in de tweede helft van oktober 2013" → 31 October 2013; "de eerste
     helft van maart" → 15 March (DOMAIN.md: the end of that half); without a
     year the first such month on or after the paper."""
@@ -276,26 +278,26 @@ def _half_month(ctx: _Ctx) -> Optional[Deadline]:
 
 
 def _before_recess(kind: str) -> Resolver:
-    def resolve(ctx: _Ctx) -> Optional[Deadline]:
+    def resolve(ctx: _Ctx) -> Deadline | None:
         return _dated(ctx, lambda y: ctx.cal.recess(kind, y).start - dt.timedelta(days=1), SEASON)
     resolve.__doc__ = (f"The day before the next {kind} (DOMAIN.md: \"voor de zomer\", \"voor het "
                        f"zomerreces\", \"in het voorjaar\" = before the meireces).")
     return resolve
 
 
-def _after_summer(ctx: _Ctx) -> Optional[Deadline]:
+def _after_summer(ctx: _Ctx) -> Deadline | None:
     """"na de zomer", "na het zomerreces": the start of the autumn recess
     (DOMAIN.md): the first herfstreces beginning on or after the paper."""
     return _dated(ctx, lambda y: ctx.cal.recess("herfstreces", y).start, SEASON)
 
 
-def _during_summer(ctx: _Ctx) -> Optional[Deadline]:
+def _during_summer(ctx: _Ctx) -> Deadline | None:
     """"in de zomer", "deze zomer", "tijdens het zomerreces": the last day of
     the summer recess (our reading)."""
     return _dated(ctx, lambda y: ctx.cal.recess("zomerreces", y).end, SEASON)
 
 
-def _within(ctx: _Ctx) -> Optional[Deadline]:
+def _within(ctx: _Ctx) -> Deadline | None:
     """"binnen drie weken", "binnen een maand", "binnen twee maanden": the
     paper's date plus that period (DOMAIN.md); "een half jaar" is six months."""
     if ctx.paper is None:
@@ -326,13 +328,13 @@ def _within(ctx: _Ctx) -> Optional[Deadline]:
     return None
 
 
-def _before_prinsjesdag(ctx: _Ctx) -> Optional[Deadline]:
+def _before_prinsjesdag(ctx: _Ctx) -> Deadline | None:
     """"voor Prinsjesdag": the day before the third Tuesday of September
     (DOMAIN.md)."""
     return _dated(ctx, lambda y: prinsjesdag(y) - dt.timedelta(days=1), DAY)
 
 
-def _prinsjesdag(ctx: _Ctx) -> Optional[Deadline]:
+def _prinsjesdag(ctx: _Ctx) -> Deadline | None:
     """"bij de begroting", "op Prinsjesdag", "bij de Miljoenennota":
     Prinsjesdag (DOMAIN.md). "de begroting voor 2022" is presented on
     Prinsjesdag 2021 (our reading)."""
@@ -342,13 +344,13 @@ def _prinsjesdag(ctx: _Ctx) -> Optional[Deadline]:
     return _dated(ctx, prinsjesdag, DAY)
 
 
-def _voorjaarsnota(ctx: _Ctx) -> Optional[Deadline]:
+def _voorjaarsnota(ctx: _Ctx) -> Deadline | None:
     """"bij de Voorjaarsnota": 1 June (DOMAIN.md); the Voorjaarsnota is sent
     before 1 June, so its precision is a month."""
     return _dated(ctx, lambda y: dt.date(y, 6, 1), MONTH)
 
 
-def _no_date(ctx: _Ctx) -> Optional[Deadline]:
+def _no_date(ctx: _Ctx) -> Deadline | None:
     """"op korte termijn", "zo spoedig mogelijk", a deadline tied to an undated
     event ("na ontvangst van het advies"): no due date (DOMAIN.md); the
     tracker gives such a commitment a review date."""
@@ -512,7 +514,7 @@ def _candidates(text: str) -> list[tuple[int, int, _Pattern, re.Match]]:
     return kept
 
 
-def find_deadline(sentence: Optional[str]) -> Optional[str]:
+def find_deadline(sentence: str | None) -> str | None:
     """The deadline phrase of ``sentence`` as written ("voor de zomer", "op
     3 februari a.s.", "op korte termijn"), or None. The first phrase in the
     sentence wins; a past date ("14 januari jl.") is never a deadline. White
@@ -542,8 +544,8 @@ def find_deadline(sentence: Optional[str]) -> Optional[str]:
     return None
 
 
-def resolve_deadline(phrase: Optional[str], paper_date: Optional[dt.date],
-                     calendar: Optional[Calendar] = None) -> Deadline:
+def resolve_deadline(phrase: str | None, paper_date: dt.date | None,
+                     calendar: Calendar | None = None) -> Deadline:
     """The due date and precision of a deadline ``phrase`` written in a paper
     dated ``paper_date`` (see the module docstring and each resolver for the
     reading, all from DOMAIN.md's table). Unknown phrases and phrases without
@@ -569,8 +571,8 @@ def resolve_deadline(phrase: Optional[str], paper_date: Optional[dt.date],
         return NO_DEADLINE
 
 
-def deadline_of(sentence: str, paper_date: Optional[dt.date],
-                calendar: Optional[Calendar] = None) -> tuple[Optional[str], Deadline]:
+def deadline_of(sentence: str, paper_date: dt.date | None,
+                calendar: Calendar | None = None) -> tuple[str | None, Deadline]:
     """:func:`find_deadline` and :func:`resolve_deadline` in one step."""
     phrase = find_deadline(sentence)
     return phrase, resolve_deadline(phrase, paper_date, calendar) if phrase else NO_DEADLINE

@@ -8,19 +8,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Optional
 
 
 @dataclass
 class Asker:
     name: str
-    party: Optional[str] = None
+    party: str | None = None
 
 
 @dataclass
 class Minister:
-    name: Optional[str]
-    office: Optional[str]
+    name: str | None
+    office: str | None
     role: str  # answerer | co_answerer | signatory
 
 
@@ -28,7 +27,7 @@ class Minister:
 class Question:
     number: str
     text: str
-    party: Optional[str] = None
+    party: str | None = None
 
 
 @dataclass
@@ -40,10 +39,10 @@ class Answer:
 @dataclass
 class Commitment:
     text: str
-    actor: Optional[str] = None
-    deadline_text: Optional[str] = None
-    due_date: Optional[dt.date] = None
-    answer_number: Optional[str] = None
+    actor: str | None = None
+    deadline_text: str | None = None
+    due_date: dt.date | None = None
+    answer_number: str | None = None
     # not in the contract's required keys, but allowed extras for the tracker
     rule: str = ""
     confidence: float = 1.0
@@ -81,22 +80,22 @@ class SeeAlso:
 @dataclass
 class Notice:
     postpones: bool
-    expected: Optional[dt.date] = None
-    answered_in: Optional[Reference] = None
+    expected: dt.date | None = None
+    answered_in: Reference | None = None
 
 
 @dataclass
 class ParsedDocument:
     source: str
     kind: str = "unknown"  # written_questions | notice | letter | written_consultation | unknown
-    identifier: Optional[str] = None
-    title: Optional[str] = None
-    dossier: Optional[str] = None
-    number: Optional[str] = None
-    vergaderjaar: Optional[str] = None  # "2023-2024", read from headers where shown
-    date: Optional[dt.date] = None
-    submitted: Optional[dt.date] = None
-    received: Optional[dt.date] = None
+    identifier: str | None = None
+    title: str | None = None
+    dossier: str | None = None
+    number: str | None = None
+    vergaderjaar: str | None = None  # "2023-2024", read from headers where shown
+    date: dt.date | None = None
+    submitted: dt.date | None = None
+    received: dt.date | None = None
     askers: list[Asker] = field(default_factory=list)
     addressed_to: list[str] = field(default_factory=list)
     ministers: list[Minister] = field(default_factory=list)
@@ -107,16 +106,16 @@ class ParsedDocument:
     fulfilments: list[Fulfilment] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     see_also: list[SeeAlso] = field(default_factory=list)
-    notice: Optional[Notice] = None
+    notice: Notice | None = None
     nader: bool = False  # a follow-up ("nader") answer
     partial: bool = False  # an answer saying the remaining questions follow later
     body: str = ""  # the clean text shown to staff
     raw_text: str = ""
     footnotes: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    error: Optional[str] = None
+    error: str | None = None
 
-    def answering_minister(self) -> Optional[Minister]:
+    def answering_minister(self) -> Minister | None:
         for m in self.ministers:
             if m.role in ("answerer", "signatory"):
                 return m
@@ -128,7 +127,7 @@ class ParsedDocument:
         def conv(v):
             if isinstance(v, dt.date):
                 return v.isoformat()
-            if dataclasses.is_dataclass(v):
+            if dataclasses.is_dataclass(v) and not isinstance(v, type):
                 return {k: conv(x) for k, x in dataclasses.asdict(v).items()}
             if isinstance(v, list):
                 return [conv(x) for x in v]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from .clean import clean_document, read_identifier
-from .kinds import detect, parse as parse_kind
-from .model import ParsedDocument
 from .extract import extract_all
+from .kinds import detect
+from .kinds import parse as parse_kind
+from .model import ParsedDocument
 from .read import DEFAULT_MAX_BYTES, ParseError, Source, read_bytes, read_path
 
 
@@ -81,8 +82,8 @@ def _parse_source(doc: ParsedDocument, src: Source, calendar) -> ParsedDocument:
                 doc.dossier = None
         else:
             if doc.dossier is None and meta.get("dossier"):
-                from .clean import canonical_dossier
-                doc.dossier = canonical_dossier(meta["dossier"])
+                from .dossiers import canonical_or_as_written
+                doc.dossier = canonical_or_as_written(meta["dossier"])
             if doc.number is None and meta.get("number"):
                 doc.number = meta["number"]
         if doc.title is None and meta.get("title"):

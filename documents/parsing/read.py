@@ -42,9 +42,9 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise ParseError("file not found")
+        raise ParseError("file not found") from None
     except OSError as e:
-        raise ParseError(f"cannot read file: {e.strerror or e.__class__.__name__}")
+        raise ParseError(f"cannot read file: {e.strerror or e.__class__.__name__}") from None
     if os.path.isdir(path):
         raise ParseError("is a directory, not a file")
     if st.st_size > max_bytes:
@@ -53,7 +53,7 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as e:
-        raise ParseError(f"cannot read file: {e.strerror or e.__class__.__name__}")
+        raise ParseError(f"cannot read file: {e.strerror or e.__class__.__name__}") from None
     if len(data) > max_bytes:  # grew between stat and read
         raise ParseError(f"file too large: more than {max_bytes} bytes")
     return read_bytes(data, path)
@@ -92,7 +92,7 @@ def decode_text(data: bytes) -> str:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ParseError("binary data: undecodable UTF-16 text")
+            raise ParseError("binary data: undecodable UTF-16 text") from None
     else:
         if b"\x00" in data:
             raise ParseError("binary data: the file contains NUL bytes")
@@ -133,7 +133,7 @@ def _pdf_text(data: bytes) -> str:
     try:
         import pypdf
     except ImportError:  # pragma: no cover
-        raise ParseError("cannot read PDF: pypdf is not installed")
+        raise ParseError("cannot read PDF: pypdf is not installed") from None
     if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
         # a cut-off download: pypdf may read a page or two, but not the paper
         raise ParseError("truncated PDF: no end-of-file marker")
@@ -143,14 +143,14 @@ def _pdf_text(data: bytes) -> str:
             try:
                 reader.decrypt("")
             except Exception:
-                raise ParseError("encrypted PDF: cannot read the text")
+                raise ParseError("encrypted PDF: cannot read the text") from None
         pages = []
         for page in reader.pages:
             pages.append(page.extract_text() or "")
     except ParseError:
         raise
     except Exception as e:  # pypdf raises many kinds on damaged files
-        raise ParseError(f"unreadable PDF: {e.__class__.__name__}")
+        raise ParseError(f"unreadable PDF: {e.__class__.__name__}") from None
     text = PAGE_BREAK.join(pages)
     if not pages:
         raise ParseError("PDF has no pages")
@@ -166,8 +166,7 @@ INLINE = {
     "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "small", "span",
     "strong", "sub", "sup", "u", "q", "mark", "time", "var", "bdi", "bdo",
     # officielebekendmakingen
-    "nadruk", "extref", "intref", "noot-ref", "nootref", "inf", "sup", "sub",
-    "unl", "vet", "cur", "super", "afkorting",
+    "nadruk", "extref", "intref", "noot-ref", "nootref", "inf", "unl", "vet", "cur", "super", "afkorting",
     # names, dates and subjects inside a sentence ("Vragen van het lid <naam><achternaam>Omtzigt</achternaam></naam>
     # (CDA) aan de <functie>Minister van ...</functie> over <kamervraagonderwerp>...</kamervraagonderwerp>
     # (ingezonden <datum isodatum=...>17 februari 2015</datum>)"); in a signature (<ondertekening>) they are lines
@@ -219,9 +218,10 @@ def _meta_key(el) -> str | None:
 
 def _markup(data: bytes, html: bool) -> Source:
     try:
-        from lxml import etree, html as lhtml
+        from lxml import etree
+        from lxml import html as lhtml
     except ImportError:  # pragma: no cover
-        raise ParseError("cannot read XML/HTML: lxml is not installed")
+        raise ParseError("cannot read XML/HTML: lxml is not installed") from None
     try:
         if html:
             root = lhtml.document_fromstring(data)
@@ -229,7 +229,7 @@ def _markup(data: bytes, html: bool) -> Source:
             parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
             root = etree.fromstring(data, parser)
     except Exception as e:
-        raise ParseError(f"unreadable {'HTML' if html else 'XML'}: {e.__class__.__name__}")
+        raise ParseError(f"unreadable {'HTML' if html else 'XML'}: {e.__class__.__name__}") from None
     if root is None:
         raise ParseError(f"unreadable {'HTML' if html else 'XML'}: no document element")
     meta: dict = {}
@@ -282,9 +282,7 @@ def _walk(el, out: list, footnotes: dict) -> None:
         return
     parent = el.getparent() if hasattr(el, "getparent") else None
     block = tag not in INLINE or (parent is not None and _local(parent.tag) in LINE_PARENTS)
-    if tag == "br":
-        out.append("\n")
-    elif block:
+    if tag == "br" or block:
         out.append("\n")
     if el.text:
         out.append(el.text)

@@ -4,7 +4,13 @@ import datetime as dt
 import pytest
 
 from documents.parsing.calendar import (
-    RECESS_KINDS, RECESS_TABLE, Calendar, Recess, default_calendar, prinsjesdag, rule_recess,
+    RECESS_KINDS,
+    RECESS_TABLE,
+    Calendar,
+    Recess,
+    default_calendar,
+    prinsjesdag,
+    rule_recess,
 )
 
 D = dt.date

@@ -1,7 +1,9 @@
 """Page furniture, footnotes, broken words and white space (documents/parsing/clean.py)."""
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from documents.parsing.clean import canonical_dossier, clean, clean_document
+from documents.parsing.clean import clean, clean_document
+from documents.parsing.dossiers import canonical_or_as_written as canonical_dossier
 
 from ._util import seed_text
 

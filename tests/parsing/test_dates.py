@@ -1,7 +1,8 @@
 """Dutch dates (documents/parsing/dates.py)."""
 import datetime as dt
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from documents.parsing.dates import labelled_date, read_date
 

@@ -2,9 +2,10 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from documents.parsing.calendar import Calendar, Recess, default_calendar, rule_recess
+from documents.parsing.calendar import Calendar, Recess, rule_recess
 from documents.parsing.deadlines import Deadline, deadline_of, find_deadline, resolve_deadline
 
 D = dt.date

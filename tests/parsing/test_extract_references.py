@@ -1,7 +1,8 @@
 """Kamerstuk citations (ANNOTATION.md, "Reference")."""
 import pytest
 
-from documents.parsing.extract.references import canonical_dossier, document_references, find_references
+from documents.parsing.dossiers import canonical as canonical_dossier
+from documents.parsing.extract.references import document_references, find_references
 from documents.parsing.model import ParsedDocument
 
 
@@ -70,7 +71,9 @@ def test_not_eerste_kamer_references():
 
 def test_eerste_kamer_paper_does_not_reference_itself():
     import os
+
     from documents.parsing.pipeline import parse_file
+
     from ._util import FIXTURES
     doc = parse_file(os.path.join(FIXTURES, "dev", "docs", "d16.txt"))
     assert [(r.dossier, r.number) for r in doc.references] == [("CII", "B")]

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from documents.parsing.extract.commitments import EMIT_THRESHOLD, Context, classify
-from documents.parsing.extract.lexicon import lemma, verb_in, INFORM
+from documents.parsing.extract.lexicon import INFORM, lemma, verb_in
 from documents.parsing.model import ParsedDocument
 
 

@@ -6,9 +6,9 @@ import zipfile
 import pytest
 
 from documents.parsing.pipeline import parse_bytes, parse_file
-from documents.parsing.read import ParseError, read_bytes, read_path
+from documents.parsing.read import ParseError, read_bytes
 
-from ._util import FIXTURES, seed_text
+from ._util import FIXTURES
 
 QUESTIONS = ("Vragen van het lid Ploumen (PvdA) aan de Minister van Buitenlandse Zaken over de "
              "ontwikkelingen in Belarus (ingezonden 19 januari 2021).\n\n"
@@ -151,5 +151,5 @@ def test_read_bytes_raises_parse_error_for_the_pipeline():
 
 
 def test_text_of_an_unknown_kind_is_refused_with_the_reason():
-    doc = parse_bytes("Een recept voor appeltaart met kaneel en rozijnen.\nBak veertig minuten.".encode(), "r.txt")
+    doc = parse_bytes(b"Een recept voor appeltaart met kaneel en rozijnen.\nBak veertig minuten.", "r.txt")
     assert doc.kind == "unknown" and "unknown kind" in doc.error

@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from tracker.config import env
+
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "s3cretPW"
 

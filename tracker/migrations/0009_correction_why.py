@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0007_autovacuum_busy_tables")]
+    dependencies = [("tracker", "0015_opendata")]
     operations = [
         migrations.AddField(model_name="correction", name="why", field=models.TextField(blank=True, verbose_name="waarom")),
     ]

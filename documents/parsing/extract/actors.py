@@ -22,7 +22,6 @@ Actor resolution (our choice, written down here once):
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 _CAP = r"[A-Z][\w'’*-]*"
 #: a minister named by office or name: "de Minister van VWS", "Minister Blok",
@@ -55,7 +54,7 @@ def is_government(phrase: str) -> bool:
     return bool(re.fullmatch(GOV, phrase.strip()))
 
 
-def resolve_actor(phrase: Optional[str], doc) -> str:
+def resolve_actor(phrase: str | None, doc) -> str:
     """The actor of a commitment (see the module docstring)."""
     minister = doc.answering_minister() if doc is not None else None
     answering = (minister.office or minister.name) if minister else None

@@ -44,16 +44,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional
 
-from documents.parsing.deadlines import PATTERNS as DEADLINE_PATTERNS
 from documents.parsing.deadlines import find_deadline, resolve_deadline
 from documents.parsing.extract import lexicon as lex
 from documents.parsing.extract.actors import GOV, OTHER_ACTORS, resolve_actor
 from documents.parsing.extract.sentences import split_sentences
-from documents.parsing.model import Commitment
 from documents.parsing.kinds.letter import letter_text
+from documents.parsing.model import Commitment
 
 #: commitments below this confidence are kept out of the parse output
 EMIT_THRESHOLD = 0.5
@@ -167,7 +166,7 @@ _SPECIFIC_EFFORT = re.compile(r"\b(?:zet|zetten)\s+(?:" + GOV + r"\s+)?zich\s+er
 class Hit:
     rule: str
     confidence: float
-    actor: Optional[str] = None  # the actor phrase as written, if any
+    actor: str | None = None  # the actor phrase as written, if any
 
 
 # ----------------------------------------------------------------- helpers
@@ -187,7 +186,7 @@ def _clause_before(sentence: str, pos: int) -> str:
     return before[cut + 2:] if cut >= 0 else before
 
 
-def _future_deadline(sentence: str, paper: Optional[dt.date], calendar) -> bool:
+def _future_deadline(sentence: str, paper: dt.date | None, calendar) -> bool:
     """Does the sentence name a time ahead of the paper (or, for a paper
     without a date, any time not marked past)?"""
     if _FUTURE_MARKER.search(sentence):
@@ -203,7 +202,7 @@ def _future_deadline(sentence: str, paper: Optional[dt.date], calendar) -> bool:
     return d.due_date is not None and d.due_date >= paper
 
 
-def _optional_or_refusal(cluster: str, sentence: str = "") -> Optional[float]:
+def _optional_or_refusal(cluster: str, sentence: str = "") -> float | None:
     if _NEGATION.search(cluster):
         return 0.0
     if _OPTIONAL_CLUSTER.search(cluster):
@@ -220,7 +219,7 @@ def _optional_or_refusal(cluster: str, sentence: str = "") -> Optional[float]:
 _RECEIVES_AT = re.compile(r"\b(?:[Uu]w|de)\s+Kamer\s+(?P<gap>[^.?,;]{2,50}?)\s+(?:ontvangt|toegestuurd\s+krijgt)\b")
 
 
-def rule_inform_parliament(s: str, ctx) -> Optional[Hit]:
+def rule_inform_parliament(s: str, ctx) -> Hit | None:
     rm = _RECEIVES_AT.search(s)
     if rm and find_deadline(rm.group("gap")) and not re.search(r"\b(?:niet|geen|al|reeds|eerder)\b", rm.group("gap")) \
             and _future_deadline(rm.group("gap"), ctx.reference_date, ctx.calendar):
@@ -242,7 +241,7 @@ def rule_inform_parliament(s: str, ctx) -> Optional[Hit]:
     return None
 
 
-def rule_willing(s: str, ctx) -> Optional[Hit]:
+def rule_willing(s: str, ctx) -> Hit | None:
     for rx in _WILLING:
         m = rx.search(s)
         if not m:
@@ -254,7 +253,7 @@ def rule_willing(s: str, ctx) -> Optional[Hit]:
     return None
 
 
-def rule_government_future(s: str, ctx) -> Optional[Hit]:
+def rule_government_future(s: str, ctx) -> Hit | None:
     # inverted: "zal ik", "zal het Koninkrijk", "zal de Minister van VWS"
     for m in _GOV_AFTER_FUT.finditer(s):
         subj = m.group("subj")
@@ -287,17 +286,17 @@ def rule_government_future(s: str, ctx) -> Optional[Hit]:
                 return Hit("government_future_optional", LOW, g.group(0))
             return Hit("government_future", 0.9, g.group(0))
     # "wil ik dit ook in VN-verband agenderen"
-    m = _WIL_IK.search(s)
-    if m and not _RHETORIC.search(s):
-        cluster = _cluster_after(s, m.end())
+    wil = _WIL_IK.search(s)
+    if wil and not _RHETORIC.search(s):
+        cluster = _cluster_after(s, wil.end())
         verdict = _optional_or_refusal(cluster, s)
         last = lex.lemma(cluster.split()[-1].rstrip(".!")) if cluster.split() else ""
         if verdict is None and last not in lex.COPULA:
-            return Hit("government_intent", 0.85, m.group("subj") or m.group("subj2"))
+            return Hit("government_intent", 0.85, wil.group("subj") or wil.group("subj2"))
     return None
 
 
-def rule_meeting_with_government(s: str, ctx) -> Optional[Hit]:
+def rule_meeting_with_government(s: str, ctx) -> Hit | None:
     m = _MEETING.search(s)
     if m and _GOV_PARTICIPANT.search(s[m.start():]) and re.search(r"\b(?:tussen|met)\b", s[m.start():]):
         return Hit("meeting_with_government", 0.8)
@@ -306,7 +305,7 @@ def rule_meeting_with_government(s: str, ctx) -> Optional[Hit]:
     return None
 
 
-def rule_impersonal_future(s: str, ctx) -> Optional[Hit]:
+def rule_impersonal_future(s: str, ctx) -> Hit | None:
     """A future after an opening adverbial, with no government subject of its
     own: the government text's own plan (passive or impersonal)."""
     if not _ADVERBIAL_START.match(s):
@@ -338,7 +337,7 @@ def rule_impersonal_future(s: str, ctx) -> Optional[Hit]:
     return None
 
 
-def rule_present_scheduled(s: str, ctx) -> Optional[Hit]:
+def rule_present_scheduled(s: str, ctx) -> Hit | None:
     if _PAST.search(s) or not _future_deadline(s, ctx.reference_date, ctx.calendar):
         return None
     for rx in (_PRESENT_SUBJECT_FIRST, _PRESENT_INVERTED):
@@ -359,14 +358,14 @@ def _clause_ok_for_inversion(s: str, pos: int) -> bool:
     return bool(_ADVERBIAL_START.match(clause.strip()) or _ADVERBIAL_START.match(s))
 
 
-def rule_present_passive_urgent(s: str, ctx) -> Optional[Hit]:
+def rule_present_passive_urgent(s: str, ctx) -> Hit | None:
     m = _URGENT.search(s)
     if m and _PRESENT_PASSIVE.search(s[: m.start()]) and not _FUT_WORD.search(s):
         return Hit("present_passive_urgent", 0.6)
     return None
 
 
-def rule_specific_effort(s: str, ctx) -> Optional[Hit]:
+def rule_specific_effort(s: str, ctx) -> Hit | None:
     m = _SPECIFIC_EFFORT.search(s)
     if m:
         subj = re.search(GOV, s[max(0, m.start() - 40): m.end()])
@@ -384,7 +383,7 @@ _GOV_SUBJ = r"(?:" + _SUBJ_PRON + r"|het\s+kabinet|de\s+regering|" + GOV + r")"
 _TE_VERB = re.compile(r"\bte\s+(?:(?:kunnen|laten|doen)\s+)?(?P<verb>[a-zà-ÿ]+(?:en|n))\b")
 
 
-def _te_infinitive(rest: str) -> Optional[str]:
+def _te_infinitive(rest: str) -> str | None:
     """The lemma of the first "te <infinitive>" in ``rest`` ("... u voor 1 juni te
     berichten" → "berichten"), or None."""
     m = _TE_VERB.search(rest)
@@ -426,7 +425,7 @@ _EXPECT = re.compile(
     r"(?!\s+(?:\w+\s+){0,2}dat\b)", re.I)
 
 
-def rule_intention(s: str, ctx) -> Optional[Hit]:
+def rule_intention(s: str, ctx) -> Hit | None:
     """Intention or expectation of the government's own step (ANNOTATION.md:
     "Ik ben voornemens u voor 1 juni te berichten", "Ik verwacht u de brief
     eind maart te sturen")."""
@@ -452,12 +451,11 @@ _READER_RECEIVES = re.compile(
     r"|\b(?P<v2>ontvangt|krijgt|kunt|kan|zult|zal|mag)\s+" + _READER + r"(?![\w-]))")
 
 
-def rule_reader_receives(s: str, ctx) -> Optional[Hit]:
+def rule_reader_receives(s: str, ctx) -> Hit | None:
     """Addressed to the reader: "De rapportage kunt u voor 1 mei tegemoet zien",
     "U ontvangt de brief in maart", "die u in juni ontvangt"."""
     for m in _READER_RECEIVES.finditer(s):
         verb = (m.group("v1") or m.group("v2")).lower()
-        rest = s[m.end():]
         if verb in ("kunt", "kan", "zult", "zal", "mag"):
             cluster = lex.lemmas(_cluster_after(s, m.end()))
             if not (set(cluster) & {"ontvangen", "tegemoetzien", "tegemoet", "verwachten"}):
@@ -480,7 +478,7 @@ def rule_reader_receives(s: str, ctx) -> Optional[Hit]:
 _PARTICIPLE = re.compile(r"\b(?:[a-zà-ÿ]+)?(?:ge|ver|be|ont|her)[a-zà-ÿ]+(?:d|t|n)\b")
 
 
-def rule_passive_inform(s: str, ctx) -> Optional[Hit]:
+def rule_passive_inform(s: str, ctx) -> Hit | None:
     """A passive whose agent is the government: "zal hierop in de voortgangsbrief
     worden ingegaan", "Voor het eind van het jaar wordt u geïnformeerd", "Het
     wetsvoorstel wordt in het voorjaar aan uw Kamer aangeboden"."""
@@ -522,7 +520,7 @@ def rule_passive_inform(s: str, ctx) -> Optional[Hit]:
 _PRESENT_SUBJ = re.compile(r"(?<![\w-])(?P<subj>" + _SUBJ_PRON + r"|het\s+kabinet)(?![\w-])", re.I)
 
 
-def rule_present_inform(s: str, ctx) -> Optional[Hit]:
+def rule_present_inform(s: str, ctx) -> Hit | None:
     if _CURRENT_LETTER.search(s) or _past_clause(s):
         return None
     if re.search(r"\b(?:zal|zullen|zou|zouden|wordt|worden)\b", s):
@@ -560,7 +558,7 @@ _PAPER_FOLLOWS = re.compile(
     r"overeen|terecht|tot\s+stand))", re.I)
 
 
-def rule_postponement(s: str, ctx) -> Optional[Hit]:
+def rule_postponement(s: str, ctx) -> Hit | None:
     if _EXTEND_TERM.search(s) and find_deadline(s):
         return Hit("postponement", 0.85)
     m = _PAPER_FOLLOWS.search(s)
@@ -590,7 +588,7 @@ RULES: tuple[Callable, ...] = (
 )
 
 
-def excluded(s: str) -> Optional[str]:
+def excluded(s: str) -> str | None:
     """Why a sentence can never be a commitment, or None."""
     if re.search(r"\?\d{0,2}\s*$", s):
         return "question"
@@ -603,7 +601,7 @@ def excluded(s: str) -> Optional[str]:
     return None
 
 
-def classify(s: str, ctx) -> Optional[Hit]:
+def classify(s: str, ctx) -> Hit | None:
     """The first rule that fires on sentence ``s``, or None."""
     if excluded(s):
         return None
@@ -618,10 +616,10 @@ def classify(s: str, ctx) -> Optional[Hit]:
 class Context:
     doc: object
     calendar: object = None
-    reference_date: Optional[dt.date] = None
+    reference_date: dt.date | None = None
 
 
-def _government_texts(doc) -> Iterable[tuple[Optional[str], str]]:
+def _government_texts(doc) -> Iterable[tuple[str | None, str]]:
     """(answer number, text) of the paper's government text."""
     if doc.answers:
         if doc.kind == "written_questions":

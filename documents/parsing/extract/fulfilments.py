@@ -33,7 +33,6 @@ without naming what it answers ("Met deze brief informeer ik u over ...").
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from documents.parsing.extract.references import find_references
 from documents.parsing.extract.sentences import split_sentences
@@ -79,7 +78,7 @@ REPORTED_EXECUTION = re.compile(
 FUTURE = re.compile(r"\b(?:zal|zullen|zult|zou|zouden)\b", re.I)
 
 
-def fulfilment_rule(sentence: str, previous: str = "") -> Optional[str]:
+def fulfilment_rule(sentence: str, previous: str = "") -> str | None:
     """The frame that makes ``sentence`` a fulfilment (see the module
     docstring), or None. ``previous`` is the sentence before it, which may
     name the promise a "met deze brief" sentence keeps."""

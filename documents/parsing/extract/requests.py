@@ -19,7 +19,6 @@ antwoord op vraag 21") takes that answer's reply.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from documents.parsing.extract import lexicon as lex
 from documents.parsing.extract.actors import GOV
@@ -63,7 +62,7 @@ _CONDITIONAL = re.compile(r"^(?:Indien|Als|Mocht|Wanneer|Ingeval)\b|\b(?:indien|
 _NOT_WILLING = re.compile(r"\bwaarom\b(?!\s+niet\s*[,?])[^?]*\bniet\b|\bniet\s+bereid\b", re.I)
 
 
-def request_sentence(question_text: str) -> Optional[tuple[str, str]]:
+def request_sentence(question_text: str) -> tuple[str, str] | None:
     """(rule, sentence) of the first request in a question, or None."""
     for s in sentences(question_text):
         if _CONDITIONAL.search(s) or _NOT_WILLING.search(s):
@@ -146,7 +145,7 @@ def _weak_future(sentence: str) -> bool:
         re.search(r"\b(?:zal|zullen)\b[^.]*\b(?:in\s+overweging\s+nemen|bezien|bekijken|onderzoeken)\b", sentence))
 
 
-def classify_reply(answer_text: Optional[str], answers: Optional[dict] = None, _depth: int = 0,
+def classify_reply(answer_text: str | None, answers: dict | None = None, _depth: int = 0,
                    request: str = "") -> str:
     """yes | no | partial | unclear for the answer to a request (see the
     module docstring)."""

@@ -16,9 +16,9 @@ import re
 
 from ..dates import DATE_RE, iter_dates, labelled_date, read_date
 from ..model import Notice, ParsedDocument, Reference
+from . import letter as letter_kind
 from .common import fold, parse_askers, split_offices
 from .written_questions import parse_answer_header, see_also
-from . import letter as letter_kind
 
 NOT_IN_TIME = re.compile(
     r"niet\s+binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+|reglementaire\s+|voorgeschreven\s+|daarvoor\s+staande\s+)?"
@@ -50,12 +50,12 @@ def _expected(text: str, date):
     for m in re.finditer(r"\b(?:verwacht\w*|streef\w*|uiterlijk|vóór|voor|rond|zal|zullen|kan|kunnen)\b", text, re.I):
         window = text[m.end(): m.end() + 120]
         window = window.split(".")[0] if not DATE_RE.match(window.strip()) else window
-        for dm, d in iter_dates(window, date):
+        for _dm, d in iter_dates(window, date):
             if date is None or d >= date:
                 return d
-    m = re.search(r"\bbinnen\s+(?P<n>\d+|een|één|twee|drie|vier|vijf|zes|acht)\s+weken\b", text, re.I)
-    if m and date is not None and NOT_IN_TIME.search(text):
-        n = m.group("n").lower()
+    within = re.search(r"\bbinnen\s+(?P<n>\d+|een|één|twee|drie|vier|vijf|zes|acht)\s+weken\b", text, re.I)
+    if within and date is not None and NOT_IN_TIME.search(text):
+        n = within.group("n").lower()
         weeks = int(n) if n.isdigit() else WEEKS.get(n, 0)
         if weeks:
             return date + dt.timedelta(weeks=weeks)
@@ -121,5 +121,5 @@ def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
 
 
 def _canon(d: str) -> str:
-    from ..clean import canonical_dossier
-    return canonical_dossier(d)
+    from ..dossiers import canonical_or_as_written
+    return canonical_or_as_written(d)
