@@ -579,6 +579,7 @@ class Correction(models.Model):
     parser_value = models.TextField("waarde van de parser", blank=True)
     corrected_value = models.TextField("gecorrigeerde waarde", blank=True)
     parser_now = models.TextField("parser zegt nu", blank=True)
+    why = models.TextField("waarom", blank=True)
     active = models.BooleanField("geldt", default=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                            verbose_name="door")
