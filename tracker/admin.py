@@ -23,7 +23,7 @@ from tracker.domain import edits
 from tracker.opendata import admin as opendata_admin  # noqa: F401  the open data's records (tracker/opendata/admin.py)
 from tracker.models import (
     Answer, Asker, Commitment, Correction, DigestDelivery, DigestSubscription, DismissedFind, FulfilmentStatement,
-    FulfilmentSuggestion, JobRun, Membership, MinisterRole, Ministry, Office, Party, ParliamentaryRecess, Person,
+    Cabinet, FulfilmentSuggestion, JobRun, Membership, MinisterRole, Ministry, Office, Party, ParliamentaryRecess, Person,
     Postponement, Question, QuestionSet, Reference, Request, StatusChange,
 )
 
@@ -215,6 +215,14 @@ class RecessAdmin(admin.ModelAdmin):
     list_display = ("kind", "year", "start", "end")
     list_filter = ("kind", "year")
     date_hierarchy = "start"
+
+
+@admin.register(Cabinet)
+class CabinetAdmin(admin.ModelAdmin):
+    """The cabinets the statistics count per (/stats/trends/): staff add the next one here."""
+
+    list_display = ("name", "start", "end")
+    search_fields = ("name",)
 
 
 class AskerInline(admin.TabularInline):
