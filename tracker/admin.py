@@ -14,40 +14,52 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 
 from documents.models import Document
-
-from tracker.domain import edits
-from tracker.opendata import admin as opendata_admin  # noqa: F401  the open data's records (tracker/opendata/admin.py)
+from tracker.domain import edits, history
 from tracker.models import (
-    Answer, Asker, Commitment, Correction, DigestDelivery, DigestSubscription, DismissedFind, FulfilmentStatement,
-    Cabinet, FulfilmentSuggestion, JobRun, Membership, MinisterRole, Ministry, Office, Party, ParliamentaryRecess, Person,
-    Postponement, Question, QuestionSet, Reference, Request, StatusChange,
+    Answer,
+    Asker,
+    Cabinet,
+    Commitment,
+    Correction,
+    DigestDelivery,
+    DigestSubscription,
+    DismissedFind,
+    FulfilmentStatement,
+    FulfilmentSuggestion,
+    JobRun,
+    Membership,
+    MinisterRole,
+    Ministry,
+    Office,
+    ParliamentaryRecess,
+    Party,
+    Person,
+    Postponement,
+    Question,
+    QuestionSet,
+    Reference,
+    Request,
+    StatusChange,
 )
+from tracker.opendata import admin as opendata_admin  # noqa: F401  the open data's records (tracker/opendata/admin.py)
 
 
 def history_table(obj) -> str:
-    """The object's corrections and lifecycle events, newest last."""
+    """The object's lifecycle events and corrections as sentences, oldest first (tracker/domain/history.py)."""
     if obj is None or obj.pk is None:
         return "—"
-    ct = ContentType.objects.get_for_model(obj)
-    rows = []
-    for c in Correction.objects.filter(content_type=ct, object_id=obj.pk).select_related("by"):
-        now = f" — parser zegt nu: {c.parser_now}" if c.parser_disagrees and c.active else ""
-        why = f" ({c.why})" if c.why else ""
-        rows.append((timezone.localtime(c.at).strftime("%d-%m-%Y %H:%M"), "correctie",
-                     f"{c.field}: {c.parser_value or '—'} → {c.corrected_value or '—'}{why}{now}"
-                     + ("" if c.active else " (vervangen)"), c.by or ""))
-    for s in StatusChange.objects.filter(content_type=ct, object_id=obj.pk).select_related("by", "job"):
-        who = s.by or (s.job.name if s.job else "")
-        rows.append((timezone.localtime(s.at).strftime("%d-%m-%Y %H:%M"), s.get_event_display(),
-                     f"{s.old_value or '—'} → {s.new_value or '—'}" + (f" ({s.note})" if s.note else ""), who))
+    rows = [(date_format(timezone.localtime(e.at), "j F Y H:i"), e.what + (f" ({e.note})" if e.note else ""), e.who)
+            for e in history.entries(obj)]
     if not rows:
         return "Nog geen geschiedenis."
-    body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
-    return format_html("<table><thead><tr><th>Wanneer</th><th>Wat</th><th>Wijziging</th><th>Door</th></tr></thead>"
+    body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
+    return format_html("<table><thead><tr><th>Wanneer</th><th>Wat er gebeurde</th><th>Door</th></tr></thead>"
                        "<tbody>{}</tbody></table>", body)
 
 
@@ -118,34 +130,34 @@ class CorrectableAdmin(EditAdmin):
         return format_html_join(mark_safe("<br>"), "{}: gecorrigeerd {}, parser zegt nu <strong>{}</strong>", rows)
 
 
-def bulk_edit(request, rows, edit, done: str) -> None:
-    """A bulk action: ``edit(row)`` through the write path for each row, then one message."""
+def bulk_edit(request, rows, edit, one: str, many: str) -> None:
+    """A bulk action: ``edit(row)`` through the write path for each row, then one message (``one`` or ``many``)."""
     n = 0
     for row in rows:
         edit(row)
         n += 1
-    messages.success(request, done.format(n=n))
+    messages.success(request, ngettext(one, many, n).format(n=n))
 
 
 @admin.action(description="Wat de parser nu zegt overnemen")
 def accept_parser_now(modeladmin, request, queryset):
     bulk_edit(request, queryset.filter(active=True).exclude(parser_now=""),
               lambda c: edits.accept_parser_value(c, by=request.user),
-              "{n} correctie(s) vervangen door de parserwaarde.")
+              "{n} correctie vervangen door de parserwaarde.", "{n} correcties vervangen door de parserwaarde.")
 
 
 @admin.action(description="Gecontroleerd: niet meer te controleren")
 def mark_reviewed(modeladmin, request, queryset):
     bulk_edit(request, queryset.filter(needs_review=True),
               lambda obj: edits.correct(obj, {"needs_review": False}, by=request.user, why="gecontroleerd (bulkactie)"),
-              "{n} gemarkeerd als gecontroleerd.")
+              "{n} gemarkeerd als gecontroleerd.", "{n} gemarkeerd als gecontroleerd.")
 
 
 @admin.action(description="Geselecteerde toezeggingen bevestigen")
 def confirm_commitments(modeladmin, request, queryset):
     bulk_edit(request, queryset.filter(confirmed=False),
               lambda c: edits.confirm(c, by=request.user, why="bevestigd (bulkactie)"),
-              "{n} toezegging(en) bevestigd.")
+              "{n} toezegging bevestigd.", "{n} toezeggingen bevestigd.")
 
 
 @admin.register(Correction)

@@ -14,6 +14,7 @@ from tests.edits.papers import (
 )
 from tracker.jobs.daily import flag_overdue
 from tracker.models import Commitment, FulfilmentSuggestion
+from tracker.domain.history import long_date
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_a_due_date_an_editor_moves_on_the_review_page_survives_a_new_version_of
         "2014-02-03", later.isoformat(), "2014-02-03", editor, "het gesprek is verplaatst")
     assert ("redated", "2014-02-03", later.isoformat()) in events(meeting)
     html = page(editor_client, meeting)
-    assert f"due_date: 2014-02-03 → {later.isoformat()}" in html and "het gesprek is verplaatst" in html
+    assert f"Uiterlijk gecorrigeerd van 3 februari 2014 naar {long_date(later)}" in html and "het gesprek is verplaatst" in html
 
 
 def test_a_commitment_an_editor_marks_fulfilled_with_its_evidence_stays_fulfilled_in_a_new_version_of_the_letter(

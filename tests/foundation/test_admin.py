@@ -49,7 +49,7 @@ def test_the_change_page_shows_the_history(client, admin_user, commitment):
     url = f"/admin/tracker/commitment/{commitment.pk}/change/"
     client.post(url, change_form_data(client, url, actor="het kabinet"))
     page = client.get(url).content.decode()
-    assert "Minister van Buitenlandse Zaken → het kabinet" in page
+    assert "Actor gecorrigeerd van Minister van Buitenlandse Zaken naar het kabinet" in page
 
 
 def test_changing_the_submitted_date_of_a_question_set_recomputes_its_answer_due_date(client, admin_user):

@@ -32,7 +32,7 @@ def test_marking_fulfilled_with_evidence_records_it_and_shows_it_in_the_history(
     html = detail(editor_client, commitment)
     assert "Status gewijzigd in voldaan." in html
     assert "Kamerstuk 32 735, nr. 400" in html
-    assert "open → fulfilled" in html and "redacteur" in html
+    assert "Status gewijzigd van Openstaand naar Voldaan" in html and "redacteur" in html
 
 
 def test_partially_fulfilled(editor_client, commitment):
@@ -125,4 +125,4 @@ def test_corrections_show_in_the_history(editor_client, commitment, editor):
                               field="deadline_text", parser_value="voor de zomer", corrected_value="voor 1 juli",
                               by=editor)
     html = detail(editor_client, commitment)
-    assert "deadline_text: voor de zomer → voor 1 juli" in html
+    assert "Termijn (tekst) gecorrigeerd van voor de zomer naar voor 1 juli" in html

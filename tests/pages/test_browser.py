@@ -116,7 +116,7 @@ def test_review_a_commitment_in_the_browser(page, live_server, recesses, editor,
     page.wait_for_load_state()
     assert "Status gewijzigd in voldaan." in page.locator(".messages").inner_text()
     history = page.locator("#history-h + table").inner_text()
-    assert "open → fulfilled" in history and "redacteur" in history
+    assert "Status gewijzigd van Openstaand naar Voldaan" in history and "redacteur" in history
     target.refresh_from_db()
     assert (target.status, str(target.evidence_id)) == ("fulfilled", chosen)
     assert StatusChange.objects.filter(object_id=target.pk, new_value="fulfilled").exists()

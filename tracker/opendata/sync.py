@@ -78,7 +78,7 @@ def make_client(from_dir: Optional[str | Path] = None) -> Client:
         return Client(transport=FolderTransport(from_dir), pause=0, retries=0)
     url = settings.OPENDATA_SYNCFEED_URL
     if not url.startswith(("https://", "http://")):
-        raise ImproperlyConfigured(f"OPENDATA_SYNCFEED_URL={url!r} is no http(s) URL")
+        raise ImproperlyConfigured(f"OPENDATA_SYNCFEED_URL={url!r} is geen http(s)-adres")
     return Client()
 
 

@@ -18,7 +18,6 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage
 from django.db.models import Count, Prefetch, Q
@@ -31,22 +30,38 @@ from django.views.generic import DetailView, FormView, RedirectView, TemplateVie
 from django_filters.views import FilterView
 
 from documents.models import Document
-
-from tracker.review.pagination import TwoWayPaginator
+from tracker.access.permissions import can_edit, can_upload
 from tracker.digests import report as emails
+from tracker.domain import edits, history, stats
+from tracker.ingest.uploads import (
+    NAME as UPLOAD_JOB,
+)
+from tracker.ingest.uploads import (
+    ingest_upload,
+    run_upload,
+    safe_upload_name,
+    shown_name,
+    upload_dir,
+)
+from tracker.models import (
+    Answer,
+    Asker,
+    Commitment,
+    DigestSubscription,
+    FulfilmentSuggestion,
+    JobRun,
+    MinisterRole,
+    Office,
+    Postponement,
+    Question,
+    QuestionSet,
+    Reference,
+)
 from tracker.review import highlight
-from tracker.domain import edits, stats
 from tracker.review.filters import CommitmentFilter, DocumentFilter, QuestionSetFilter
 from tracker.review.forms import RedateForm, StatusForm, SuggestionForm, UploadForm
-from tracker.models import (
-    Answer, Asker, Commitment, Correction, DigestSubscription, FulfilmentSuggestion, JobRun, MinisterRole, Office,
-    Postponement, Question, QuestionSet, Reference, StatusChange,
-)
-from tracker.access.permissions import can_edit, can_upload
+from tracker.review.pagination import TwoWayPaginator
 from tracker.rules import answer_term
-from tracker.ingest.uploads import (
-    NAME as UPLOAD_JOB, ingest_upload, run_upload, safe_upload_name, shown_name, upload_dir,
-)
 
 PAGE_SIZE = 25
 
@@ -199,16 +214,6 @@ class DocumentListView(ReviewListView):
 
 # ---------------------------------------------------------------- details
 
-def history(obj):
-    """StatusChange and Correction rows of ``obj``, oldest first (two queries)."""
-    ct = ContentType.objects.get_for_model(obj)
-    changes = [("status", s.at, s) for s in StatusChange.objects.filter(content_type=ct, object_id=obj.pk)
-               .select_related("by", "job", "evidence")]
-    corrections = [("correction", c.at, c) for c in Correction.objects.filter(content_type=ct, object_id=obj.pk)
-                   .select_related("by")]
-    return sorted(changes + corrections, key=lambda row: (row[1], row[2].pk))
-
-
 class CommitmentDetailView(LoginRequiredMixin, DetailView):
     template_name = "tracker/commitment_detail.html"
     context_object_name = "commitment"
@@ -226,7 +231,7 @@ class CommitmentDetailView(LoginRequiredMixin, DetailView):
         ctx["questions"] = list(c.answer.questions.all()) if c.answer_id else []
         ctx["references"] = Reference.objects.filter(source_document=c.source_document_id).select_related("target")
         ctx["suggestions"] = c.suggestions.select_related("document")
-        ctx["history"] = history(c)
+        ctx["history"] = history.entries(c)
         ctx["ministers"] = MinisterRole.objects.filter(document=c.source_document_id).select_related("person", "office")
         ctx["can_edit"] = can_edit(self.request.user)
         if ctx["can_edit"]:
@@ -267,7 +272,7 @@ class QuestionSetDetailView(LoginRequiredMixin, DetailView):
             loose_answers=[a for a in qs.answers.all() if a.pk not in answered],
             postponements=list(qs.postponements.all()),
             commitments=Commitment.objects.live().filter(answer__question_set=qs).select_related("source_document"),
-            history=history(qs),
+            history=history.entries(qs),
             due_now=answer_term.due_on(qs.submitted, qs.postponed_on, day),
             days_overdue=qs.days_overdue(day),
             days_late=answer_term.days_late(qs.submitted, qs.postponed_on, qs.received),
@@ -286,7 +291,7 @@ class QuestionSetDetailView(LoginRequiredMixin, DetailView):
         for p in postponements:
             if p.date:
                 events.append((p.date, "Uitstel gemeld"
-                               + (f" (antwoord verwacht {p.expected.strftime('%d-%m-%Y')})" if p.expected else ""),
+                               + (f" (antwoord verwacht {history.long_date(p.expected)})" if p.expected else ""),
                                p.document))
         if qs.postponed_on and qs.answer_due and qs.answer_due != qs.term_due:
             events.append((qs.answer_due, "Einde termijn na uitstel", None))
@@ -294,9 +299,9 @@ class QuestionSetDetailView(LoginRequiredMixin, DetailView):
             events.append((qs.first_received, "Eerste (deel)antwoord", None))
         if qs.received:
             events.append((qs.received, "Antwoord ontvangen", qs.answer_document))
-        for kind, at, row in history_rows:
-            if kind == "status" and row.event == StatusChange.Event.OVERDUE and row.on:
-                events.append((row.on, "Te laat (vastgesteld door de dagelijkse controle)", None))
+        for entry in history_rows:
+            if entry.on and entry.what.startswith("Te laat"):
+                events.append((entry.on, "Te laat (vastgesteld door de dagelijkse controle)", None))
         return sorted(events, key=lambda e: e[0])
 
 

@@ -13,6 +13,7 @@ import json
 import sys
 
 from django.core.management import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from tracker.opendata.sync import run
 
@@ -47,7 +48,7 @@ class Command(BaseCommand):
         summary = report.to_json()
         if not options["json"] or options["verbosity"] >= 2:
             self.stdout.write(f"{report.created} nieuw, {report.updated} bijgewerkt, {report.unchanged} ongewijzigd, "
-                              f"{report.deleted} verwijderd ({report.pages} pagina's), {len(report.errors)} fout(en)")
+                              f"{report.deleted} verwijderd ({report.pages} pagina's), {ngettext('{n} fout', '{n} fouten', len(report.errors)).format(n=len(report.errors))}")
             for e in report.errors:
                 self.stdout.write(f"  fout: {e['source']}: {e['error']}")
         if options["json"]:
@@ -55,4 +56,5 @@ class Command(BaseCommand):
         if report.failed:
             raise CommandError(f"sync_opendata gestopt: {report.failed}", returncode=1)
         if report.errors:
-            raise CommandError(f"{len(report.errors)} fout(en)", returncode=1)
+            raise CommandError(ngettext("{n} fout", "{n} fouten", len(report.errors)).format(n=len(report.errors)),
+                               returncode=1)
