@@ -85,7 +85,7 @@ def bench_flag_overdue(today: dt.date) -> dict:
     """The first run (yesterday: records every past overdue item), then the
     naive loop and the real job for today, on the same rows (the naive run
     is rolled back)."""
-    from tracker.jobs.daily import flag_overdue
+    from tracker.jobs.flag_overdue import flag_overdue
 
     yesterday = today - dt.timedelta(days=1)
     start = _now()
@@ -171,7 +171,7 @@ def bench_lists(n: int) -> dict:
 # ---------------------------------------------------------------- digests
 
 def bench_digests(today: dt.date) -> dict:
-    from tracker.jobs.daily import send_digests
+    from tracker.digests.delivery import send_digests
     from tracker.models import DigestSubscription
 
     mail.outbox = []

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.factories import CommitmentFactory, DocumentFactory, QuestionSetFactory
-from tracker.jobs import daily as jobs
+from tracker.jobs import flag_overdue as jobs
 from tracker.domain import lifecycle
 from tracker.models import Commitment, JobRun, QuestionSet, StatusChange
 

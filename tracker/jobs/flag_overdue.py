@@ -1,0 +1,110 @@
+"""flag_overdue(today): records what is overdue as of ``today`` (the rules are
+the querysets' ``overdue(on=day)``), set-based: one query per step, never one
+per item.
+
+* one StatusChange(event="overdue", on=<the day it became overdue>) per item
+  and overdue period; the day is the due date as it stood on ``today`` plus
+  one day (a set due on 9 February became overdue on 10 February), also on
+  the first run over old data, so history reads "te laat sinds". Inserted
+  with ``bulk_create(ignore_conflicts=True)`` against the unique partial
+  constraint ``statuschange_overdue_once``, so two workers at once, or a
+  second run, insert nothing twice;
+* ``overdue_since`` set to that day in one UPDATE where it is empty or stale
+  (a postponement notice or a re-dating moved the due date), and cleared in
+  one UPDATE for items no longer overdue that day (answered, fulfilled,
+  lapsed, re-dated, postponed);
+* commitments without a due date get a review date (rules/review_date.py) in
+  one UPDATE.
+
+``overdue_since`` describes the day the job last ran for: running it for a
+day in the past (``--today 2019-02-14``) sets it as of that day, and the next
+run for today puts it right again. The pages ask the querysets for any day;
+``overdue_since`` only makes the "overdue now" list fast.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Case, DateField, Exists, F, OuterRef, Q, When
+from django.utils import timezone
+
+from tracker.domain.sql import AddDays
+from tracker.jobs import runs
+from tracker.models import Commitment, JobRun, QuestionSet, StatusChange
+from tracker.rules.review_date import review_date_expression
+
+INSERT_BATCH = 1000
+
+
+def question_set_due_expression(on: dt.date):
+    """The answer due date as it stood on ``on`` (rules/answer_term.due_on):
+    a postponement notice counts from its own date."""
+    return Case(When(postponed_on__lte=on, then=F("answer_due")), default=F("term_due"), output_field=DateField())
+
+
+def question_set_became_overdue_expression(on: dt.date):
+    return AddDays(question_set_due_expression(on), 1)
+
+
+def commitment_became_overdue_expression():
+    return AddDays(F("due_date"), 1)
+
+
+def flag_overdue(today: dt.date | None = None) -> JobRun:
+    today = today or timezone.localdate()
+    run = runs.start("flag_overdue", today)
+    try:
+        with transaction.atomic():
+            details = {}
+            details.update(_flag(run, today, QuestionSet, QuestionSet.objects.overdue(on=today),
+                                 question_set_became_overdue_expression(today), "question_sets"))
+            details.update(_flag(run, today, Commitment, Commitment.objects.overdue(on=today),
+                                 commitment_became_overdue_expression(), "commitments"))
+            details["review_dates_set"] = set_review_dates()
+    except Exception as exc:
+        runs.failed(run, exc)
+        raise
+    changed = sum(v for k, v in details.items() if not k.endswith("_overdue"))
+    return runs.finish(run, JobRun.Status.DONE, details=details, changed=changed)
+
+
+def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> dict:
+    ct = ContentType.objects.get_for_model(model)
+    # only the overdue items with no record of this overdue period yet are read and become
+    # StatusChange objects (a daily run builds a handful, not one per overdue item:
+    # BENCHMARKS.md). The unique constraint still catches a second worker inserting the same
+    # rows meanwhile.
+    recorded = StatusChange.objects.filter(content_type=ct, object_id=OuterRef("pk"), event=StatusChange.Event.OVERDUE,
+                                           on=OuterRef("became"))
+    rows = (overdue.annotate(became=became).filter(~Exists(recorded))
+            .order_by("pk").values_list("pk", "became"))
+    batch = []
+    for pk, on in rows.iterator(chunk_size=INSERT_BATCH):
+        batch.append(StatusChange(content_type=ct, object_id=pk, event=StatusChange.Event.OVERDUE, on=on,
+                                  old_value="", new_value="te laat", job=run,
+                                  note=f"te laat sinds {on.isoformat()} (vastgesteld voor {today.isoformat()})"))
+        if len(batch) >= INSERT_BATCH:
+            StatusChange.objects.bulk_create(batch, ignore_conflicts=True)
+            batch = []
+    if batch:
+        StatusChange.objects.bulk_create(batch, ignore_conflicts=True)
+    # the rows this run inserted (a conflict inserted nothing and names no job)
+    flagged = StatusChange.objects.filter(job=run, content_type=ct, event=StatusChange.Event.OVERDUE).count()
+    since_set = (model.objects.filter(pk__in=overdue.values("pk"))
+                 .filter(Q(overdue_since__isnull=True) | ~Q(overdue_since=became))
+                 .update(overdue_since=became))
+    since_cleared = (model.objects.filter(overdue_since__isnull=False).exclude(pk__in=overdue.values("pk"))
+                     .update(overdue_since=None))
+    # now exactly the overdue items have overdue_since set: counted from its partial index, not by
+    # evaluating the rule once more (the updates above ran in this same transaction)
+    n_overdue = model.objects.filter(overdue_since__isnull=False).count()
+    return {f"{label}_overdue": n_overdue, f"{label}_flagged": flagged,
+            f"{label}_overdue_since_set": since_set, f"{label}_overdue_since_cleared": since_cleared}
+
+
+def set_review_dates() -> int:
+    """Commitments without a due date and without a review date get one (rules/review_date.py)."""
+    return (Commitment.objects.filter(due_date__isnull=True, review_date__isnull=True)
+            .update(review_date=review_date_expression()))
