@@ -52,15 +52,32 @@ def commitment_became_overdue_expression():
     return AddDays(F("due_date"), 1)
 
 
+def overdue_question_sets(today: dt.date):
+    """The rule (QuestionSetQuerySet.overdue) as it stands: ``received IS NULL OR received >
+    today`` is two ranges of ``qs_received_idx``, the unanswered sets and those answered after
+    the day, so the job never reads the answered ones."""
+    return QuestionSet.objects.overdue(on=today)
+
+
+def overdue_commitments(today: dt.date):
+    """The rule (CommitmentQuerySet.overdue) with what it implies spelled out for the planner:
+    a commitment not closed by ``today`` is open (a closed one has a ``closed_on``, constraint
+    ``commitment_closed_has_date``) or was closed after it. So the overdue commitments are two
+    index ranges, the open ones due before today (``commitment_open_due_idx``) and those closed
+    after today (``commitment_closed_on_idx``, empty for today), instead of a scan of every
+    commitment with a due date."""
+    return Commitment.objects.overdue(on=today).filter(Q(status=Commitment.Status.OPEN) | Q(closed_on__gt=today))
+
+
 def flag_overdue(today: dt.date | None = None) -> JobRun:
     today = today or timezone.localdate()
     run = runs.start("flag_overdue", today)
     try:
         with transaction.atomic():
             details = {}
-            details.update(_flag(run, today, QuestionSet, QuestionSet.objects.overdue(on=today),
+            details.update(_flag(run, today, QuestionSet, overdue_question_sets(today),
                                  question_set_became_overdue_expression(today), "question_sets"))
-            details.update(_flag(run, today, Commitment, Commitment.objects.overdue(on=today),
+            details.update(_flag(run, today, Commitment, overdue_commitments(today),
                                  commitment_became_overdue_expression(), "commitments"))
             details["review_dates_set"] = set_review_dates()
     except Exception as exc:
@@ -71,30 +88,33 @@ def flag_overdue(today: dt.date | None = None) -> JobRun:
 
 
 def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> dict:
+    """Every statement reads the overdue items (index ranges, see above) or the items flagged
+    before (``overdue_since`` partial index), never the whole table."""
     ct = ContentType.objects.get_for_model(model)
     # only the overdue items with no record of this overdue period yet are read and become
     # StatusChange objects (a daily run builds a handful, not one per overdue item:
     # BENCHMARKS.md). The unique constraint still catches a second worker inserting the same
-    # rows meanwhile.
+    # rows meanwhile. Read in one go, not through a server-side cursor: PostgreSQL plans a
+    # cursor for its first rows, and for "ORDER BY id" that was a walk of the whole primary
+    # key instead of the index ranges; the rows are at most the overdue items. Inserted in id
+    # order, so two workers at once take the unique index's locks in the same order.
     recorded = StatusChange.objects.filter(content_type=ct, object_id=OuterRef("pk"), event=StatusChange.Event.OVERDUE,
                                            on=OuterRef("became"))
-    rows = (overdue.annotate(became=became).filter(~Exists(recorded))
-            .order_by("pk").values_list("pk", "became"))
-    batch = []
-    for pk, on in rows.iterator(chunk_size=INSERT_BATCH):
-        batch.append(StatusChange(content_type=ct, object_id=pk, event=StatusChange.Event.OVERDUE, on=on,
-                                  old_value="", new_value="te laat", job=run,
-                                  note=f"te laat sinds {on.isoformat()} (vastgesteld voor {today.isoformat()})"))
-        if len(batch) >= INSERT_BATCH:
-            StatusChange.objects.bulk_create(batch, ignore_conflicts=True)
-            batch = []
-    if batch:
-        StatusChange.objects.bulk_create(batch, ignore_conflicts=True)
+    rows = overdue.annotate(became=became).filter(~Exists(recorded)).values_list("pk", "became")
+    StatusChange.objects.bulk_create(
+        [StatusChange(content_type=ct, object_id=pk, event=StatusChange.Event.OVERDUE, on=on, old_value="",
+                      new_value="te laat", job=run,
+                      note=f"te laat sinds {on.isoformat()} (vastgesteld voor {today.isoformat()})")
+         for pk, on in sorted(rows)],
+        batch_size=INSERT_BATCH, ignore_conflicts=True)
     # the rows this run inserted (a conflict inserted nothing and names no job)
     flagged = StatusChange.objects.filter(job=run, content_type=ct, event=StatusChange.Event.OVERDUE).count()
-    since_set = (model.objects.filter(pk__in=overdue.values("pk"))
-                 .filter(Q(overdue_since__isnull=True) | ~Q(overdue_since=became))
+    # the overdue items whose overdue_since is empty or stale, updated where they are found (no
+    # "id IN (…)" of the whole table)
+    since_set = (overdue.filter(Q(overdue_since__isnull=True) | ~Q(overdue_since=became))
                  .update(overdue_since=became))
+    # the items flagged before that are no longer overdue (answered, fulfilled, lapsed, re-dated,
+    # postponed, retired): the flagged index, less the overdue ones
     since_cleared = (model.objects.filter(overdue_since__isnull=False).exclude(pk__in=overdue.values("pk"))
                      .update(overdue_since=None))
     # now exactly the overdue items have overdue_since set: counted from its partial index, not by
@@ -105,6 +125,7 @@ def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> di
 
 
 def set_review_dates() -> int:
-    """Commitments without a due date and without a review date get one (rules/review_date.py)."""
+    """Commitments without a due date and without a review date get one (rules/review_date.py):
+    the partial index ``commitment_review_todo_idx`` holds exactly those (none, most days)."""
     return (Commitment.objects.filter(due_date__isnull=True, review_date__isnull=True)
             .update(review_date=review_date_expression()))
