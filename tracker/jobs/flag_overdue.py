@@ -124,8 +124,12 @@ def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> di
             f"{label}_overdue_since_set": since_set, f"{label}_overdue_since_cleared": since_cleared}
 
 
+def waiting_for_review_date():
+    """Commitments without a due date and without a review date: the partial index
+    ``commitment_review_todo_idx`` holds exactly those (none, most days)."""
+    return Commitment.objects.filter(due_date__isnull=True, review_date__isnull=True)
+
+
 def set_review_dates() -> int:
-    """Commitments without a due date and without a review date get one (rules/review_date.py):
-    the partial index ``commitment_review_todo_idx`` holds exactly those (none, most days)."""
-    return (Commitment.objects.filter(due_date__isnull=True, review_date__isnull=True)
-            .update(review_date=review_date_expression()))
+    """Commitments without a due date and without a review date get one (rules/review_date.py)."""
+    return waiting_for_review_date().update(review_date=review_date_expression())
