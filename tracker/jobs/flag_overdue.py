@@ -20,6 +20,18 @@ per item.
 day in the past (``--today 2019-02-14``) sets it as of that day, and the next
 run for today puts it right again. The pages ask the querysets for any day;
 ``overdue_since`` only makes the "overdue now" list fast.
+
+What it reads: the items overdue that day, as index ranges (the unanswered
+sets and those answered after the day; the open commitments due before it
+and those closed after it), and the items flagged before (the
+``overdue_since`` partial indexes) — never the answered sets and kept
+commitments, which are nearly all of them (BENCHMARKS.md: at 1,000,000 sets
+the daily run reads some thousands of index entries and writes what changed
+that day). It does not rely on what the last run saw: an item ingested today
+from an old paper, or re-dated, re-opened or un-answered by staff, is found
+by the same ranges, so the result is the rule's for that day whatever
+happened since. A run for a day long past also reads what was answered or
+kept after that day, as the rule asks.
 """
 from __future__ import annotations
 
