@@ -17,7 +17,7 @@ from django.db import connection
 
 from tests.factories import CommitmentFactory, DocumentFactory, QuestionSetFactory
 from tracker.jobs import flag_overdue as job
-from tracker.models import Commitment, QuestionSet
+from tracker.models import Commitment, QuestionSet, StatusChange
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 DAY = dt.date(2021, 3, 1)
@@ -86,3 +86,23 @@ def test_the_index_ranges_pick_what_the_rule_picks(years_of_kept_promises):
     for day in (DAY, dt.date(2021, 3, 4), dt.date(2015, 3, 1), dt.date(2014, 3, 1)):
         assert set(job.overdue_commitments(day)) == set(Commitment.objects.overdue(on=day))
         assert set(job.overdue_question_sets(day)) == set(QuestionSet.objects.overdue(on=day))
+
+
+def history_rows_planned() -> float:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'tracker_statuschange'")
+        return cursor.fetchone()[0]
+
+
+def test_a_run_that_records_many_overdue_periods_refreshes_the_statistics_of_the_history(belarus, coc_meeting,
+                                                                                         monkeypatch):
+    """After the first run over old data the history table is no longer the nearly empty table
+    PostgreSQL last analysed; planned as such, the next run compared every overdue item with
+    every record (BENCHMARKS.md). A run that records many periods analyses it."""
+    monkeypatch.setattr(job, "REFRESH_STATISTICS_AFTER", 2)
+    before = history_rows_planned()
+    job.flag_overdue(dt.date(2014, 3, 1))  # the COC meeting: one period, below the mark
+    assert history_rows_planned() == before
+    QuestionSetFactory(submitted=dt.date(2021, 1, 20))
+    job.flag_overdue(DAY)  # Belarus and the set of 20 January: two (the COC meeting's is recorded)
+    assert history_rows_planned() == 3 == StatusChange.objects.filter(event="overdue").count()

@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, DateField, Exists, F, OuterRef, Q, When
 from django.utils import timezone
 
@@ -48,6 +48,12 @@ from tracker.models import Commitment, JobRun, QuestionSet, StatusChange
 from tracker.rules.review_date import review_date_expression
 
 INSERT_BATCH = 1000
+#: a run that records this many overdue periods or more (the first run over old data, a day
+#: after a long pause) refreshes PostgreSQL's statistics of the history table it filled. Planned
+#: as the nearly empty table it was, the next run's "not recorded yet" anti-join compared every
+#: overdue item with every record: 1.6 s instead of 10 ms at 1,000,000 sets (BENCHMARKS.md).
+#: Autovacuum would refresh them too, but only at its next round.
+REFRESH_STATISTICS_AFTER = 1000
 
 
 def question_set_due_expression(on: dt.date):
@@ -95,8 +101,17 @@ def flag_overdue(today: dt.date | None = None) -> JobRun:
     except Exception as exc:
         runs.failed(run, exc)
         raise
+    if details["question_sets_flagged"] + details["commitments_flagged"] >= REFRESH_STATISTICS_AFTER:
+        refresh_statistics()
     changed = sum(v for k, v in details.items() if not k.endswith("_overdue"))
     return runs.finish(run, JobRun.Status.DONE, details=details, changed=changed)
+
+
+def refresh_statistics() -> None:
+    """PostgreSQL's ANALYZE of the history table (SQLite plans without statistics)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {StatusChange._meta.db_table}")
 
 
 def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> dict:
