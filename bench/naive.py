@@ -1,4 +1,4 @@
-"""The per-row reference for ``tracker.jobs.daily.flag_overdue``: the same rule
+"""The per-row reference for ``tracker.jobs.flag_overdue.flag_overdue``: the same rule
 (the models' ``days_overdue``, rules/answer_term.py, rules/review_date.py),
 written as the obvious ORM loop: every question set and every commitment
 read as a model instance, one get_or_create and one save per row that

@@ -406,6 +406,11 @@ class Commitment(models.Model):
             # the list's default order over live commitments: a page is an index range, not a
             # join of every commitment with its document and set, then a sort (BENCHMARKS.md)
             models.Index(fields=["due_date", "id"], condition=Q(retired=False), name="commitment_live_due_idx"),
+            # flag_overdue (tracker/jobs/flag_overdue.py): commitments closed after the day it runs for
+            # (none for today), and those still waiting for a review date (none most days)
+            models.Index(fields=["closed_on"], condition=Q(closed_on__isnull=False), name="commitment_closed_on_idx"),
+            models.Index(fields=["id"], condition=Q(due_date__isnull=True, review_date__isnull=True),
+                         name="commitment_review_todo_idx"),
         ]
 
     def __str__(self):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from tests.edits.papers import (
     COC_LETTER, COC_MEETING, WAITING_LISTS_ANSWERS, admin_save, events, ingest, live, new_version,
 )
-from tracker.jobs.daily import flag_overdue
+from tracker.jobs.flag_overdue import flag_overdue
 from tracker.models import Correction, QuestionSet
 
 pytestmark = pytest.mark.django_db

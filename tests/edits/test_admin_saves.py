@@ -14,7 +14,7 @@ from tests.edits.papers import (
     live, new_version,
 )
 from tracker.domain.identity import sentence_hash
-from tracker.jobs.daily import flag_overdue
+from tracker.jobs.flag_overdue import flag_overdue
 from tracker.models import Commitment, Correction, QuestionSet
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from tests.edits.papers import (
     COC_LETTER, COC_MEETING, FULFILMENT, POSTPONEMENT, PROMISE, RIGHTS_COUNCIL_LETTER, correction, events, ingest, live,
     new_version,
 )
-from tracker.jobs.daily import flag_overdue
+from tracker.jobs.flag_overdue import flag_overdue
 from tracker.models import Commitment, FulfilmentSuggestion
 from tracker.domain.history import long_date
 

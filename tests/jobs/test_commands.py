@@ -87,7 +87,7 @@ def test_the_beat_schedule_names_the_tasks(settings):
 def test_a_task_retries_when_the_database_is_briefly_unreachable(belarus, monkeypatch):
     from django.db import OperationalError
 
-    from tracker.jobs import daily as jobs
+    from tracker.jobs import flag_overdue as jobs
     real, calls = jobs.flag_overdue, []
 
     def flaky(today):

@@ -10,8 +10,10 @@ from django.core.management import call_command
 
 from tests.factories import (CommitmentFactory, DocumentFactory, MinistryFactory, PartyFactory,
                              QuestionSetFactory)
+from tracker.digests import delivery as jobs
 from tracker.digests import report as emails
-from tracker.jobs import daily as jobs
+from tracker.digests.render import render_digest
+from tracker.digests.unsubscribe import unsubscribe_url
 from tracker.models import DigestDelivery, JobRun
 
 from .conftest import AMSTERDAM_MONDAY_0830, subscribe
@@ -100,15 +102,32 @@ def test_a_live_claim_of_another_worker_is_respected_and_a_stale_one_taken_over(
     assert delivery.sent_at is not None
 
 
-@time_machine.travel(AMSTERDAM_MONDAY_0830, tick=False)
-def test_force_sends_again_in_the_same_week(belarus, capsys):
+@time_machine.travel("2021-03-01 07:00 +01:00", tick=False)
+def test_force_sends_before_monday_eight_to_whoever_has_no_digest_this_week_and_never_twice(belarus, capsys):
     subscribe("staff@example.org")
-    call_command("send_digests", "--today", "2021-03-01")
-    call_command("send_digests", "--today", "2021-03-01")
-    assert len(mail.outbox) == 1
-    call_command("send_digests", "--today", "2021-03-01", "--force")
-    assert len(mail.outbox) == 2
-    assert DigestDelivery.objects.get().attempts == 2
+    call_command("send_digests")
+    assert mail.outbox == [], "07:00 on Monday: not due yet"
+    call_command("send_digests", "--force")
+    assert [m.to for m in mail.outbox] == [["staff@example.org"]]
+    subscribe("new@example.org")
+    call_command("send_digests", "--force")
+    assert [m.to for m in mail.outbox] == [["staff@example.org"], ["new@example.org"]]
+    call_command("send_digests", "--force")
+    assert len(mail.outbox) == 2, "a forced run sends nobody this week's digest a second time"
+    assert DigestDelivery.objects.get(subscription__email="staff@example.org").attempts == 1
+
+
+@time_machine.travel(AMSTERDAM_MONDAY_0830, tick=False)
+def test_a_delivery_another_run_has_just_sent_cannot_be_claimed(belarus):
+    """The forced double send: run B read the rows still to send, run A then claimed,
+    sent and marked one of them (which clears A's claim); B's claim must fail."""
+    delivery = DigestDelivery.objects.create(subscription=subscribe("staff@example.org"), week="2021-W09")
+    token = jobs.claim(delivery.pk)
+    assert token and jobs.claim(delivery.pk) is None, "a live claim is respected"
+    assert jobs.mark_sent(delivery.pk, token)
+    assert jobs.claim(delivery.pk) is None
+    delivery.refresh_from_db()
+    assert delivery.sent_at is not None and delivery.attempts == 1
 
 
 @time_machine.travel(AMSTERDAM_MONDAY_0830, tick=False)
@@ -187,7 +206,7 @@ def test_the_digest_has_a_signed_unsubscribe_link_and_list_unsubscribe_headers(b
     sub = subscribe("staff@example.org")
     jobs.send_digests(MONDAY)
     msg = mail.outbox[0]
-    url = emails.unsubscribe_url(sub)
+    url = unsubscribe_url(sub)
     assert url.startswith("http://127.0.0.1:8000/digests/unsubscribe/")
     assert msg.extra_headers["List-Unsubscribe"] == f"<{url}>"
     assert msg.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -247,7 +266,7 @@ def test_a_ministry_with_more_overdue_answers_than_a_mail_lists_links_to_the_lis
     [group] = digest.groups
     assert group.total["overdue_answers"] == 30 and len(group.overdue_answers) == emails.ITEMS_PER_SECTION == 25
     assert [i.id for i in group.overdue_answers] == [qs.pk for qs in sets[:25]]   # the longest overdue first
-    rendered = emails.render_digest(digest)
+    rendered = render_digest(digest)
     text, html = rendered.text, rendered.html
     url = group.rest["overdue_answers"]
     assert "Te late antwoorden op Kamervragen (30)" in text

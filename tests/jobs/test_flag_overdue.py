@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.factories import CommitmentFactory, DocumentFactory, QuestionSetFactory
-from tracker.jobs import daily as jobs
+from tracker.jobs import flag_overdue as jobs
 from tracker.domain import lifecycle
 from tracker.models import Commitment, JobRun, QuestionSet, StatusChange
 
@@ -61,6 +61,18 @@ def test_a_fulfilled_or_redated_commitment_is_no_longer_overdue(coc_meeting):
     other.refresh_from_db()
     assert other.overdue_since == dt.date(2014, 4, 2)
     assert overdue_events(other) == [dt.date(2014, 2, 2), dt.date(2014, 4, 2)], "both overdue periods in the history"
+
+
+def test_a_commitment_fulfilled_later_is_flagged_for_a_day_before_and_cleared_for_a_day_after():
+    c = CommitmentFactory(source_document=DocumentFactory(date=dt.date(2014, 1, 10)), due_date=dt.date(2014, 2, 1))
+    lifecycle.set_status(c, "fulfilled", on=dt.date(2014, 3, 10))
+    run = jobs.flag_overdue(dt.date(2014, 3, 1))  # --today in the past: still open that day
+    c.refresh_from_db()
+    assert c.overdue_since == dt.date(2014, 2, 2) and run.details["commitments_flagged"] == 1
+    run = jobs.flag_overdue(dt.date(2014, 3, 11))
+    c.refresh_from_db()
+    assert c.overdue_since is None and run.details["commitments_overdue_since_cleared"] == 1
+    assert overdue_events(c) == [dt.date(2014, 2, 2)]
 
 
 def test_a_postponement_moves_overdue_since_to_the_new_term():

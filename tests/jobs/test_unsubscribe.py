@@ -1,7 +1,7 @@
 """The signed unsubscribe link: GET asks, POST unsubscribes."""
 import pytest
 
-from tracker.digests import report as emails
+from tracker.digests import unsubscribe as unsubscribing
 from .conftest import subscribe
 
 pytestmark = pytest.mark.django_db
@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_unsubscribe_link_shows_a_form_on_get_and_changes_nothing(client):
     sub = subscribe("staff@example.org")
-    response = client.get(emails.unsubscribe_url(sub).removeprefix("http://127.0.0.1:8000"))
+    response = client.get(unsubscribing.unsubscribe_url(sub).removeprefix("http://127.0.0.1:8000"))
     assert response.status_code == 200
     assert b'<form method="post">' in response.content and b"staff@example.org" in response.content
     sub.refresh_from_db()
@@ -21,18 +21,18 @@ def test_posting_the_unsubscribe_form_deactivates_the_subscription_without_a_csr
 
     sub = subscribe("staff@example.org")
     client = Client(enforce_csrf_checks=True)  # RFC 8058 one-click: the mail client POSTs without a cookie
-    response = client.post(emails.unsubscribe_url(sub), {"List-Unsubscribe": "One-Click"})
+    response = client.post(unsubscribing.unsubscribe_url(sub), {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200 and "afgemeld".encode() in response.content
     sub.refresh_from_db()
     assert not sub.active
-    again = client.get(emails.unsubscribe_url(sub))
+    again = client.get(unsubscribing.unsubscribe_url(sub))
     assert b"al afgemeld" in again.content
 
 
 def test_a_tampered_or_foreign_token_unsubscribes_nobody(client):
     sub = subscribe("staff@example.org")
     other = subscribe("other@example.org")
-    token = emails.unsubscribe_token(sub)
+    token = unsubscribing.unsubscribe_token(sub)
     assert client.post(f"/digests/unsubscribe/{token[:-2]}xx/").status_code == 400
     assert client.post("/digests/unsubscribe/not-a-token/").status_code == 400
     other.delete()

@@ -7,7 +7,7 @@ from django.db import OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
 from tests.factories import QuestionSetFactory
-from tracker.jobs import daily as jobs
+from tracker.jobs import flag_overdue as jobs
 from tracker.jobs import tasks
 from tracker.models import JobRun, StatusChange
 

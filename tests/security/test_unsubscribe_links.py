@@ -9,7 +9,7 @@ from django.core import mail, signing
 from django.core.cache import cache
 
 from tests.jobs.conftest import subscribe
-from tracker.digests import report as emails
+from tracker.digests import unsubscribe as unsubscribing
 pytestmark = pytest.mark.django_db
 
 MAILED = dt.datetime(2021, 3, 1, 8, 30, tzinfo=dt.timezone.utc)
@@ -29,7 +29,7 @@ def path(url):
 def test_unsubscribe_link_1000_days_old_unsubscribes_nobody(client):
     sub = subscribe("staff@example.org")
     with time_machine.travel(MAILED, tick=False):
-        url = path(emails.unsubscribe_url(sub))
+        url = path(unsubscribing.unsubscribe_url(sub))
     with time_machine.travel(MAILED + dt.timedelta(days=1000), tick=False):
         response = client.post(url, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 410
@@ -41,7 +41,7 @@ def test_unsubscribe_link_1000_days_old_unsubscribes_nobody(client):
 def test_expired_unsubscribe_link_offers_a_fresh_link_by_mail_that_works(client):
     sub = subscribe("staff@example.org")
     with time_machine.travel(MAILED, tick=False):
-        url = path(emails.unsubscribe_url(sub))
+        url = path(unsubscribing.unsubscribe_url(sub))
     with time_machine.travel(MAILED + dt.timedelta(days=400), tick=False):
         offer = client.get(url).content.decode()
         assert 'name="action" value="resend"' in offer
@@ -60,7 +60,7 @@ def test_expired_unsubscribe_link_offers_a_fresh_link_by_mail_that_works(client)
 def test_unsubscribe_link_within_a_year_still_works(client):
     sub = subscribe("staff@example.org")
     with time_machine.travel(MAILED, tick=False):
-        url = path(emails.unsubscribe_url(sub))
+        url = path(unsubscribing.unsubscribe_url(sub))
     with time_machine.travel(MAILED + dt.timedelta(days=360), tick=False):
         assert client.post(url).status_code == 200
     sub.refresh_from_db()
@@ -69,7 +69,7 @@ def test_unsubscribe_link_within_a_year_still_works(client):
 
 def test_signed_token_for_another_action_does_not_unsubscribe(client):
     sub = subscribe("staff@example.org")
-    token = signing.dumps({"id": sub.pk, "email": sub.email, "do": "resend"}, salt=emails.UNSUBSCRIBE_SALT)
+    token = signing.dumps({"id": sub.pk, "email": sub.email, "do": "resend"}, salt=unsubscribing.UNSUBSCRIBE_SALT)
     assert client.post(f"/digests/unsubscribe/{token}/").status_code == 400
     sub.refresh_from_db()
     assert sub.active
@@ -78,7 +78,7 @@ def test_signed_token_for_another_action_does_not_unsubscribe(client):
 def test_unsubscribe_link_only_unsubscribes_the_address_it_was_mailed_to(client):
     sub = subscribe("staff@example.org")
     other = subscribe("other@example.org")
-    client.post(path(emails.unsubscribe_url(sub)))
+    client.post(path(unsubscribing.unsubscribe_url(sub)))
     sub.refresh_from_db()
     other.refresh_from_db()
     assert not sub.active and other.active

@@ -1,5 +1,6 @@
 """The Celery app. Without CELERY_BROKER_URL the jobs run in-process from
-management commands; the same functions in tracker/jobs/daily.py run either way."""
+management commands; the same functions (tracker/jobs/flag_overdue.py,
+tracker/digests/delivery.py) run either way."""
 import os
 
 from celery import Celery

@@ -1,9 +1,9 @@
-"""Mail: ``make_message(name, to, ctx)`` from three templates (healthchecks'
-hc/lib/emails.py shape), and the weekly digest.
+"""What goes in a subscriber's digest.
 
-The digest is built once per run (``build_report(today)``: a fixed number of
+The report is built once per run (``build_report(today)``: a fixed number of
 queries, select_related / prefetch_related, never one per row) and then cut
-per subscriber (``Report.for_subscription``) in Python.
+per subscriber (``Report.for_subscription``) in Python. Rendering it is
+render.py's; sending it delivery.py's.
 
 Subscriber filters: an item is in a subscriber's digest when it matches
 every filter the subscriber set (none set = everything):
@@ -26,16 +26,6 @@ kind (most overdue first) and then "en nog N" with a link to the review page
 that lists them all, filtered as the subscriber's digest is: a mail is read,
 a list is worked through. Uncut, a digest at the large benchmark scale was
 over 1 MB of text per mail.
-
-Rendering (``render_digest``): a digest is assembled from pieces rendered
-once per report: each item (its text and HTML lines, templates/emails/
-digest/<section>.txt|html) once, each ministry section (emails/digest/
-group.txt|html) once per distinct list of items. So a ministry subscriber's
-section is the very string the "everything" digest has, and a party or
-dossier filter only re-joins the items it keeps. The frame (emails/
-digest.txt|html) is rendered once per distinct filter, with a placeholder
-for the unsubscribe link, which is put in per subscriber
-(``RenderedDigest.message``).
 """
 from __future__ import annotations
 
@@ -45,14 +35,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Prefetch
-from django.template.loader import get_template, render_to_string
 from django.urls import reverse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
+from tracker.digests.schedule import iso_week, previous_week
 from tracker.models import Asker, Commitment, DigestSubscription, Ministry, Office, Party, QuestionSet
 from tracker.rules.answer_term import due_on
 
@@ -62,74 +48,6 @@ UNKNOWN_MINISTRY = "Onbekend ministerie"
 #: large benchmark scale an uncut digest was over 1 MB of text)
 ITEMS_PER_SECTION = 25
 DUE_SOON_DAYS = 14
-UNSUBSCRIBE_SALT = "tracker.digest.unsubscribe"
-
-
-# ---------------------------------------------------------------- make_message
-
-def render_parts(name: str, ctx: dict) -> tuple[str, str, str]:
-    """``templates/emails/<name>-subject.txt``, ``<name>.txt`` and ``<name>.html``
-    rendered: (subject, text, html). The HTML template escapes everything
-    (Django's autoescape); the text templates switch it off."""
-    ctx = {"SITE_URL": settings.SITE_URL, **ctx}
-    subject = " ".join(render_to_string(f"emails/{name}-subject.txt", ctx).split())
-    return subject, render_to_string(f"emails/{name}.txt", ctx), render_to_string(f"emails/{name}.html", ctx)
-
-
-def make_message(name: str, to: str, ctx: dict, headers: dict | None = None, connection=None) -> EmailMultiAlternatives:
-    """One message with a text and an HTML part from the three templates of ``name``."""
-    subject, text, html = render_parts(name, ctx)
-    return message_from_parts(subject, text, html, to, ctx.get("unsubscribe_url"), headers, connection)
-
-
-def message_from_parts(subject: str, text: str, html: str, to: str, unsubscribe: str | None = None,
-                       headers: dict | None = None, connection=None) -> EmailMultiAlternatives:
-    headers = dict(headers or {})
-    if unsubscribe:
-        # RFC 2369 + RFC 8058 one-click: the mail client POSTs to this URL
-        headers.setdefault("List-Unsubscribe", f"<{unsubscribe}>")
-        headers.setdefault("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
-    headers.setdefault("Auto-Submitted", "auto-generated")
-    msg = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers,
-                                 connection=connection)
-    msg.attach_alternative(html, "text/html")
-    return msg
-
-
-# ---------------------------------------------------------------- unsubscribe
-
-UNSUBSCRIBE = "unsubscribe"
-
-
-def unsubscribe_token(sub: DigestSubscription) -> str:
-    """A signed, dated token that does one thing: unsubscribe this address."""
-    return signing.dumps({"id": sub.pk, "email": sub.email, "do": UNSUBSCRIBE}, salt=UNSUBSCRIBE_SALT)
-
-
-def read_unsubscribe_token(token: str) -> tuple[DigestSubscription | None, bool]:
-    """(the subscription, expired?): a token older than UNSUBSCRIBE_MAX_AGE_DAYS
-    still names its subscription (so a fresh link can be offered) but is expired;
-    a token that is forged, tampered with or made for another action names none."""
-    expired = False
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=dt.timedelta(days=settings.UNSUBSCRIBE_MAX_AGE_DAYS))
-    except signing.SignatureExpired:
-        expired = True
-        try:
-            data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-        except signing.BadSignature:
-            return None, False
-    except signing.BadSignature:
-        return None, False
-    # links mailed before the action was named ("do") were unsubscribe links too
-    if not isinstance(data, dict) or data.get("do", UNSUBSCRIBE) != UNSUBSCRIBE:
-        return None, False
-    sub = DigestSubscription.objects.filter(pk=data.get("id"), email=data.get("email")).first()
-    return sub, expired
-
-
-def unsubscribe_url(sub: DigestSubscription) -> str:
-    return settings.SITE_URL + reverse("digest-unsubscribe", args=[unsubscribe_token(sub)])
 
 
 # ---------------------------------------------------------------- the report
@@ -198,46 +116,6 @@ class MinistryGroup:
                 self.rest[section] = list_url(section)
 
 
-class Pieces:
-    """The rendered text and HTML of one report's items and ministry sections,
-    shared by every digest cut from that report (``render_digest``): an item
-    is rendered once however many digests list it (it reads the same in all
-    of them), a section once per distinct list of items."""
-
-    def __init__(self, received_from: dt.date, received_to: dt.date):
-        self.received_from, self.received_to = received_from, received_to
-        self._items: dict = {}
-        self._groups: dict = {}
-
-    def item(self, section: str, item: Item) -> tuple[str, str]:
-        key = (section, item.id)  # one query per section: an id is one item there
-        if key not in self._items:
-            ctx = {"item": item}
-            self._items[key] = tuple(_piece(f"emails/digest/{section}.{ext}", ctx) for ext in ("txt", "html"))
-        return self._items[key]
-
-    def group(self, group: MinistryGroup) -> tuple[str, str]:
-        key = (group.name, *(tuple(i.id for i in getattr(group, s)) for s in MinistryGroup.SECTIONS),
-               tuple(sorted(group.total.items())), tuple(sorted(group.rest.items())))
-        if key not in self._groups:
-            common = {"name": group.name, "total": group.total, "more": group.more, "rest": group.rest}
-            text, html = dict(common), dict(common)
-            for section in MinistryGroup.SECTIONS:
-                items = [self.item(section, i) for i in getattr(group, section)]
-                text[section], html[section] = [t for t, _ in items], [h for _, h in items]
-            ctx = {"due_soon_days": DUE_SOON_DAYS, "received_from": self.received_from, "received_to": self.received_to}
-            self._groups[key] = (_piece("emails/digest/group.txt", {**ctx, "group": text}),
-                                 _piece("emails/digest/group.html", {**ctx, "group": html}))
-        return self._groups[key]
-
-
-def _piece(template_name: str, ctx: dict) -> str:
-    """One piece: the template's output without the newline that ends its file
-    (the enclosing template puts its own line breaks around a piece). Marked
-    safe: HTML pieces come from autoescaped templates and are put in as they are."""
-    return mark_safe(get_template(template_name).render(ctx).removesuffix("\n"))
-
-
 @dataclass
 class Digest:
     today: dt.date
@@ -246,9 +124,9 @@ class Digest:
     counts: dict
     received_from: dt.date
     received_to: dt.date
-    #: the report's rendered pieces, shared with its other digests (render_digest makes its own if None)
-    pieces: Pieces | None = field(default=None, repr=False, compare=False)
-    _rendered: RenderedDigest | None = field(default=None, init=False, repr=False, compare=False)
+    #: the subscriber filters it was cut with (ministries, parties, dossiers): digests with the
+    #: same filters are the same digest, rendered once (render.py)
+    filters: tuple = (frozenset(), frozenset(), frozenset())
 
     @property
     def empty(self) -> bool:
@@ -267,16 +145,12 @@ class Report:
     received_from: dt.date
     received_to: dt.date
     _digests: dict = field(default_factory=dict, repr=False, compare=False)
-    _pieces: Pieces = field(init=False, repr=False, compare=False)
     #: ministry and party ids by name, for the links to the lists
     ids: dict = field(default_factory=lambda: {"ministries": {}, "parties": {}}, repr=False, compare=False)
 
-    def __post_init__(self):
-        self._pieces = Pieces(self.received_from, self.received_to)
-
     def for_subscription(self, sub: DigestSubscription) -> Digest:
         """The digest for ``sub``'s filters; subscribers with the same filters
-        share one Digest object (and so one rendering, ``digest_message``)."""
+        share one Digest object (and so one rendering, render.py)."""
         # sub.ministries / sub.parties are prefetched by the job
         ministries = frozenset(m.name for m in sub.ministries.all())
         parties = frozenset(p.name for p in sub.parties.all())
@@ -287,8 +161,6 @@ class Report:
         return self._digests[key]
 
     def digest(self, ministries=frozenset(), parties=frozenset(), dossiers=frozenset()) -> Digest:
-        from tracker.jobs.daily import iso_week
-
         groups: dict[str, MinistryGroup] = {}
         counts = {}
         for section in MinistryGroup.SECTIONS:
@@ -303,7 +175,8 @@ class Report:
         for group in ordered:
             group.cut(lambda section, g=group: self.list_url(section, g.name, parties, dossiers))
         return Digest(today=self.today, week=iso_week(self.today), groups=ordered, counts=counts,
-                      received_from=self.received_from, received_to=self.received_to, pieces=self._pieces)
+                      received_from=self.received_from, received_to=self.received_to,
+                      filters=(ministries, parties, dossiers))
 
     def list_url(self, section: str, ministry: str, parties=frozenset(), dossiers=frozenset()) -> str:
         """The review page listing all of a section's items for ``ministry`` (and
@@ -385,10 +258,7 @@ def build_report(today: dt.date) -> Report:
     the next 14 days, and answers received in the previous ISO week (Monday
     to Sunday before the week of ``today``, so consecutive digests neither
     skip nor repeat a day, whichever day of the week one is sent)."""
-    from tracker.jobs.daily import week_monday
-
-    monday = week_monday(today)
-    received_from, received_to = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    received_from, received_to = previous_week(today)
     overdue_sets = sorted((_answer_item(qs, today) for qs in question_sets_with_people().overdue(on=today)),
                           key=lambda i: (-(i.days_overdue or 0), i.id))
     received = [_answer_item(qs, today) for qs in question_sets_with_people().written()
@@ -401,51 +271,3 @@ def build_report(today: dt.date) -> Report:
            "parties": dict(Party.objects.values_list("name", "pk"))}
     return Report(today=today, overdue_answers=overdue_sets, overdue_commitments=overdue_c, due_commitments=due_c,
                   received_answers=received, received_from=received_from, received_to=received_to, ids=ids)
-
-
-#: stands in for the subscriber's unsubscribe link while a digest is rendered once for
-#: every subscriber with the same filters (only URL-safe characters: HTML escaping leaves it as is)
-UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/digest-placeholder/"
-
-
-@dataclass
-class RenderedDigest:
-    """A digest rendered once for every subscriber with the same filters, with
-    UNSUBSCRIBE_PLACEHOLDER where each one's unsubscribe link goes."""
-
-    subject: str
-    text: str
-    html: str
-
-    def message(self, sub: DigestSubscription, connection=None) -> EmailMultiAlternatives:
-        url = unsubscribe_url(sub)
-        return message_from_parts(self.subject.replace(UNSUBSCRIBE_PLACEHOLDER, url),
-                                  self.text.replace(UNSUBSCRIBE_PLACEHOLDER, url),
-                                  self.html.replace(UNSUBSCRIBE_PLACEHOLDER, escape(url)), sub.email, url,
-                                  connection=connection)
-
-
-def render_digest(digest: Digest) -> RenderedDigest:
-    """``digest`` rendered, once per Digest, from the report's pieces (the
-    module docstring): the frame templates get each ministry section as a
-    finished string (``groups.text`` / ``groups.html``)."""
-    if digest._rendered is None:
-        pieces = digest.pieces or Pieces(digest.received_from, digest.received_to)
-        groups = [pieces.group(g) for g in digest.groups]
-        year, week, _ = digest.today.isocalendar()
-        ctx = {"digest": digest, "week_number": week, "year": year, "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
-               "due_soon_days": DUE_SOON_DAYS,
-               "groups": {"text": [t for t, _ in groups], "html": [h for _, h in groups]}}
-        digest._rendered = RenderedDigest(*render_parts("digest", ctx))
-    return digest._rendered
-
-
-def digest_message(sub: DigestSubscription, digest: Digest, connection=None) -> EmailMultiAlternatives:
-    """The digest mail for ``sub``. The templates are rendered once per Digest
-    (subscribers with the same filters share one, ``Report.for_subscription``)
-    with a placeholder for the one per-subscriber part, the unsubscribe link,
-    which is put in afterwards: rendering ~1,000 items twice per subscriber
-    was a minute per 1,000 subscribers (BENCHMARKS.md). So the digest
-    templates get no ``subscription``: anything else per subscriber would
-    need its own rendering."""
-    return render_digest(digest).message(sub, connection=connection)

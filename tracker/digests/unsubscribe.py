@@ -9,17 +9,57 @@ signed token is what authorises it.
 A link works for UNSUBSCRIBE_MAX_AGE_DAYS (a year). An older link unsubscribes
 nobody: it offers to mail a fresh link to the subscription's own address (at
 most once an hour), and does nothing else.
+
+The token (``unsubscribe_token``) is signed and dated and names one action
+and one address: a token made for anything else unsubscribes nobody.
 """
+import datetime as dt
+
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from tracker.digests.report import read_unsubscribe_token, unsubscribe_url
+from tracker.models import DigestSubscription
 
 RESEND_INTERVAL_SECONDS = 3600
+UNSUBSCRIBE_SALT = "tracker.digest.unsubscribe"
+UNSUBSCRIBE = "unsubscribe"
+
+
+def unsubscribe_token(sub: DigestSubscription) -> str:
+    """A signed, dated token that does one thing: unsubscribe this address."""
+    return signing.dumps({"id": sub.pk, "email": sub.email, "do": UNSUBSCRIBE}, salt=UNSUBSCRIBE_SALT)
+
+
+def read_unsubscribe_token(token: str) -> tuple[DigestSubscription | None, bool]:
+    """(the subscription, expired?): a token older than UNSUBSCRIBE_MAX_AGE_DAYS
+    still names its subscription (so a fresh link can be offered) but is expired;
+    a token that is forged, tampered with or made for another action names none."""
+    expired = False
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=dt.timedelta(days=settings.UNSUBSCRIBE_MAX_AGE_DAYS))
+    except signing.SignatureExpired:
+        expired = True
+        try:
+            data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        except signing.BadSignature:
+            return None, False
+    except signing.BadSignature:
+        return None, False
+    # links mailed before the action was named ("do") were unsubscribe links too
+    if not isinstance(data, dict) or data.get("do", UNSUBSCRIBE) != UNSUBSCRIBE:
+        return None, False
+    sub = DigestSubscription.objects.filter(pk=data.get("id"), email=data.get("email")).first()
+    return sub, expired
+
+
+def unsubscribe_url(sub: DigestSubscription) -> str:
+    return settings.SITE_URL + reverse("digest-unsubscribe", args=[unsubscribe_token(sub)])
 
 
 @csrf_exempt

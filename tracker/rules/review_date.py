@@ -9,7 +9,7 @@ the rule only fills an empty one.
 
 One rule, two forms: ``review_date_for`` for a single commitment (ingest,
 records) and ``review_date_expression`` for the set-based UPDATE in
-``tracker.jobs.daily.flag_overdue``. Both read the same setting.
+``tracker.jobs.flag_overdue.flag_overdue``. Both read the same setting.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 from django.core.management import BaseCommand
 
-from tracker.jobs import daily as jobs
+from tracker.jobs.flag_overdue import flag_overdue
 from tracker.management.commands._options import add_today, parse_today, summary
 
 
@@ -12,5 +12,5 @@ class Command(BaseCommand):
         add_today(parser)
 
     def handle(self, *args, **options):
-        run = jobs.flag_overdue(parse_today(options["today"]))
+        run = flag_overdue(parse_today(options["today"]))
         self.stdout.write(summary(run))

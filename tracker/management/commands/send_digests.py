@@ -1,6 +1,6 @@
 from django.core.management import BaseCommand, CommandError
 
-from tracker.jobs import daily as jobs
+from tracker.digests.delivery import send_digests
 from tracker.management.commands._options import add_today, parse_today, summary
 
 
@@ -11,11 +11,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         add_today(parser)
         parser.add_argument("--force", action="store_true",
-                            help="nu versturen, ook vóór maandag DIGEST_HOUR uur en ook als het overzicht van "
-                                 "deze week al verstuurd is (lege overzichten alleen aan wie die wil)")
+                            help="nu versturen, ook vóór maandag DIGEST_HOUR uur, aan wie het overzicht van deze week "
+                                 "nog niet kreeg (nooit twee keer in een week; lege overzichten alleen aan wie "
+                                 "die wil)")
 
     def handle(self, *args, **options):
-        run = jobs.send_digests(parse_today(options["today"]), force=options["force"])
+        run = send_digests(parse_today(options["today"]), force=options["force"])
         self.stdout.write(summary(run))
         if run.status == run.Status.FAILED:
             raise CommandError(f"niet alles verstuurd: {run.error} (de volgende run probeert het opnieuw)")
