@@ -40,7 +40,9 @@ def test_send_digests_twice_in_the_same_iso_week_sends_one_mail_with_text_and_ht
     assert "20 dagen te laat" in msg.body and "Belarus" in msg.body and "Ploumen (PvdA)" in msg.body
     assert f"http://127.0.0.1:8000/questions/{belarus.pk}/" in msg.body
     assert "Belarus" in html_of(msg) and "20 dagen te laat" in html_of(msg)
-    assert "week 9" in msg.subject
+    # the subject counts what matters, in Dutch, leaving out what is zero
+    assert msg.subject == "Weekoverzicht week 9 (2021): 1 antwoord te laat"
+    assert "In het kort: 1 antwoord te laat." in msg.body
     delivery = DigestDelivery.objects.get()
     assert delivery.week == "2021-W09" and delivery.sent_at is not None and delivery.attempts == 1
     assert delivery.claimed_at is None and delivery.claim_token == ""
@@ -277,3 +279,16 @@ def test_a_ministry_with_more_overdue_answers_than_a_mail_lists_links_to_the_lis
     assert listed.status_code == 200
     assert sorted(o.pk for o in listed.context["paginator"].object_list) == sorted(qs.pk for qs in sets)
     assert "En nog 5: bekijk ze allemaal" in client.get("/digests/preview/").content.decode()  # the page as the mail
+
+
+def test_the_subject_names_each_count_once_with_its_plural_and_nothing_when_there_is_nothing():
+    from tracker.digests.report import Digest
+
+    def digest(**counts):
+        return Digest(today=MONDAY, week="2021-W09", groups=[], counts=counts, received_from=MONDAY,
+                      received_to=MONDAY)
+
+    assert digest(overdue_answers=3, overdue_commitments=2, due_commitments=0, received_answers=1).summary_line == (
+        "3 antwoorden te laat, 2 toezeggingen verlopen, 1 antwoord ontvangen")
+    assert digest(overdue_answers=0, overdue_commitments=1).summary_line == "1 toezegging verlopen"
+    assert digest(overdue_answers=0, overdue_commitments=0).summary_line == "niets te melden"

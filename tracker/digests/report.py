@@ -37,6 +37,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from tracker.digests.schedule import iso_week, previous_week
 from tracker.models import Asker, Commitment, DigestSubscription, Ministry, Office, Party, QuestionSet
@@ -131,6 +132,24 @@ class Digest:
     @property
     def empty(self) -> bool:
         return not any(self.counts.values())
+
+    #: what the subject and the summary count, most pressing first: (section, one, many)
+    SUMMARY = (
+        ("overdue_answers", "{n} antwoord te laat", "{n} antwoorden te laat"),
+        ("overdue_commitments", "{n} toezegging verlopen", "{n} toezeggingen verlopen"),
+        ("due_commitments", "{n} toezegging verloopt binnenkort", "{n} toezeggingen verlopen binnenkort"),
+        ("received_answers", "{n} antwoord ontvangen", "{n} antwoorden ontvangen"),
+    )
+
+    @property
+    def summary(self) -> list[str]:
+        """"3 antwoorden te laat", "2 toezeggingen verlopen", …: the counts that are not zero."""
+        return [ngettext(one, many, self.counts.get(section, 0)).format(n=self.counts.get(section, 0))
+                for section, one, many in self.SUMMARY if self.counts.get(section)]
+
+    @property
+    def summary_line(self) -> str:
+        return ", ".join(self.summary) if self.summary else "niets te melden"
 
 
 @dataclass
