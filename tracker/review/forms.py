@@ -7,6 +7,7 @@ from django.conf import settings
 
 from documents.models import Document
 
+from tracker.domain.history import long_date
 from tracker.models import Commitment, FulfilmentSuggestion
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -14,7 +15,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class EvidenceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        when = obj.date.strftime("%d-%m-%Y") if obj.date else "zonder datum"
+        when = long_date(obj.date) if obj.date else "zonder datum"
         title = (obj.title or "")[:90]
         return f"{obj.label} ({when}){' — ' + title if title and title != obj.label else ''}"
 
