@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from tests.conftest import SAMPLES
+from tests.pages.browsing import browser, page, recesses  # noqa: F401  the browser tests' fixtures
 
 
 @pytest.fixture

@@ -7,16 +7,17 @@ ingested, and reads each page's visible text (``main``) as a person would.
 """
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
 
-from tests.pages.test_browser import CHROMIUM, axe_check, browser, page, recesses  # noqa: F401  shared fixtures
+from tests.pages.browsing import CHROMIUM, axe_check
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not __import__("os").path.exists(CHROMIUM), reason=f"needs Debian's chromium at {CHROMIUM}"),
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"needs Debian's chromium at {CHROMIUM}"),
 ]
 
 #: common English words a page in Dutch should not show (none of them is also a Dutch word; "of",

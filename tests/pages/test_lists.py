@@ -8,7 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import (
-    CommitmentFactory, DocumentFactory, MinistryFactory, OfficeFactory, PartyFactory, PersonFactory,
+    CommitmentFactory,
+    DocumentFactory,
+    MinistryFactory,
+    OfficeFactory,
+    PartyFactory,
+    PersonFactory,
     QuestionSetFactory,
 )
 from tracker.models import Answer, MinisterRole

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 
 from tests.factories import CommitmentFactory
-from tracker.review.filters import CommitmentFilter
 from tracker.models import Commitment
+from tracker.review.filters import CommitmentFilter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

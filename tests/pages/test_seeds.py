@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from tests.pages.test_lists import csv_rows
-from tracker.models import Commitment, QuestionSet
 from tracker.domain.search import normalize
+from tracker.models import Commitment, QuestionSet
 
 pytestmark = pytest.mark.django_db
 

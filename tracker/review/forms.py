@@ -6,7 +6,6 @@ from django import forms
 from django.conf import settings
 
 from documents.models import Document
-
 from tracker.domain.history import long_date
 from tracker.models import Commitment, FulfilmentSuggestion
 
