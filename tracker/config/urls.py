@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from tracker.digests.unsubscribe import unsubscribe
 from tracker.review import views
@@ -26,4 +26,6 @@ urlpatterns = [
     path("documents/<int:pk>/", views.DocumentDetailView.as_view(), name="document-detail"),
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("digests/preview/", views.DigestPreviewView.as_view(), name="digest-preview"),
+    path("", include("tracker.feeds.urls")),  # /feeds/: calendar, Atom, the feed key
+    path("", include("tracker.api.urls")),  # /api/v1/: the read-only JSON API
 ]
