@@ -4,11 +4,11 @@ the rules count them for today (tracker/rules, the models' methods)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 from rest_framework import serializers
 
 from documents.models import Document
+from tracker.feeds.records import page_url
 from tracker.models import (
     Answer,
     Asker,
@@ -20,10 +20,6 @@ from tracker.models import (
     QuestionSet,
 )
 from tracker.rules import answer_term
-
-
-def page_url(name: str, pk: int) -> str:
-    return settings.SITE_URL + reverse(name, args=[pk])
 
 
 class DocumentSerializer(serializers.ModelSerializer):

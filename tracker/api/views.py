@@ -29,15 +29,9 @@ from tracker.api.serializers import (
     QuestionSetDetailSerializer,
     QuestionSetSerializer,
 )
+from tracker.feeds.records import without_text
 from tracker.models import Answer, Asker, Commitment, Office, Postponement, Question, QuestionSet
 from tracker.review.filters import CommitmentFilter, QuestionSetFilter
-
-#: the document texts the API never sends (a document's page has them)
-HEAVY_DOCUMENT_FIELDS = ("raw_text", "clean_text", "parsed", "parse_warnings")
-
-
-def light(*relations: str) -> list[str]:
-    return [f"{relation}__{name}" for relation in relations for name in HEAVY_DOCUMENT_FIELDS]
 
 
 class ReadOnlyRecords(viewsets.ReadOnlyModelViewSet):
@@ -66,10 +60,10 @@ class CommitmentViewSet(ReadOnlyRecords):
     def get_queryset(self):
         rows = Commitment.objects.select_related(
             "source_document", "actor_office__ministry", "answer__question_set"
-        ).defer(*light("source_document"), "answer__text", "search_text")
+        ).defer(*without_text("source_document"), "answer__text", "search_text")
         if self.action == "retrieve":
             # a retired commitment keeps its address (and says "retired": true), as its page does
-            return rows.select_related("evidence").defer(*light("evidence"))
+            return rows.select_related("evidence").defer(*without_text("evidence"))
         return rows.live()
 
 
@@ -81,7 +75,7 @@ class QuestionSetViewSet(ReadOnlyRecords):
     def get_queryset(self):
         rows = (
             QuestionSet.objects.select_related("question_document", "answer_document")
-            .defer(*light("question_document", "answer_document"))
+            .defer(*without_text("question_document", "answer_document"))
             .prefetch_related(
                 Prefetch("askers", queryset=Asker.objects.select_related("person", "party")),
                 Prefetch("addressed_to", queryset=Office.objects.select_related("ministry")),
@@ -93,7 +87,7 @@ class QuestionSetViewSet(ReadOnlyRecords):
                 Prefetch("answers", queryset=Answer.objects.filter(retired=False).prefetch_related("questions")),
                 Prefetch(
                     "postponements",
-                    queryset=Postponement.objects.select_related("document").defer(*light("document")),
+                    queryset=Postponement.objects.select_related("document").defer(*without_text("document")),
                 ),
             )
         return rows

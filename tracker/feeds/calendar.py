@@ -22,10 +22,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.urls import reverse
 from django.utils import formats
 from icalendar import Calendar, Event
 
+from tracker.feeds.records import page_url, without_text
 from tracker.feeds.selection import COMMITMENTS, QUESTIONS, Selection
 from tracker.models import Asker, Commitment, Office, QuestionSet
 
@@ -34,24 +34,21 @@ PRODID = "-//Kamervragen en toezeggingen//Termijnen//NL"
 REFRESH = dt.timedelta(hours=6)
 CHUNK = 1000
 SUMMARY_CHARS = 90
-#: the document texts an event never shows
-HEAVY_DOCUMENT_FIELDS = ("raw_text", "clean_text", "parsed", "parse_warnings")
 
 
 def bases() -> dict[str, QuerySet]:
     """The rows a deadline feed starts from, before the list filters narrow them."""
-    document_heavy = [f"source_document__{name}" for name in HEAVY_DOCUMENT_FIELDS]
     commitments = (
         Commitment.objects.open()
         .filter(due_date__isnull=False)
         .select_related("source_document", "actor_office__ministry", "answer__question_set")
-        .defer(*document_heavy, "answer__text", "search_text")
+        .defer(*without_text("source_document"), "answer__text", "search_text")
     )
     question_sets = (
         QuestionSet.objects.open()
         .filter(answer_due__isnull=False)
         .select_related("question_document")
-        .defer(*(f"question_document__{name}" for name in HEAVY_DOCUMENT_FIELDS))
+        .defer(*without_text("question_document"))
         .prefetch_related(
             Prefetch("askers", queryset=Asker.objects.select_related("person", "party")),
             Prefetch("addressed_to", queryset=Office.objects.select_related("ministry")),
@@ -67,10 +64,6 @@ def nl_day(day: dt.date) -> str:
 def short(text: str, limit: int = SUMMARY_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def page_url(name: str, pk: int) -> str:
-    return settings.SITE_URL + reverse(name, args=[pk])
 
 
 def host() -> str:

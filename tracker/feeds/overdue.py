@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 
-from tracker.feeds.calendar import HEAVY_DOCUMENT_FIELDS, host, page_url, short
+from tracker.feeds.calendar import host, short
+from tracker.feeds.records import page_url, without_text
 from tracker.feeds.selection import COMMITMENTS, QUESTIONS, Selection
 from tracker.models import Commitment, QuestionSet, StatusChange
 
@@ -39,7 +40,6 @@ def newly_overdue(selection: Selection) -> list[StatusChange]:
             # a filter in use: the events of its rows (unfiltered, no join through every item)
             of_kind = of_kind.filter(object_id__in=rows.values("pk"))
         wanted = of_kind if wanted is None else wanted | of_kind
-    heavy = [f"source_document__{name}" for name in HEAVY_DOCUMENT_FIELDS]
     changes = (
         (wanted if wanted is not None else StatusChange.objects.none())
         .filter(event=StatusChange.Event.OVERDUE)
@@ -50,7 +50,7 @@ def newly_overdue(selection: Selection) -> list[StatusChange]:
                 "subject",
                 [
                     Commitment.objects.select_related("source_document", "actor_office__ministry").defer(
-                        *heavy, "search_text"
+                        *without_text("source_document"), "search_text"
                     ),
                     QuestionSet.objects.all(),
                 ],
