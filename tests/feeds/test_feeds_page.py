@@ -22,8 +22,8 @@ def addresses(response) -> dict[str, str]:
     assert response.status_code == 200
     page = lxml.html.fromstring(response.content)
     return {
-        page.xpath(f"//label[@for='{field.get('id')}']")[0].text_content(): field.get("value")
-        for field in page.xpath("//input[@readonly]")
+        page.xpath(f"//label[@for='{field.get('id')}']")[0].text_content(): field.text_content()
+        for field in page.xpath("//textarea[@readonly]")
     }
 
 
