@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from tracker.api.pagination import CountedPaginator
 from tracker.models import Commitment, Ministry, Office, Party, QuestionSet
@@ -145,7 +146,7 @@ def test_a_commitment_as_json(papers, reader, settings):
     )
     assert detail["office"]["ministry"]["name"] == "Buitenlandse Zaken"
     assert detail["source_document"]["label"] == "Kamerstuk 32 735, nr. 100"
-    assert detail["days_overdue"] == (dt.date.today() - dt.date(2014, 2, 3)).days
+    assert detail["days_overdue"] == (timezone.localdate() - dt.date(2014, 2, 3)).days
     assert (detail["lapsed_reason"], detail["evidence"]) == ("", None)
 
 

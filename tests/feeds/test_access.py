@@ -113,3 +113,10 @@ def test_a_key_records_the_day_it_was_last_used(client, key, viewer):
 def test_a_feed_is_private_to_its_reader(client, key):
     response = client.get(f"/feeds/deadlines.ics?token={key}")
     assert "private" in response["Cache-Control"]
+
+
+def test_the_feeds_only_read(reader, client, key):
+    for url in ("/feeds/deadlines.ics", "/feeds/overdue.atom"):
+        assert reader.post(url).status_code == 405
+    assert reader.post("/api/v1/commitments/").status_code == 405
+    assert client.delete(f"/api/v1/commitments/1/?token={key}").status_code == 405

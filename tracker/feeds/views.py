@@ -19,6 +19,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from tracker.feeds import calendar, overdue, selection, tokens
@@ -33,6 +34,7 @@ def bad_filter(exc: selection.BadFilter) -> HttpResponse:
     return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
 
 
+@require_safe
 @feed_reader
 def deadlines(request):
     try:
@@ -44,6 +46,7 @@ def deadlines(request):
     return response
 
 
+@require_safe
 @feed_reader
 def overdue_atom(request):
     try:
