@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+export PORT  # SITE_URL follows it when unset (tracker/config/settings.py)
 
 .PHONY: run test serve setup bench backup restore lint clean
 

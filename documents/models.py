@@ -1,4 +1,6 @@
 """Stored source papers: the file, its content hash, what the parser read."""
+import re
+
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Replace
@@ -14,6 +16,32 @@ class DocumentKind(models.TextChoices):
 
 def upload_path(instance, filename):
     return f"documents/{instance.content_hash[:2]}/{instance.content_hash}/{filename}"
+
+
+class Origin(models.TextChoices):
+    """Where a paper came from."""
+
+    UPLOAD = "upload", "Geüpload"
+    FOLDER = "folder", "Ingelezen uit een map"
+    OPENDATA = "opendata", "Open data van de Tweede Kamer"
+    UNKNOWN = "", "Onbekend"
+
+
+OFFICIAL_BASE = "https://zoek.officielebekendmakingen.nl/"
+
+
+def official_identifier(identifier: str, dossier: str, number: str, vergaderjaar: str, aanhangsel: str) -> str:
+    """The paper's identifier on officielebekendmakingen.nl: as given, or built from its numbers
+    ("kst-35300-V-12" for Kamerstuk 35 300 V, nr. 12; "ah-tk-20232024-1949" for an Aanhangsel)."""
+    if identifier:
+        return identifier
+    if dossier and number:
+        m = re.match(r"^(\d{2}) ?(\d{3})(.*)$", dossier.strip())
+        compact = (m.group(1) + m.group(2) + m.group(3)) if m else dossier
+        return f"kst-{'-'.join(compact.split())}-{number}".replace("--", "-")
+    if aanhangsel and vergaderjaar:
+        return f"ah-tk-{vergaderjaar.replace('-', '')}-{aanhangsel}"
+    return ""
 
 
 class Document(models.Model):
@@ -38,6 +66,10 @@ class Document(models.Model):
     parse_warnings = models.JSONField("parseerwaarschuwingen", default=list, blank=True)
     parsed = models.JSONField("parseerresultaat", default=dict, blank=True)
     parser_version = models.CharField(max_length=20, blank=True)
+    origin = models.CharField("herkomst", max_length=10, choices=Origin.choices, default=Origin.UNKNOWN, blank=True,
+                              db_default="")
+    origin_detail = models.CharField("herkomst (detail)", max_length=300, blank=True, db_default="",
+                                     help_text="Wie uploadde, uit welke map, of welk open-datanummer.")
     ingested_at = models.DateTimeField("ingelezen", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
 
@@ -65,6 +97,13 @@ class Document(models.Model):
 
     def __str__(self):
         return self.label
+
+    @property
+    def official_url(self) -> str:
+        """Its publication on officielebekendmakingen.nl, when its identifier is known or can be built."""
+        ident = official_identifier(self.identifier, self.dossier, self.number, self.vergaderjaar,
+                                    self.aanhangsel_number)
+        return f"{OFFICIAL_BASE}{ident}.html" if ident else ""
 
     @property
     def label(self) -> str:

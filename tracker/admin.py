@@ -1,11 +1,16 @@
 """The admin in which staff look at and correct what the parser read.
 
-Every change of a field through the admin records a Correction (who, when,
-the parser's value, the new value); each object's page shows its Correction
-and StatusChange history and what the parser now says beside a correction.
+Every save — a change form, its inlines, a new record, a bulk action,
+accepting what the parser now says — goes through the one write path,
+tracker/domain/edits.py: a Correction (who, when, why, the parser's value,
+the new value) for a field the parser produces, a StatusChange where the
+lifecycle moves, due and overdue state recomputed. Each object's page shows
+its Correction and StatusChange history and what the parser now says beside
+a correction.
 """
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -14,12 +19,11 @@ from django.utils.safestring import mark_safe
 
 from documents.models import Document
 
-from tracker.domain import corrections
-
-from tracker.domain import lifecycle
+from tracker.domain import edits
+from tracker.opendata import admin as opendata_admin  # noqa: F401  the open data's records (tracker/opendata/admin.py)
 from tracker.models import (
     Answer, Asker, Commitment, Correction, DigestDelivery, DigestSubscription, DismissedFind, FulfilmentStatement,
-    FulfilmentSuggestion, JobRun, Membership, MinisterRole, Ministry, Office, Party, ParliamentaryRecess, Person,
+    Cabinet, FulfilmentSuggestion, JobRun, Membership, MinisterRole, Ministry, Office, Party, ParliamentaryRecess, Person,
     Postponement, Question, QuestionSet, Reference, Request, StatusChange,
 )
 
@@ -32,8 +36,9 @@ def history_table(obj) -> str:
     rows = []
     for c in Correction.objects.filter(content_type=ct, object_id=obj.pk).select_related("by"):
         now = f" — parser zegt nu: {c.parser_now}" if c.parser_disagrees and c.active else ""
+        why = f" ({c.why})" if c.why else ""
         rows.append((timezone.localtime(c.at).strftime("%d-%m-%Y %H:%M"), "correctie",
-                     f"{c.field}: {c.parser_value or '—'} → {c.corrected_value or '—'}{now}"
+                     f"{c.field}: {c.parser_value or '—'} → {c.corrected_value or '—'}{why}{now}"
                      + ("" if c.active else " (vervangen)"), c.by or ""))
     for s in StatusChange.objects.filter(content_type=ct, object_id=obj.pk).select_related("by", "job"):
         who = s.by or (s.job.name if s.job else "")
@@ -46,11 +51,52 @@ def history_table(obj) -> str:
                        "<tbody>{}</tbody></table>", body)
 
 
-class CorrectionMixin:
-    """Saving a changed field records a Correction; the page shows history
-    and what the parser now says."""
+def form_changes(form) -> dict:
+    """The model fields a bound, valid form changed → their new values (many-to-many ones are saved by the form)."""
+    names = {f.name for f in form._meta.model._meta.concrete_fields}
+    return {name: form.cleaned_data[name] for name in form.changed_data if name in names}
 
-    correctable_fields: tuple[str, ...] = ()
+
+def form_reason(form) -> str:
+    return (form.cleaned_data.get("why") or "").strip()
+
+
+class EditAdmin(admin.ModelAdmin):
+    """Every save goes through tracker/domain/edits.py: the record's own
+    fields (``correct``, or ``add`` for a new one) and its inlines' rows."""
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            edits.correct(obj, form_changes(form), by=request.user, why=form_reason(form))
+        else:
+            edits.add(obj, by=request.user, why=form_reason(form))
+
+    def save_formset(self, request, form, formset, change):
+        why = form_reason(form)
+        formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        deleted = set(formset.deleted_forms)
+        for sub in formset.initial_forms:
+            if sub not in deleted and sub.has_changed():
+                edits.correct(sub.instance, form_changes(sub), by=request.user, why=why)
+        for obj in formset.new_objects:
+            edits.add(obj, by=request.user, why=why)
+        formset.save_m2m()
+
+
+class EditForm(forms.ModelForm):
+    """A change form with a box for why: it goes with every Correction and StatusChange of the save."""
+
+    why = forms.CharField(label="Waarom (toelichting bij deze wijziging)", required=False, max_length=2000,
+                          widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
+
+
+class CorrectableAdmin(EditAdmin):
+    """A record whose fields the parser produces: saved through the write path
+    with a reason; the page shows history and what the parser now says."""
+
+    form = EditForm
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "history", "parser_now_says")
@@ -71,32 +117,46 @@ class CorrectionMixin:
             return "Geen verschil met de correcties."
         return format_html_join(mark_safe("<br>"), "{}: gecorrigeerd {}, parser zegt nu <strong>{}</strong>", rows)
 
-    def save_model(self, request, obj, form, change):
-        if change and form.changed_data:
-            watched = self.correctable_fields or tuple(form.changed_data)
-            for name in form.changed_data:
-                if name in watched and name in form.initial:
-                    corrections.record(obj, name, form.initial.get(name), form.cleaned_data.get(name), request.user)
-        super().save_model(request, obj, form, change)
+
+def bulk_edit(request, rows, edit, done: str) -> None:
+    """A bulk action: ``edit(row)`` through the write path for each row, then one message."""
+    n = 0
+    for row in rows:
+        edit(row)
+        n += 1
+    messages.success(request, done.format(n=n))
 
 
 @admin.action(description="Wat de parser nu zegt overnemen")
 def accept_parser_now(modeladmin, request, queryset):
-    n = 0
-    for c in queryset.filter(active=True).exclude(parser_now=""):
-        corrections.accept_parser_value(c, request.user)
-        n += 1
-    messages.success(request, f"{n} correctie(s) vervangen door de parserwaarde.")
+    bulk_edit(request, queryset.filter(active=True).exclude(parser_now=""),
+              lambda c: edits.accept_parser_value(c, by=request.user),
+              "{n} correctie(s) vervangen door de parserwaarde.")
+
+
+@admin.action(description="Gecontroleerd: niet meer te controleren")
+def mark_reviewed(modeladmin, request, queryset):
+    bulk_edit(request, queryset.filter(needs_review=True),
+              lambda obj: edits.correct(obj, {"needs_review": False}, by=request.user, why="gecontroleerd (bulkactie)"),
+              "{n} gemarkeerd als gecontroleerd.")
+
+
+@admin.action(description="Geselecteerde toezeggingen bevestigen")
+def confirm_commitments(modeladmin, request, queryset):
+    bulk_edit(request, queryset.filter(confirmed=False),
+              lambda c: edits.confirm(c, by=request.user, why="bevestigd (bulkactie)"),
+              "{n} toezegging(en) bevestigd.")
 
 
 @admin.register(Correction)
 class CorrectionAdmin(admin.ModelAdmin):
     list_display = ("at", "content_type", "object_id", "field", "parser_value", "corrected_value", "parser_now",
-                    "active", "by")
+                    "active", "by", "why")
     list_filter = ("active", "content_type", "field")
-    search_fields = ("field", "parser_value", "corrected_value", "parser_now", "by__username")
+    search_fields = ("field", "parser_value", "corrected_value", "parser_now", "why", "by__username")
     date_hierarchy = "at"
-    readonly_fields = ("content_type", "object_id", "field", "parser_value", "corrected_value", "parser_now", "by", "at")
+    readonly_fields = ("content_type", "object_id", "field", "parser_value", "corrected_value", "parser_now", "why",
+                       "by", "at", "active")
     actions = [accept_parser_now]
 
     def has_add_permission(self, request):
@@ -130,7 +190,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(CorrectionMixin, admin.ModelAdmin):
+class PersonAdmin(CorrectableAdmin):
     list_display = ("name", "initials")
     search_fields = ("name", "initials", "memberships__party__name")
     list_filter = ("memberships__party",)
@@ -143,7 +203,7 @@ class MinistryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Office)
-class OfficeAdmin(CorrectionMixin, admin.ModelAdmin):
+class OfficeAdmin(CorrectableAdmin):
     list_display = ("title", "ministry", "start", "end")
     list_filter = ("ministry",)
     search_fields = ("title", "ministry__name")
@@ -155,6 +215,14 @@ class RecessAdmin(admin.ModelAdmin):
     list_display = ("kind", "year", "start", "end")
     list_filter = ("kind", "year")
     date_hierarchy = "start"
+
+
+@admin.register(Cabinet)
+class CabinetAdmin(admin.ModelAdmin):
+    """The cabinets the statistics count per (/stats/trends/): staff add the next one here."""
+
+    list_display = ("name", "start", "end")
+    search_fields = ("name",)
 
 
 class AskerInline(admin.TabularInline):
@@ -204,7 +272,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(QuestionSet)
-class QuestionSetAdmin(CorrectionMixin, admin.ModelAdmin):
+class QuestionSetAdmin(CorrectableAdmin):
     list_display = ("subject_short", "aanhangsel_number", "submitted", "answer_due", "received", "overdue_days")
     list_filter = (OverdueFilter, "kind", "addressed_to__ministry", "addressed_to", "askers__party", "needs_review")
     search_fields = ("subject", "aanhangsel_number", "askers__person__name", "askers__party__name",
@@ -214,7 +282,7 @@ class QuestionSetAdmin(CorrectionMixin, admin.ModelAdmin):
     raw_id_fields = ("question_document", "answer_document")
     filter_horizontal = ("addressed_to",)
     readonly_fields = ("term_due", "answer_due", "overdue_since")
-    correctable_fields = ("subject", "submitted", "received", "postponed_on", "vergaderjaar", "aanhangsel_number")
+    actions = [mark_reviewed]
 
     @admin.display(description="onderwerp")
     def subject_short(self, obj):
@@ -224,20 +292,16 @@ class QuestionSetAdmin(CorrectionMixin, admin.ModelAdmin):
     def overdue_days(self, obj):
         return obj.days_overdue(timezone.localdate()) or ""
 
-    def save_model(self, request, obj, form, change):
-        obj.compute_due_dates()
-        super().save_model(request, obj, form, change)
-
 
 @admin.register(Question)
-class QuestionAdmin(CorrectionMixin, admin.ModelAdmin):
+class QuestionAdmin(CorrectableAdmin):
     list_display = ("label", "question_set", "party")
     search_fields = ("text", "label", "question_set__subject")
     raw_id_fields = ("question_set",)
 
 
 @admin.register(Answer)
-class AnswerAdmin(CorrectionMixin, admin.ModelAdmin):
+class AnswerAdmin(CorrectableAdmin):
     list_display = ("label", "question_set", "document", "nader")
     search_fields = ("text", "label", "question_set__subject")
     raw_id_fields = ("question_set", "document")
@@ -245,7 +309,7 @@ class AnswerAdmin(CorrectionMixin, admin.ModelAdmin):
 
 
 @admin.register(Request)
-class RequestAdmin(CorrectionMixin, admin.ModelAdmin):
+class RequestAdmin(CorrectableAdmin):
     list_display = ("text_short", "reply", "question")
     list_filter = ("reply",)
     search_fields = ("text", "question__question_set__subject")
@@ -281,8 +345,16 @@ class SuggestionInline(admin.TabularInline):
     readonly_fields = ("score", "reason", "created_at")
 
 
+class CommitmentForm(EditForm):
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Commitment.Status.LAPSED and not (data.get("lapsed_reason") or "").strip():
+            self.add_error("lapsed_reason", "Geef een reden waarom de toezegging vervalt.")
+        return data
+
+
 @admin.register(Commitment)
-class CommitmentAdmin(CorrectionMixin, admin.ModelAdmin):
+class CommitmentAdmin(CorrectableAdmin):
     list_display = ("sentence_short", "actor", "due_date", "review_date", "status", "confidence", "confirmed",
                     "source_document")
     list_filter = (ToConfirmFilter, "status", "confirmed", "retired", "actor_office__ministry", "actor_office",
@@ -290,25 +362,15 @@ class CommitmentAdmin(CorrectionMixin, admin.ModelAdmin):
     search_fields = ("sentence", "actor", "deadline_text", "source_document__title", "source_document__dossier")
     date_hierarchy = "due_date"
     raw_id_fields = ("source_document", "answer", "request", "evidence")
-    readonly_fields = ("sentence_hash", "rule", "confidence", "overdue_since", "created_at")
+    # closed_on follows from the status (lifecycle.set_status); the rest is derived
+    readonly_fields = ("sentence_hash", "rule", "confidence", "closed_on", "overdue_since", "created_at")
     inlines = [SuggestionInline]
-    correctable_fields = ("sentence", "actor", "actor_office", "deadline_text", "due_date", "due_precision",
-                          "review_date", "evidence", "lapsed_reason", "confirmed")
+    form = CommitmentForm
+    actions = [confirm_commitments, mark_reviewed]
 
     @admin.display(description="toezegging")
     def sentence_short(self, obj):
         return obj.sentence[:110]
-
-    def save_model(self, request, obj, form, change):
-        """Status and due date go through the lifecycle rules (a StatusChange each)."""
-        if change and "status" in form.changed_data:
-            new_status = obj.status
-            obj.status = form.initial["status"]
-            super().save_model(request, obj, form, change)
-            lifecycle.set_status(obj, new_status, by=request.user, evidence=obj.evidence,
-                                 reason=obj.lapsed_reason, on=timezone.localdate())
-            return
-        super().save_model(request, obj, form, change)
 
 
 class CommitmentInline(admin.TabularInline):
@@ -316,7 +378,7 @@ class CommitmentInline(admin.TabularInline):
     fk_name = "source_document"
     extra = 0
     fields = ("sentence", "actor", "deadline_text", "due_date", "status", "confidence")
-    readonly_fields = ("sentence", "confidence")
+    readonly_fields = ("sentence", "status", "confidence")  # a status changes on the commitment's own page
     show_change_link = True
 
 
@@ -339,7 +401,7 @@ class FulfilmentStatementInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(CorrectionMixin, admin.ModelAdmin):
+class DocumentAdmin(CorrectableAdmin):
     list_display = ("__str__", "kind", "date", "dossier", "number", "aanhangsel_number", "ingested_at")
     list_filter = ("kind", "vergaderjaar")
     search_fields = ("title", "identifier", "dossier", "number", "aanhangsel_number", "clean_text")
@@ -347,19 +409,17 @@ class DocumentAdmin(CorrectionMixin, admin.ModelAdmin):
     readonly_fields = ("content_hash", "size", "source_name", "raw_text", "clean_text", "parse_warnings", "parsed",
                        "parser_version", "ingested_at", "updated_at")
     inlines = [MinisterRoleInline, CommitmentInline, ReferenceInline, FulfilmentStatementInline]
-    correctable_fields = ("kind", "identifier", "title", "vergaderjaar", "aanhangsel_number", "dossier", "number",
-                          "date")
 
 
 @admin.register(Reference)
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(EditAdmin):
     list_display = ("source_document", "dossier", "number", "target")
     search_fields = ("dossier", "number")
     raw_id_fields = ("source_document", "target")
 
 
 @admin.register(FulfilmentSuggestion)
-class FulfilmentSuggestionAdmin(admin.ModelAdmin):
+class FulfilmentSuggestionAdmin(EditAdmin):
     list_display = ("commitment", "document", "score", "reason", "state")
     list_filter = ("state",)
     raw_id_fields = ("commitment", "document")
@@ -400,7 +460,7 @@ admin.site.index_title = "Beheer"
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(EditAdmin):
     list_display = ("person", "party", "start", "end")
     list_filter = ("party",)
     search_fields = ("person__name", "party__name")
@@ -408,7 +468,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Asker)
-class AskerAdmin(admin.ModelAdmin):
+class AskerAdmin(EditAdmin):
     list_display = ("person", "party", "question_set")
     list_filter = ("party",)
     search_fields = ("person__name", "party__name", "question_set__subject")
@@ -416,7 +476,7 @@ class AskerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Postponement)
-class PostponementAdmin(admin.ModelAdmin):
+class PostponementAdmin(EditAdmin):
     list_display = ("question_set", "date", "expected", "document")
     date_hierarchy = "date"
     search_fields = ("question_set__subject",)
@@ -424,7 +484,7 @@ class PostponementAdmin(admin.ModelAdmin):
 
 
 @admin.register(MinisterRole)
-class MinisterRoleAdmin(admin.ModelAdmin):
+class MinisterRoleAdmin(EditAdmin):
     list_display = ("document", "role", "person", "office")
     list_filter = ("role", "office__ministry")
     search_fields = ("person__name", "office__title")
@@ -432,7 +492,7 @@ class MinisterRoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(FulfilmentStatement)
-class FulfilmentStatementAdmin(admin.ModelAdmin):
+class FulfilmentStatementAdmin(EditAdmin):
     list_display = ("document", "text")
     search_fields = ("text",)
     raw_id_fields = ("document",)

@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from documents.models import Document
 
-from tracker.domain.querysets import CommitmentQuerySet, QuestionSetQuerySet
+from tracker.domain.querysets import CONFIRM_BELOW, CommitmentQuerySet, QuestionSetQuerySet
 
 
 class Party(models.Model):
@@ -380,7 +380,7 @@ class Commitment(models.Model):
     objects = CommitmentQuerySet.as_manager()
 
     #: below this confidence a find waits in the "to confirm" queue
-    CONFIRM_BELOW = 0.75
+    CONFIRM_BELOW = CONFIRM_BELOW
 
     class Meta:
         verbose_name = "toezegging"
@@ -579,6 +579,7 @@ class Correction(models.Model):
     parser_value = models.TextField("waarde van de parser", blank=True)
     corrected_value = models.TextField("gecorrigeerde waarde", blank=True)
     parser_now = models.TextField("parser zegt nu", blank=True)
+    why = models.TextField("waarom", blank=True)
     active = models.BooleanField("geldt", default=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                            verbose_name="door")
@@ -641,6 +642,263 @@ class DigestDelivery(models.Model):
 
     def __str__(self):
         return f"{self.subscription} {self.week}"
+
+
+class Cabinet(models.Model):
+    """A cabinet and its period, for statistics per cabinet (DOMAIN.md,
+    "Cabinets"). Staff add later ones in the admin. A cabinet that resigned
+    stays in office until the next is sworn in: its period ends where the
+    next one starts; the one in office has no end."""
+
+    name = models.CharField("naam", max_length=100, unique=True)
+    start = models.DateField("beëdigd op", unique=True)
+    end = models.DateField("tot", null=True, blank=True, help_text="Leeg zolang het kabinet in functie is.")
+
+    class Meta:
+        verbose_name = "kabinet"
+        verbose_name_plural = "kabinetten"
+        ordering = ["start"]
+        constraints = [models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gt=models.F("start")),
+                                              name="cabinet_period_valid")]
+
+    def __str__(self):
+        return self.name
+
+
+# --- the Kamer's open data (tracker/opendata/): its own record, kept apart from what the papers say ---
+
+class FeedPosition(models.Model):
+    """Where the SyncFeed of one category is to be resumed: the skiptoken of
+    the entry after the last one committed (stored in the same transaction)."""
+
+    category = models.CharField("categorie", max_length=40, unique=True)
+    skiptoken = models.CharField(max_length=40, blank=True)
+    #: how far back the first sync went: question sets asked before this day are left out, then and later
+    since = models.DateField("vanaf", null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "positie in de SyncFeed"
+        verbose_name_plural = "posities in de SyncFeed"
+
+    def __str__(self):
+        return f"{self.category} @ {self.skiptoken or 'begin'}"
+
+
+class OpenDataZaak(models.Model):
+    """A Zaak "Schriftelijke vragen" as the open data has it; its question set from the day it is asked."""
+
+    guid = models.CharField("Id", max_length=36, unique=True)
+    number = models.CharField("nummer", max_length=20, blank=True, db_index=True)  # 2024Z06427
+    soort = models.CharField("soort", max_length=100, blank=True)
+    subject = models.TextField("onderwerp", blank=True)
+    title = models.TextField("titel", blank=True)
+    started_on = models.DateField("gestart op", null=True, blank=True)  # GestartOp, in Europe/Amsterdam
+    vergaderjaar = models.CharField(max_length=9, blank=True)
+    status = models.CharField("status", max_length=100, blank=True)
+    closed = models.BooleanField("afgedaan", default=False)
+    deleted = models.BooleanField("verwijderd", default=False)
+    changed_at = models.DateTimeField("bijgewerkt (bron)", null=True, blank=True)
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="open_data_zaken", verbose_name="vragenset")
+    #: its actors or documents changed: the question set is to be brought in line (tracker/opendata/link.py)
+    pending = models.BooleanField("te verwerken", default=True)
+
+    class Meta:
+        verbose_name = "zaak (open data)"
+        verbose_name_plural = "zaken (open data)"
+        ordering = ["-started_on", "number"]
+        indexes = [models.Index(fields=["id"], condition=Q(pending=True), name="opendatazaak_pending_idx")]
+
+    def __str__(self):
+        return self.number or self.guid
+
+    @property
+    def tk_url(self) -> str:
+        from tracker.opendata.web import zaak_url
+
+        return zaak_url(self.number)
+
+    def documents(self):
+        """Its live documents, oldest first."""
+        return OpenDataDocument.objects.filter(zaak_guid=self.guid, deleted=False).order_by("date", "number")
+
+
+class OpenDataActor(models.Model):
+    """A ZaakActor: who asked (Indiener, Medeindiener) and whom (Gericht aan)."""
+
+    guid = models.CharField("Id", max_length=36, unique=True)
+    zaak_guid = models.CharField("zaak", max_length=36, db_index=True)
+    name = models.CharField("naam", max_length=250, blank=True)
+    fraction = models.CharField("fractie", max_length=250, blank=True)
+    function = models.CharField("functie", max_length=250, blank=True)
+    relation = models.CharField("relatie", max_length=60, blank=True)
+    deleted = models.BooleanField("verwijderd", default=False)
+    changed_at = models.DateTimeField("bijgewerkt (bron)", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "zaakactor (open data)"
+        verbose_name_plural = "zaakactoren (open data)"
+
+    def __str__(self):
+        return f"{self.relation}: {self.name or self.function}"
+
+
+class OpenDataDocument(models.Model):
+    """A Document of a written-questions Zaak (the questions, the answer, a
+    postponement notice) and the paper its file became when ingested."""
+
+    class Paper(models.TextChoices):
+        TO_FETCH = "", "Op te halen"
+        DONE = "done", "Ingelezen"
+        FAILED = "failed", "Mislukt"
+
+    guid = models.CharField("Id", max_length=36, unique=True)
+    zaak_guid = models.CharField("zaak", max_length=36, blank=True, db_index=True)
+    number = models.CharField("documentnummer", max_length=20, blank=True, db_index=True)  # 2024D12345
+    soort = models.CharField("soort", max_length=100, blank=True)
+    subject = models.TextField("onderwerp", blank=True)
+    date = models.DateField("datum", null=True, blank=True)
+    received_on = models.DateField("datum ontvangst", null=True, blank=True)
+    vergaderjaar = models.CharField(max_length=9, blank=True)
+    aanhangsel_number = models.CharField("Aanhangselnummer", max_length=20, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    content_length = models.PositiveBigIntegerField(null=True, blank=True)
+    file_url = models.CharField("bestand", max_length=300, blank=True)
+    deleted = models.BooleanField("verwijderd", default=False)
+    changed_at = models.DateTimeField("bijgewerkt (bron)", null=True, blank=True)
+    paper = models.CharField("papier", max_length=8, choices=Paper.choices, default=Paper.TO_FETCH, blank=True)
+    paper_error = models.TextField("fout bij inlezen", blank=True)
+    document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="open_data_documents", verbose_name="ingelezen document")
+
+    class Meta:
+        verbose_name = "document (open data)"
+        verbose_name_plural = "documenten (open data)"
+        ordering = ["-date", "number"]
+
+    def __str__(self):
+        return f"{self.soort} {self.number}".strip() or self.guid
+
+    @property
+    def tk_url(self) -> str:
+        from tracker.opendata.web import document_url
+
+        return document_url(self.number)
+
+
+class RegistryCommitment(models.Model):
+    """A commitment from the Kamer's registry (Toezegging, made orally in a
+    debate), kept apart from the commitments the parser finds in papers."""
+
+    class Status(models.TextChoices):  # as found in the data, not only the schema's (NOTES.md §0.3)
+        OPEN = "Openstaand", "Openstaand"
+        DONE = "Afgedaan", "Afgedaan"
+        PARTLY_DONE = "Deels Afgedaan", "Deels afgedaan"
+        LAPSED = "Vervallen", "Vervallen"
+        FULFILLED = "Voldaan", "Voldaan"
+        PARTLY_FULFILLED = "Deels Voldaan", "Deels voldaan"
+        NONE = "", "(geen status)"
+
+    guid = models.CharField("Id", max_length=36, unique=True)
+    number = models.CharField("nummer", max_length=30, blank=True, db_index=True)  # TZ202504-057
+    text = models.TextField("tekst", blank=True)
+    status = models.CharField("status", max_length=40, blank=True, choices=Status.choices)
+    due_on = models.DateField("datum nakoming", null=True, blank=True)  # 0001-01-01 in the data: none
+    made_on = models.DateField("aangemaakt", null=True, blank=True)
+    ministry = models.CharField("ministerie", max_length=250, blank=True)
+    minister = models.CharField("bewindspersoon", max_length=250, blank=True)
+    function = models.CharField("functie", max_length=250, blank=True)
+    activity_number = models.CharField("activiteit", max_length=30, blank=True)
+    letters = models.JSONField("kamerbrief nakoming", default=list, blank=True)  # document numbers
+    deleted = models.BooleanField("verwijderd", default=False)
+    changed_at = models.DateTimeField("bijgewerkt (bron)", null=True, blank=True)
+    similar = models.ManyToManyField(Commitment, through="RegistryMatch", blank=True, related_name="registry_matches",
+                                     verbose_name="gelijkende toezeggingen uit de stukken")
+
+    class Meta:
+        verbose_name = "toezegging uit het register"
+        verbose_name_plural = "toezeggingen uit het register"
+        ordering = ["-made_on", "number"]
+
+    def __str__(self):
+        return f"{self.number}: {self.text[:80]}"
+
+    @property
+    def letter_urls(self) -> list[tuple[str, str]]:
+        from tracker.opendata.web import document_url
+
+        return [(n, document_url(n)) for n in self.letters]
+
+
+class RegistryMatch(models.Model):
+    """A written commitment that looks like the same promise as a registry one (tracker.domain.identity.similarity)."""
+
+    registry = models.ForeignKey(RegistryCommitment, on_delete=models.CASCADE, related_name="matches")
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(default=0)
+
+    class Meta:
+        verbose_name = "gelijkende toezegging"
+        verbose_name_plural = "gelijkende toezeggingen"
+        ordering = ["-score", "commitment_id"]
+        constraints = [models.UniqueConstraint(fields=["registry", "commitment"], name="registrymatch_unique")]
+
+
+class Discrepancy(models.Model):
+    """Where the open data and the papers disagree about a question set: a
+    staff queue, each resolved by taking one value (tracker.domain.edits.correct)."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        TOOK_OPEN_DATA = "open_data", "Waarde van de open data genomen"
+        TOOK_PAPER = "paper", "Waarde van het document genomen"
+        GONE = "gone", "Niet meer van toepassing"
+
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="discrepancies",
+                                     verbose_name="vragenset")
+    field = models.CharField("veld", max_length=30)
+    open_data_value = models.CharField("open data", max_length=250, blank=True)
+    paper_value = models.CharField("document", max_length=250, blank=True)
+    open_data_source = models.CharField("bron open data", max_length=250, blank=True)
+    paper_source = models.CharField("bron document", max_length=250, blank=True)
+    state = models.CharField("stand", max_length=12, choices=State.choices, default=State.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    verbose_name="opgelost door")
+
+    class Meta:
+        verbose_name = "verschil met de open data"
+        verbose_name_plural = "verschillen met de open data"
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["question_set", "field", "open_data_value", "paper_value"],
+                                    name="discrepancy_unique_values"),
+            models.UniqueConstraint(fields=["question_set", "field"], condition=Q(state="open"),
+                                    name="discrepancy_one_open_per_field"),
+            models.CheckConstraint(condition=Q(state__in=["open", "open_data", "paper", "gone"]),
+                                   name="discrepancy_state_valid"),
+        ]
+
+    #: the dates compared, and how the queue names them
+    FIELDS = {"submitted": "ingezonden", "received": "beantwoord", "postponed_on": "uitstel gemeld"}
+
+    def __str__(self):
+        return f"{self.question_set}: {self.field}"
+
+    @property
+    def what(self) -> str:
+        """"beantwoord", "ingezonden", "uitstel gemeld"."""
+        return self.FIELDS.get(self.field, self.field)
+
+    @property
+    def open_data_day(self) -> dt.date:
+        return dt.date.fromisoformat(self.open_data_value)
+
+    @property
+    def paper_day(self) -> dt.date:
+        return dt.date.fromisoformat(self.paper_value)
 
 
 # ---------------------------------------------------------------- feeds and API (tracker/feeds, tracker/api)

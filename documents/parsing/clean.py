@@ -44,7 +44,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Literal
+
+from documents.parsing.dossiers import canonical_or_as_written
 
 PAGE = "\f"
 
@@ -148,15 +152,6 @@ def _fallback(text: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
-def canonical_dossier(d: str) -> str:
-    """"32735" / "32 735" → "32 735"; "21501-02" → "21 501-02"; "35300 V" → "35 300 V"."""
-    d = " ".join(d.split())
-    m = re.match(r"^(\d{2})\s?(\d{3})(.*)$", d)
-    if not m:
-        return d
-    rest = m.group(3)
-    rest = re.sub(r"^-\s*", "-", rest)
-    return f"{m.group(1)} {m.group(2)}{rest}".strip()
 
 
 def _vj(y1: str, y2: str) -> str:
@@ -238,6 +233,8 @@ def _diaeresis(m: re.Match) -> str:
 
 def _compose(m: re.Match) -> str:
     mark = m.groupdict().get("m") or m.groupdict().get("c")
+    if mark is None:  # both patterns match a mark in one of the two groups
+        return m.group(0)
     mark = _SPACING_MARKS.get(mark, mark)
     out = unicodedata.normalize("NFC", m.group("l") + mark)
     return out if len(out) == 1 else m.group(0)
@@ -295,7 +292,7 @@ SPACED_AH_ID = re.compile(r"^a?h\s+(?P<ch>tk|ek)\s+(?P<y>\d{8})\s+(?P<nr>\d{1,5}
 
 
 def _split_glued(lines: list[str]) -> list[str]:
-    out = []
+    out: list[str] = []
     for ln in lines:
         s = ln.strip()
         m = GLUED_FURNITURE.match(s) if s[:1] in "ITE" else None
@@ -339,7 +336,7 @@ def _clean_once(text: str, meta: dict, footnotes: dict) -> str:
         m = FOOTER_KST.match(s)
         if m:
             _put(meta, "vergaderjaar", _vj(m.group("y1"), m.group("y2")))
-            _put(meta, "dossier", canonical_dossier(m.group("dossier")))
+            _put(meta, "dossier", canonical_or_as_written(m.group("dossier")))
             _put(meta, "number", m.group("nr"))
             lines.append(["", "break"])
             continue
@@ -460,7 +457,7 @@ def _web_meta(key: str, val: str, meta: dict) -> None:
     elif key == "dossiernummer":
         m = re.search(DOSSIER, val)
         if m:
-            _put(meta, "dossier", canonical_dossier(m.group(0)))
+            _put(meta, "dossier", canonical_or_as_written(m.group(0)))
     elif key in ("ondernummer", "aanhangselnummer", "nummer"):
         # a plain number only: "Nummer: 2025D04328" is the Kamer's document number, not the paper's
         m = re.fullmatch(r"(?:nr\.?\s*)?(\d{1,5})\.?", val, re.I)
@@ -516,7 +513,13 @@ def _loose_marker_re(n: int) -> re.Pattern:
     return re.compile(r"(?<=\S)" + str(n) + r"(?=[\s.,;:)?!]|$)|(?<=[^\W\d_]) " + str(n) + r"(?=\s|$)")
 
 
-def _find_marker(lines: list, start: int, end: int, n: int, loose: bool = False):
+#: where a footnote's marker stands: (line index, the marker's match in that line)
+_Marker = tuple[int, re.Match[str]]
+#: a footnote's marker, or "mark": it stood as "[N ]" and is out of the text already
+_FoundMarker = _Marker | Literal["mark"]
+
+
+def _find_marker(lines: list, start: int, end: int, n: int, loose: bool = False) -> _Marker | None:
     """The last marker of footnote ``n`` in body lines[start:end] (index, match)."""
     rx = _loose_marker_re(n) if loose else _marker_re(n)
     for k in range(end - 1, max(start, end - 400) - 1, -1):
@@ -531,7 +534,7 @@ def _find_marker(lines: list, start: int, end: int, n: int, loose: bool = False)
     return None
 
 
-def _footnotes(lines: list, footnotes: dict, marks: set = frozenset()) -> None:
+def _footnotes(lines: list, footnotes: dict, marks: AbstractSet[int] = frozenset()) -> None:
     expected = 1
     since = 0  # body lines after the previous footnote
     i = 0
@@ -546,6 +549,7 @@ def _footnotes(lines: list, footnotes: dict, marks: set = frozenset()) -> None:
             i += 1
             continue
         num = int(m.group("n"))
+        found: _FoundMarker | None
         if num in marks:
             found = "mark"  # its mark stood as "[N ]" and is out already
         else:
@@ -568,7 +572,7 @@ def _footnotes(lines: list, footnotes: dict, marks: set = frozenset()) -> None:
                 block.append(k)
                 k += 1
             block_end = k
-        marker_pos = {num: found}
+        marker_pos: dict[int, _FoundMarker] = {num: found}
         cur_num = num
         texts: dict[int, list[str]] = {num: [m.group("t")]}
         for k in range(i + 1, block_end):
@@ -578,7 +582,7 @@ def _footnotes(lines: list, footnotes: dict, marks: set = frozenset()) -> None:
             fm = FN_LINE.match(t)
             if fm and int(fm.group("n")) in (cur_num + 1, cur_num + 2):
                 nn = int(fm.group("n"))
-                f2 = "mark" if nn in marks else _find_marker(lines, since, i, nn) or (
+                f2: _FoundMarker | None = "mark" if nn in marks else _find_marker(lines, since, i, nn) or (
                     _find_marker(lines, since, i, nn, loose=True) if at_page_end else None)
                 if f2:
                     marker_pos[nn] = f2
@@ -598,8 +602,8 @@ def _footnotes(lines: list, footnotes: dict, marks: set = frozenset()) -> None:
                     txt = (txt + " " + p).strip()
             footnotes.setdefault(str(nn), txt)
         # take the markers off the words, last first so positions hold
-        marker_pos = {k: v for k, v in marker_pos.items() if v != "mark"}
-        for _nn, (li, mm) in sorted(marker_pos.items(), key=lambda kv: (kv[1][0], kv[1][1].start()), reverse=True):
+        placed = [v for v in marker_pos.values() if v != "mark"]
+        for li, mm in sorted(placed, key=lambda v: (v[0], v[1].start()), reverse=True):
             s = lines[li][0]
             lines[li][0] = s[:mm.start()] + s[mm.end():]
         expected = cur_num + 1
@@ -677,7 +681,7 @@ def _join_hyphens(lines: list[str]) -> list[str]:
             if not m or (len(cur) >= 2 and cur[-2] == " "):
                 break
             nxt = lines[i].strip()
-            first = re.match(r"\S+", nxt).group(0)
+            first = nxt.split(None, 1)[0]
             if not (first[0].isalnum()):
                 break
             if first.lower().rstrip(",.") in _KEEP_SPACE_AFTER_HYPHEN:

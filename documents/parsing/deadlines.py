@@ -176,8 +176,9 @@ def _explicit_date(ctx: _Ctx) -> Deadline | None:
     before = bool(ctx.g("before"))
     shift = dt.timedelta(days=1 if before else 0)
     rel = (ctx.g("rel") or "").replace(" ", "")
-    if ctx.g("year"):
-        d = make_date(day, month, int(ctx.g("year")))
+    given_year = ctx.g("year")
+    if given_year:
+        d = make_date(day, month, int(given_year))
         return Deadline(d - shift, DAY) if d else None
     if ctx.paper is None:
         return None
@@ -250,9 +251,10 @@ def _quarter(ctx: _Ctx) -> Deadline | None:
     """"in het eerste kwartaal van 2021" → 31 March (DOMAIN.md); the other
     quarters end 30 June, 30 September, 31 December. "Q1 2021" likewise.
     Without a year: the first such quarter end on or after the paper."""
-    month, day = _QUARTER_END.get(ctx.g("q") or "", (None, None))
-    if month is None:
+    end = _QUARTER_END.get(ctx.g("q") or "")
+    if end is None:
         return None
+    month, day = end
     return _dated(ctx, lambda y: dt.date(y, month, day), SEASON)
 
 

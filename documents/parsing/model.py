@@ -127,7 +127,7 @@ class ParsedDocument:
         def conv(v):
             if isinstance(v, dt.date):
                 return v.isoformat()
-            if dataclasses.is_dataclass(v):
+            if dataclasses.is_dataclass(v) and not isinstance(v, type):
                 return {k: conv(x) for k, x in dataclasses.asdict(v).items()}
             if isinstance(v, list):
                 return [conv(x) for x in v]

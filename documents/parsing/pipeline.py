@@ -82,8 +82,8 @@ def _parse_source(doc: ParsedDocument, src: Source, calendar) -> ParsedDocument:
                 doc.dossier = None
         else:
             if doc.dossier is None and meta.get("dossier"):
-                from .clean import canonical_dossier
-                doc.dossier = canonical_dossier(meta["dossier"])
+                from .dossiers import canonical_or_as_written
+                doc.dossier = canonical_or_as_written(meta["dossier"])
             if doc.number is None and meta.get("number"):
                 doc.number = meta["number"]
         if doc.title is None and meta.get("title"):

@@ -76,6 +76,21 @@ def _load_settings(**overrides):
                           capture_output=True, text=True)
 
 
+def _site_url(**overrides) -> str:
+    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SITE_URL", "PORT")}
+    environ.update(overrides)
+    result = subprocess.run([sys.executable, "-c", "from django.conf import settings; print(settings.SITE_URL)"],
+                            cwd=ROOT, env={**environ, "DJANGO_SETTINGS_MODULE": "tracker.config.settings"},
+                            capture_output=True, text=True)
+    return result.stdout.strip()
+
+
+def test_links_follow_the_port_make_run_serves_on_unless_site_url_is_set():
+    assert _site_url() == "http://127.0.0.1:8000"
+    assert _site_url(PORT="8001") == "http://127.0.0.1:8001"
+    assert _site_url(PORT="8001", SITE_URL="https://tracker.example.nl/") == "https://tracker.example.nl"
+
+
 def test_production_without_secret_key_does_not_start():
     result = _load_settings(DJANGO_DEBUG="False")
     assert result.returncode != 0

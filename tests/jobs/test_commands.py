@@ -78,7 +78,7 @@ def test_the_celery_tasks_take_an_iso_day_and_call_the_jobs(belarus):
 
 def test_the_beat_schedule_names_the_tasks(settings):
     names = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert names == {"tracker.jobs.tasks.flag_overdue", "tracker.jobs.tasks.send_digests"}
+    assert names == {"tracker.jobs.tasks.flag_overdue", "tracker.jobs.tasks.send_digests", "tracker.opendata.tasks.sync_opendata"}
     from tracker.config.celery import app
     app.loader.import_default_modules()
     assert {"tracker.jobs.tasks.flag_overdue", "tracker.jobs.tasks.send_digests"} <= set(app.tasks)

@@ -1,5 +1,5 @@
-"""Editors change a commitment from its page; each change goes through
-tracker/domain/lifecycle.py and shows in the history on the page."""
+"""Editors change a commitment from its page; each change goes through the
+one write path (tracker/domain/edits.py) and shows in the history on the page."""
 import datetime as dt
 
 import pytest
@@ -78,6 +78,8 @@ def test_redating(editor_client, commitment):
     assert (commitment.due_date, commitment.due_precision) == (dt.date(2021, 12, 31), "day")
     change = StatusChange.objects.get()
     assert (change.event, change.old_value, change.new_value) == ("redated", "2021-06-01", "2021-12-31")
+    due = Correction.objects.get(object_id=commitment.pk, field="due_date")
+    assert (due.parser_value, due.corrected_value, due.why) == ("2021-06-01", "2021-12-31", "brief van 1 juni")
     assert "Nieuwe termijn" in detail(editor_client, commitment)
 
 

@@ -26,6 +26,13 @@ def rows(client, url):
     return sorted(o.pk for o in response.context["object_list"])
 
 
+def ordered(client, url):
+    """The ids of the records on the page, in the page's order."""
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:500]
+    return [o.pk for o in response.context["object_list"]]
+
+
 def csv_rows(response):
     body = response.content.decode("utf-8")
     assert body.startswith("\ufeff")
@@ -58,6 +65,31 @@ def test_q_also_searches_the_subject_of_the_question_set(reviewer):
     assert rows(reviewer, reverse("commitment-list") + "?q=lhbti") == [c.pk]
 
 
+def test_the_commitments_list_opens_on_what_needs_action(reviewer):
+    later = CommitmentFactory(due_date=TODAY + 30 * DAY, confidence=0.9)
+    soon = CommitmentFactory(due_date=TODAY + 2 * DAY, confidence=0.9)
+    late = CommitmentFactory(due_date=TODAY - 3 * DAY, confidence=0.9)
+    unsure = CommitmentFactory(confidence=0.5)
+    undated = CommitmentFactory(confidence=0.9)
+    CommitmentFactory(status="fulfilled", closed_on=TODAY, due_date=TODAY - 9 * DAY)
+    # overdue first, then due soonest, then awaiting confirmation, then the other open ones
+    assert ordered(reviewer, reverse("commitment-list")) == [late.pk, soon.pk, later.pk, unsure.pk, undated.pk]
+    assert ordered(reviewer, reverse("commitment-list") + "?page=1") == [late.pk, soon.pk, later.pk, unsure.pk,
+                                                                          undated.pk]
+    page = reviewer.get(reverse("commitment-list")).content.decode()
+    assert '<option value="action" selected>' in page
+
+
+def test_the_questions_list_opens_on_the_unanswered_sets_overdue_first(reviewer):
+    from tests.factories import QuestionSetFactory
+
+    answered = QuestionSetFactory(submitted=TODAY - 60 * DAY, received=TODAY - 30 * DAY)
+    overdue = QuestionSetFactory(submitted=TODAY - 40 * DAY)
+    due = QuestionSetFactory(submitted=TODAY - 5 * DAY)
+    assert ordered(reviewer, reverse("questionset-list")) == [overdue.pk, due.pk]
+    assert answered.pk in rows(reviewer, reverse("questionset-list") + "?status=")
+
+
 def test_status_filters_ask_the_querysets(reviewer):
     open_ = CommitmentFactory(due_date=TODAY + 30 * DAY, confidence=0.9)
     late = CommitmentFactory(due_date=TODAY - 3 * DAY, confidence=0.9)
@@ -73,7 +105,7 @@ def test_status_filters_ask_the_querysets(reviewer):
     assert rows(reviewer, url + "fulfilled") == [done.pk]
     assert rows(reviewer, url + "partially_fulfilled") == [part.pk]
     assert rows(reviewer, url + "lapsed") == [lapsed.pk]
-    assert len(rows(reviewer, reverse("commitment-list"))) == 6   # retired ones never
+    assert len(rows(reviewer, url)) == 6                           # "Alle"; retired ones never
     assert rows(reviewer, url + "nonsense") == []                # strict: an invalid filter shows nothing
     html = reviewer.get(url + "overdue").content.decode()
     assert "3 dagen te laat" in html

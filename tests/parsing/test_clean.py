@@ -2,7 +2,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from documents.parsing.clean import canonical_dossier, clean, clean_document
+from documents.parsing.clean import clean, clean_document
+from documents.parsing.dossiers import canonical_or_as_written as canonical_dossier
 
 from ._util import seed_text
 

@@ -1,7 +1,8 @@
 """Kamerstuk citations (ANNOTATION.md, "Reference")."""
 import pytest
 
-from documents.parsing.extract.references import canonical_dossier, document_references, find_references
+from documents.parsing.dossiers import canonical as canonical_dossier
+from documents.parsing.extract.references import document_references, find_references
 from documents.parsing.model import ParsedDocument
 
 

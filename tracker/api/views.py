@@ -30,15 +30,32 @@ from tracker.api.serializers import (
     QuestionSetSerializer,
 )
 from tracker.feeds.records import without_text
+from tracker.feeds.tokens import PARAMETER as TOKEN
 from tracker.models import Answer, Asker, Commitment, Office, Postponement, Question, QuestionSet
 from tracker.review.filters import CommitmentFilter, QuestionSetFilter
+
+#: the API's own parameters, never passed to a list's filters ("page" the filters know already)
+OWN_PARAMETERS = (TOKEN, ListPagination.page_size_query_param)
+
+
+class ListFilters(DjangoFilterBackend):
+    """The list page's FilterSet, given what the page would be given: the key and the page
+    size are the API's own parameters, not filters. So a query string means what it means on
+    the page, the page's default view included (no filter at all: what needs action)."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        kwargs = super().get_filterset_kwargs(request, queryset, view)
+        data = kwargs["data"].copy()
+        for name in OWN_PARAMETERS:
+            data.pop(name, None)
+        return {**kwargs, "data": data}
 
 
 class ReadOnlyRecords(viewsets.ReadOnlyModelViewSet):
     authentication_classes = [FeedKeyAuthentication]
     permission_classes = [IsAuthenticated]
     renderer_classes = [JSONRenderer]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ListFilters]
     pagination_class = ListPagination
 
     def get_serializer_context(self):

@@ -13,3 +13,4 @@ app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(["tracker.jobs"])  # tracker/jobs/tasks.py: the daily jobs
 app.autodiscover_tasks(["tracker.ingest"], related_name="uploads")  # papers uploaded on /documents/upload/
+app.autodiscover_tasks(["tracker.opendata"])  # tracker/opendata/tasks.py: the nightly open-data sync

@@ -30,7 +30,9 @@ def redact_url(url: str) -> str:
     at = url.rfind("@")
     if at != -1:
         head, tail = url[:at], url[at:]
-        scheme, userinfo = _SCHEME.match(head).groups()
+        m = _SCHEME.match(head)
+        assert m is not None  # _SCHEME matches any text: its scheme is optional, the rest is ".*"
+        scheme, userinfo = m.groups()
         scheme = scheme or ""
         user, sep, _password = userinfo.partition(":")
         if sep:
@@ -112,14 +114,14 @@ def _database_from_url(url: str, base_dir: Path) -> dict:
         path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
         if not path:
             raise _bad("DATABASE_URL", url, "names no SQLite file")
-        name = Path(path) if Path(path).is_absolute() else base_dir / path
-        name.parent.mkdir(parents=True, exist_ok=True)  # var/ on a fresh clone
+        file = Path(path) if Path(path).is_absolute() else base_dir / path
+        file.parent.mkdir(parents=True, exist_ok=True)  # var/ on a fresh clone
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(name),
+            "NAME": str(file),
             # a file, not memory, so tests can run commands in other processes against it
             # (one per process: two test runs at once must not share it)
-            "TEST": {"NAME": str(name.with_name(f"{name.stem}-test-{os.getpid()}{name.suffix}"))},
+            "TEST": {"NAME": str(file.with_name(f"{file.stem}-test-{os.getpid()}{file.suffix}"))},
             "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE",
                         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }

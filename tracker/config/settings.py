@@ -35,7 +35,8 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# links in mails and feeds; unset, it follows PORT (`PORT=8001 make run`)
+SITE_URL = (env_str("SITE_URL", "") or f"http://127.0.0.1:{env_str('PORT', '') or '8000'}").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -159,6 +160,17 @@ DIGEST_HOUR = env_int("DIGEST_HOUR", 8, minimum=0)
 UNSUBSCRIBE_MAX_AGE_DAYS = env_int("UNSUBSCRIBE_MAX_AGE_DAYS", 365, minimum=1)
 DIGEST_LEASE_SECONDS = env_int("DIGEST_LEASE_SECONDS", 600, minimum=1)
 
+# The Kamer's open data (tracker/opendata/, README "Open data"): the SyncFeed, how far back the first sync goes,
+# how politely it asks (a pause between requests, retries with back-off doubling from OPENDATA_BACKOFF_SECONDS).
+OPENDATA_BASE_URL = env_str("OPENDATA_BASE_URL", "https://gegevensmagazijn.tweedekamer.nl").rstrip("/")
+OPENDATA_SYNCFEED_URL = (env_str("OPENDATA_SYNCFEED_URL") or f"{OPENDATA_BASE_URL}/SyncFeed/2.0").rstrip("/")
+OPENDATA_SINCE = env_str("OPENDATA_SINCE", "2024-01-01")
+OPENDATA_PAUSE_SECONDS = env_int("OPENDATA_PAUSE_MS", 100) / 1000
+OPENDATA_RETRIES = env_int("OPENDATA_RETRIES", 4)
+OPENDATA_BACKOFF_SECONDS = env_int("OPENDATA_BACKOFF_SECONDS", 2)
+OPENDATA_TIMEOUT_SECONDS = env_int("OPENDATA_TIMEOUT_SECONDS", 60, minimum=1)
+OPENDATA_USER_AGENT = f"kamervragen-tracker/1.0 (open-data sync; +{SITE_URL})"
+
 # Celery: empty broker = jobs run in-process from management commands.
 CELERY_BROKER_URL = broker_url(env_str("CELERY_BROKER_URL", ""))
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -170,6 +182,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "flag-overdue-daily": {"task": "tracker.jobs.tasks.flag_overdue", "schedule": crontab(hour=6, minute=0)},
     "send-digests-hourly": {"task": "tracker.jobs.tasks.send_digests", "schedule": crontab(minute=5)},
+    "sync-opendata-nightly": {"task": "tracker.opendata.tasks.sync_opendata", "schedule": crontab(hour=4, minute=30)},
 }
 
 # Security: production values from the environment.

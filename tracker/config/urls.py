@@ -3,10 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from tracker.digests.unsubscribe import unsubscribe
-from tracker.review import views
+from tracker.review import files, fulltext, my_work, trends, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # browsers ask for /favicon.ico on pages without a <link rel="icon"> (the admin's)
+    path("favicon.ico", files.favicon),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("digests/unsubscribe/<str:token>/", unsubscribe, name="digest-unsubscribe"),
@@ -24,8 +26,13 @@ urlpatterns = [
     path("documents/upload/", views.UploadView.as_view(), name="document-upload"),
     path("documents/upload/<int:pk>/", views.UploadResultView.as_view(), name="upload-result"),
     path("documents/<int:pk>/", views.DocumentDetailView.as_view(), name="document-detail"),
+    path("documents/<int:pk>/bestand/", files.source_file, name="document-file"),
+    path("search/", fulltext.SearchView.as_view(), name="search"),
+    path("mijn-werk/", my_work.MyWorkView.as_view(), name="my-work"),
     path("stats/", views.StatsView.as_view(), name="stats"),
+    path("stats/trends/", trends.TrendsView.as_view(), name="stats-trends"),
     path("digests/preview/", views.DigestPreviewView.as_view(), name="digest-preview"),
+    path("opendata/", include("tracker.opendata.urls")),
     path("", include("tracker.feeds.urls")),  # /feeds/: calendar, Atom, the feed key
     path("", include("tracker.api.urls")),  # /api/v1/: the read-only JSON API
 ]

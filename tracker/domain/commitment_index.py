@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypedDict
 
 from django.db import connection
 from django.db.models.signals import post_delete, post_save
@@ -41,11 +42,20 @@ def text_for(sentence: str, subject: str | None) -> str:
     return f"{normalize(sentence or '')} {normalize(subject or '')}".rstrip()
 
 
+class _Scope(TypedDict):
+    """What ``refresh`` is asked to recompute (its keyword arguments)."""
+
+    commitments: set[int]
+    question_sets: set[int]
+    documents: set[int]
+    fresh: set[int]
+
+
 #: inside ``batch()``: the scope to refresh when it ends, else None
-_pending: ContextVar[dict | None] = ContextVar("commitment_index_pending", default=None)
+_pending: ContextVar[_Scope | None] = ContextVar("commitment_index_pending", default=None)
 
 
-def _ids(commitments: set, question_sets: set, documents: set) -> list[int]:
+def _ids(commitments: set[int], question_sets: set[int], documents: set[int]) -> list[int]:
     """The commitments in scope, one indexed lookup per kind (an OR of the three over the
     answers join made PostgreSQL scan every commitment: 11 ms a paper at 6,000)."""
     ids = set(commitments)
@@ -64,10 +74,11 @@ def refresh(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), 
     (or of every commitment). ``fresh``: commitments just inserted, which have
     no parties listed yet."""
     fresh = set(fresh)
+    # the commitments in scope; None: every one
     ids = None if everything else _ids(set(commitments) | fresh, set(question_sets), set(documents))
     if ids == []:
         return
-    rows = Commitment.objects.all() if everything else Commitment.objects.filter(pk__in=sorted(set(ids) - fresh))
+    rows = Commitment.objects.all() if ids is None else Commitment.objects.filter(pk__in=sorted(set(ids) - fresh))
     stale = []
     for pk, sentence, subject, current in rows.order_by("pk").values_list(
             "pk", "sentence", "answer__question_set__subject", "search_text").iterator(chunk_size=CHUNK):
@@ -80,14 +91,14 @@ def refresh(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), 
     Commitment.objects.bulk_update(stale, ["search_text"])
 
     through = Commitment.asker_parties.through
-    if everything:
+    if ids is None:
         through.objects.all().delete()
     elif set(ids) - fresh:
         through.objects.filter(commitment_id__in=[pk for pk in ids if pk not in fresh]).delete()
     table, c, a = (connection.ops.quote_name(n) for n in (
         through._meta.db_table, Commitment._meta.db_table, Answer._meta.db_table))
     asker = connection.ops.quote_name(Asker._meta.db_table)
-    where, params = ("", []) if everything else (f"AND c.id IN ({', '.join(['%s'] * len(ids))})", ids)
+    where, params = ("", []) if ids is None else (f"AND c.id IN ({', '.join(['%s'] * len(ids))})", ids)
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} (commitment_id, party_id) "
@@ -103,10 +114,10 @@ def batch():
     if _pending.get() is not None:  # nested: the outer batch refreshes
         yield
         return
-    token = _pending.set({"commitments": set(), "question_sets": set(), "documents": set(), "fresh": set()})
+    pending: _Scope = {"commitments": set(), "question_sets": set(), "documents": set(), "fresh": set()}
+    token = _pending.set(pending)
     try:
         yield
-        pending = _pending.get()
     finally:
         _pending.reset(token)
     refresh(**pending)

@@ -1,9 +1,10 @@
 """Recording what staff corrected, and keeping it through every ingest.
 
-One rule in one place: the admin and the review pages call ``record`` when
-staff change a field; ``tracker.ingest.records`` calls ``apply_parser_value`` when a
-new version of a paper says something for a field, which never overwrites a
-corrected value but stores the new parser value beside the correction.
+One rule in one place: the one write path (tracker/domain/edits.py) calls
+``record`` when staff change a field the parser produces; ``tracker.ingest``
+calls ``apply_parser_value`` when a new version of a paper says something for
+a field, which never overwrites a corrected value but stores the new parser
+value beside the correction.
 """
 from __future__ import annotations
 
@@ -23,18 +24,20 @@ def as_text(value) -> str:
     return str(value)
 
 
-def record(obj: models.Model, field: str, parser_value, new_value, user=None) -> Correction:
-    """Staff set ``field`` of ``obj`` to ``new_value``. The first correction
-    keeps the parser's value; a later one keeps that original value too."""
+def record(obj: models.Model, field: str, parser_value, new_value, user=None, why: str = "") -> Correction:
+    """Staff set ``field`` of ``obj`` to ``new_value`` (``why``: their reason).
+    The first correction keeps the parser's value; a later one keeps that
+    original value too."""
     ct = ContentType.objects.get_for_model(obj)
     existing = Correction.objects.filter(content_type=ct, object_id=obj.pk, field=field, active=True).first()
+    parser_now = ""
     if existing:
         existing.active = False
         existing.save(update_fields=["active"])
-        parser_value = existing.parser_value
+        parser_value, parser_now = existing.parser_value, existing.parser_now
     return Correction.objects.create(
-        content_type=ct, object_id=obj.pk, field=field,
-        parser_value=as_text(parser_value), corrected_value=as_text(new_value), by=user,
+        content_type=ct, object_id=obj.pk, field=field, parser_value=as_text(parser_value),
+        corrected_value=as_text(new_value), parser_now=parser_now, by=user, why=why,
     )
 
 
@@ -42,7 +45,8 @@ def corrected_fields(obj: models.Model) -> set[str]:
     if obj.pk is None:
         return set()
     ct = ContentType.objects.get_for_model(obj)
-    return set(Correction.objects.filter(content_type=ct, object_id=obj.pk, active=True).values_list("field", flat=True))
+    rows = Correction.objects.filter(content_type=ct, object_id=obj.pk, active=True)
+    return set(rows.values_list("field", flat=True))
 
 
 def corrected_fields_many(objs) -> dict[int, set[str]]:
@@ -66,22 +70,9 @@ def apply_parser_value(obj: models.Model, field: str, value, corrected: set[str]
         Correction.objects.filter(content_type=ct, object_id=obj.pk, field=field, active=True).update(
             parser_now=as_text(value))
         return False
-    attname = obj._meta.get_field(field).attname
+    attname = obj._meta.get_field(field).attname  # type: ignore[union-attr]  # a concrete field by name
     current = getattr(obj, attname)
     if current != value:
         setattr(obj, attname, value)
         return True
     return False
-
-
-def accept_parser_value(correction: Correction, user=None) -> None:
-    """Staff accept what the parser now says: the field takes it, the correction ends."""
-    obj = correction.subject
-    field = obj._meta.get_field(correction.field)
-    value = field.to_python(correction.parser_now) if correction.parser_now != "" else None
-    if value is None and not field.null:
-        value = ""
-    setattr(obj, field.attname, value)
-    obj.save(update_fields=[field.attname])
-    correction.active = False
-    correction.save(update_fields=["active"])

@@ -4,6 +4,10 @@ Statuses follow the official registries (DOMAIN.md): openstaand (open),
 deels voldaan (partially fulfilled), voldaan (fulfilled), vervallen (lapsed,
 with a reason). Overdue is not a status: it is derived for a day
 (CommitmentQuerySet.overdue).
+
+These verbs record the move; they are what ingest and the jobs call. Staff
+reach them only through tracker/domain/edits.py, which adds the Correction,
+the reason and the derived state (due dates, overdue) in the same transaction.
 """
 from __future__ import annotations
 
@@ -35,14 +39,18 @@ def _text(v) -> str:
 
 @transaction.atomic
 def set_status(c: Commitment, status: str, *, by=None, evidence=None, reason: str = "", on: dt.date | None = None,
-               job=None) -> Commitment:
+               job=None, note: str | None = None) -> Commitment:
+    """``reason``: why a commitment lapsed (kept on it); ``note``: the
+    history's remark, the reason when not given. A new reason for a lapsed
+    commitment, or new evidence, is a move too."""
     if status not in Commitment.Status.values:
         raise LifecycleError(f"onbekende status {status!r}")
     if status == Commitment.Status.LAPSED and not reason.strip():
         raise LifecycleError("een vervallen toezegging heeft een reden nodig")
     on = on or timezone.localdate()
     old = c.status
-    if old == status and (evidence is None or evidence == c.evidence):
+    new_reason = status == Commitment.Status.LAPSED and reason != c.lapsed_reason
+    if old == status and (evidence is None or evidence == c.evidence) and not new_reason:
         return c
     c.status = status
     if status == Commitment.Status.OPEN:
@@ -55,7 +63,7 @@ def set_status(c: Commitment, status: str, *, by=None, evidence=None, reason: st
         c.lapsed_reason = reason
     c.save(update_fields=["status", "closed_on", "evidence", "lapsed_reason", "updated_at"])
     log(c, StatusChange.Event.STATUS, old, status, by=by, job=job, on=c.closed_on or on, evidence=evidence,
-        note=reason)
+        note=reason if note is None else note)
     return c
 
 
@@ -79,21 +87,28 @@ def redate(c: Commitment, due_date: dt.date | None, *, by=None, evidence=None, d
 
 
 @transaction.atomic
-def confirm(c: Commitment, *, by=None) -> Commitment:
-    if not c.confirmed:
-        c.confirmed = True
+def confirm(c: Commitment, *, by=None, confirmed: bool = True, note: str = "") -> Commitment:
+    """Staff confirm the find is a commitment (or, ``confirmed=False``, take that back)."""
+    if c.confirmed != confirmed:
+        c.confirmed = confirmed
         c.save(update_fields=["confirmed", "updated_at"])
-        log(c, StatusChange.Event.CONFIRMED, "", "bevestigd", by=by)
+        log(c, StatusChange.Event.CONFIRMED, "" if confirmed else "bevestigd",
+            "bevestigd" if confirmed else "niet bevestigd", by=by, note=note)
     return c
 
 
 @transaction.atomic
-def decide_suggestion(s: FulfilmentSuggestion, accept: bool, *, by=None) -> FulfilmentSuggestion:
-    """Staff confirm (the commitment is fulfilled, with that evidence) or reject a suggestion."""
-    s.state = FulfilmentSuggestion.State.CONFIRMED if accept else FulfilmentSuggestion.State.REJECTED
+def decide_suggestion(s: FulfilmentSuggestion, accept: bool | None, *, by=None, note: str = "",
+                      on: dt.date | None = None) -> FulfilmentSuggestion:
+    """Staff confirm (the commitment is fulfilled, with that evidence) or
+    reject a suggestion; ``accept=None`` puts it back to suggested (the
+    commitment's status stays as it is)."""
+    old = s.get_state_display()
+    s.state = {True: FulfilmentSuggestion.State.CONFIRMED, False: FulfilmentSuggestion.State.REJECTED,
+               None: FulfilmentSuggestion.State.SUGGESTED}[accept]
     s.save(update_fields=["state"])
-    log(s.commitment, StatusChange.Event.SUGGESTION, "", f"{s.get_state_display()}: {s.document}", by=by,
-        evidence=s.document)
+    log(s.commitment, StatusChange.Event.SUGGESTION, "" if accept is not None else old,
+        f"{s.get_state_display()}: {s.document}", by=by, evidence=s.document, note=note)
     if accept:
-        set_status(s.commitment, Commitment.Status.FULFILLED, by=by, evidence=s.document)
+        set_status(s.commitment, Commitment.Status.FULFILLED, by=by, evidence=s.document, on=on, note=note)
     return s

@@ -49,6 +49,22 @@ class QuestionSetQuerySet(models.QuerySet):
     def open(self):
         return self.filter(received__isnull=True)
 
+    def needing_action(self):
+        """Not answered yet, overdue first, then the one due soonest: the questions list's default view.
+        Ordering by the due date does both at once (an overdue set's date lies before any other's)."""
+        return self.open().order_by(F("answer_due").asc(nulls_last=True), "id")
+
+
+#: the "needs action" order of open commitments (see CommitmentQuerySet.needing_action)
+CONFIRM_BELOW = 0.75
+ACTION_BUCKET = models.Case(
+    models.When(due_date__isnull=False, then=models.Value(0)),
+    models.When(confirmed=False, confidence__lt=CONFIRM_BELOW, then=models.Value(1)),
+    default=models.Value(2),
+)
+ACTION_ORDER = (ACTION_BUCKET.asc(), F("due_date").asc(), F("id").asc())
+
+
 
 class CommitmentQuerySet(models.QuerySet):
     def live(self):
@@ -75,10 +91,26 @@ class CommitmentQuerySet(models.QuerySet):
         return self.open_on(on).filter(due_date__gte=on, due_date__lte=on + _days(days))
 
     def to_confirm(self):
-        return self.live().filter(confirmed=False, confidence__lt=self.model.CONFIRM_BELOW)
+        # the model is Commitment, which this module cannot import (tracker.models imports this module):
+        # only at run time is the queryset bound to it
+        return self.live().filter(confirmed=False, confidence__lt=CONFIRM_BELOW)
+
+    def needing_action(self):
+        """Open, in the order staff work through them: those with a due date first, overdue ones
+        first among them, then the one due soonest (ordering by the date does both); then the finds
+        awaiting confirmation; then the other open ones. The order reads no date but the stored
+        ones, so it is the same whatever the day; the open commitments are a small share of all
+        (a sort of tens of thousands at the benchmark's large scale)."""
+        return self.live().filter(status="open").order_by(*ACTION_ORDER)
+
+    def review_passed(self, on: dt.date):
+        """Open, without a due date, and the day to look at it again (rules/review_date.py) has come."""
+        return self.live().filter(status="open", due_date__isnull=True, review_date__lte=on)
 
     def with_status(self, status: str, on: dt.date):
-        """The list filter's statuses: open, overdue, to_confirm, fulfilled, partially_fulfilled, lapsed."""
+        """The list filter's statuses: action, open, overdue, to_confirm, fulfilled, partially_fulfilled, lapsed."""
+        if status == "action":
+            return self.needing_action()
         if status == "overdue":
             return self.overdue(on)
         if status == "to_confirm":

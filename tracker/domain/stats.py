@@ -135,13 +135,14 @@ class BarChart:
     plot_width: int
 
 
-def bar_chart(title: str, items: list[tuple[str, float, str]], *, maximum: float | None = None) -> BarChart:
-    """``items``: (label, value, text shown at the bar's end)."""
+def bar_chart(title: str, items: list[tuple[str, float, str]], *, maximum: float | None = None,
+              text_width: int = 240) -> BarChart:
+    """``items``: (label, value, text shown at the bar's end, ``text_width`` wide)."""
     label_width, plot_width, bar_height, gap = 260, 360, 22, 10
     top = max((v for _, v, _ in items), default=0)
     maximum = maximum or top or 1
     bars = [Bar(label, value, text, y=i * (bar_height + gap), width=round(plot_width * value / maximum, 1))
             for i, (label, value, text) in enumerate(items)]
     height = max(len(bars) * (bar_height + gap), bar_height + gap)
-    return BarChart(title=title, bars=bars, width=label_width + plot_width + 240, height=height,
+    return BarChart(title=title, bars=bars, width=label_width + plot_width + text_width, height=height,
                     label_width=label_width, bar_height=bar_height, plot_width=plot_width)

@@ -48,9 +48,13 @@ class Selection:
 
 
 def filter_params(params: QueryDict) -> QueryDict:
+    """The list filters in ``params``. A list page asked without filters opens on what needs
+    action (DayFilterSet); a feed asked without ``status`` carries every open item: a
+    subscription means what its address says, whatever the pages open on."""
     data = params.copy()
     for name in OWN:
         data.pop(name, None)
+    data.setdefault("status", "")
     return data
 
 

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -79,7 +79,7 @@ class FeedsView(LoginRequiredMixin, TemplateView):
         params = selection.filter_params(self.request.GET)
         forms = {}
         for kind, filterset_class in selection.FILTERS.items():
-            bound = params if asked == kind else None
+            bound = params if asked == kind else selection.filter_params(QueryDict())
             form = filterset_class(bound, queryset=calendar.bases()[kind].none()).form
             form.auto_id = f"{kind}_%s"
             forms[kind] = form

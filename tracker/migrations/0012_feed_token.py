@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0007_autovacuum_busy_tables'),
+        ('tracker', '0016_correction_why'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

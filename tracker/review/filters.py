@@ -10,9 +10,11 @@ from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Replace
+from django.http import QueryDict
 from django.utils import timezone
 
 from documents.models import Document, DocumentKind
+from documents.parsing.dossiers import compact as compact_dossier
 from tracker.domain import search
 from tracker.models import Asker, Commitment, MinisterRole, Ministry, Office, Party, Person, QuestionSet
 from tracker.review.widgets import QuickSelect
@@ -30,9 +32,6 @@ class StableOrderingFilter(df.OrderingFilter):
             qs = qs.order_by(*qs.query.order_by, "pk")
         return qs
 
-
-def _no_spaces(value: str) -> str:
-    return "".join((value or "").split())
 
 
 #: the persons with a minister role, as a loose index scan: one probe of the
@@ -55,21 +54,32 @@ def minister_choices() -> list[tuple[str, str]]:
 
 
 class DayFilterSet(df.FilterSet):
-    """A FilterSet that knows the day its rules are asked for (today, unless a test says otherwise)."""
+    """A FilterSet that knows the day its rules are asked for (today, unless a test says otherwise).
 
-    def __init__(self, *args, today=None, **kwargs):
+    A list opens on what needs action: a query string that filters on nothing
+    (only a page, a sort or a format) gets status ``action``; any filter, "Alle"
+    (``status=``) included, is taken as given, so a shared link keeps meaning what it did."""
+
+    DEFAULT_STATUS = "action"
+    #: parameters that choose how to show a list, not what is in it
+    NOT_FILTERS = frozenset({"page", "sort", "format"})
+
+    def __init__(self, data=None, *args, today=None, **kwargs):
         self.today = today or timezone.localdate()
-        super().__init__(*args, **kwargs)
+        if data is None or not (set(data) - self.NOT_FILTERS):
+            data = data.copy() if data is not None else QueryDict(mutable=True)
+            data["status"] = self.DEFAULT_STATUS
+        super().__init__(data, *args, **kwargs)
 
 
 class CommitmentFilter(DayFilterSet):
+    #: the lifecycle's statuses by their model labels (one home: Commitment.Status), and the derived ones
     STATUS_CHOICES = [
-        ("open", "Openstaand"),
+        ("action", "Actie nodig (te laat, dan eerst verlopend, dan te bevestigen)"),
+        (Commitment.Status.OPEN, Commitment.Status.OPEN.label),
         ("overdue", "Te laat"),
         ("to_confirm", "Te bevestigen"),
-        ("fulfilled", "Voldaan"),
-        ("partially_fulfilled", "Deels voldaan"),
-        ("lapsed", "Vervallen"),
+        *[(s.value, s.label) for s in Commitment.Status if s != Commitment.Status.OPEN],
     ]
 
     q = df.CharFilter(label="Zoeken in toezegging en onderwerp", method="filter_q")
@@ -93,8 +103,9 @@ class CommitmentFilter(DayFilterSet):
         label="Sorteren",
         fields=(("due_date", "due"), ("source_document__date", "date"), ("status", "status"),
                 ("actor_office__ministry__name", "ministry")),
-        field_labels={"due": "Uiterlijk", "date": "Datum brondocument", "status": "Status", "ministry": "Ministerie"},
-        empty_label="Standaard (uiterlijk)",
+        field_labels={"due_date": "Uiterlijk", "source_document__date": "Datum brondocument", "status": "Status",
+                      "actor_office__ministry__name": "Ministerie"},
+        empty_label="Standaard",
     )
 
     class Meta:
@@ -119,7 +130,7 @@ class CommitmentFilter(DayFilterSet):
         return queryset.filter(asker_parties=value)
 
     def filter_dossier(self, queryset, name, value):
-        wanted = _no_spaces(value)
+        wanted = compact_dossier(value)
         if not wanted:
             return queryset
         return queryset.alias(
@@ -129,6 +140,7 @@ class CommitmentFilter(DayFilterSet):
 
 class QuestionSetFilter(DayFilterSet):
     STATUS_CHOICES = [
+        ("action", "Actie nodig (te laat, dan eerst verlopend)"),
         ("overdue", "Te laat (nu)"),
         ("answered_late", "Te laat beantwoord"),
         ("answered_on_time", "Op tijd beantwoord"),
@@ -152,8 +164,8 @@ class QuestionSetFilter(DayFilterSet):
     sort = StableOrderingFilter(
         label="Sorteren",
         fields=(("submitted", "submitted"), ("answer_due", "due"), ("received", "received")),
-        field_labels={"submitted": "Ingezonden", "due": "Antwoord uiterlijk", "received": "Antwoord ontvangen"},
-        empty_label="Standaard (nieuwste eerst)",
+        field_labels={"submitted": "Ingezonden", "answer_due": "Antwoord uiterlijk", "received": "Antwoord ontvangen"},
+        empty_label="Standaard",
     )
 
     class Meta:
@@ -161,6 +173,8 @@ class QuestionSetFilter(DayFilterSet):
         fields = []
 
     def filter_status(self, queryset, name, value):
+        if value == "action":
+            return queryset.needing_action()
         if value == "overdue":
             return queryset.overdue(on=self.today)
         if value == "answered_late":
@@ -192,7 +206,7 @@ class DocumentFilter(df.FilterSet):
     dossier = df.CharFilter(label="Dossier", method="filter_dossier")
     sort = StableOrderingFilter(
         label="Sorteren", fields=(("date", "date"), ("ingested_at", "ingested")),
-        field_labels={"date": "Datum", "ingested": "Ingelezen"}, empty_label="Standaard (nieuwste eerst)",
+        field_labels={"date": "Datum", "ingested_at": "Ingelezen"}, empty_label="Standaard (nieuwste eerst)",
     )
 
     class Meta:
@@ -206,7 +220,7 @@ class DocumentFilter(df.FilterSet):
         return queryset.alias(_search_title=search.SearchText("title")).filter(condition)
 
     def filter_dossier(self, queryset, name, value):
-        wanted = _no_spaces(value)
+        wanted = compact_dossier(value)
         if not wanted:
             return queryset
         return queryset.alias(_dossier=Replace(F("dossier"), Value(" "), Value(""))).filter(_dossier=wanted)

@@ -1,5 +1,5 @@
-"""The editors' forms on the review pages. Each action goes through
-tracker/domain/lifecycle.py, which records the StatusChange; these only validate."""
+"""The editors' forms on the review pages. Each action goes through the one
+write path, tracker/domain/edits.py; these only validate."""
 from __future__ import annotations
 
 from django import forms

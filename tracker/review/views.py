@@ -3,8 +3,9 @@ views → filters.py → the querysets' rules → templates/tracker/*.html.
 
 Every page needs a login (LoginRequiredMixin); reading needs nothing more,
 the actions need ``permissions.can_edit`` (status changes) or
-``permissions.can_upload`` and answer 403 otherwise. Each action calls
-tracker/domain/lifecycle.py, which records the StatusChange shown in the history.
+``permissions.can_upload`` and answer 403 otherwise. Each action calls the
+one write path, tracker/domain/edits.py, which records the Correction and the
+StatusChange shown in the history and recomputes due and overdue state.
 List pages run a fixed number of queries whatever the number of rows
 (select_related / prefetch_related; tests/pages/test_query_counts.py).
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 import csv
 import json
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -35,8 +35,7 @@ from documents.models import Document
 from tracker.review.pagination import TwoWayPaginator
 from tracker.digests import report as emails
 from tracker.review import highlight
-from tracker.domain import lifecycle
-from tracker.domain import stats
+from tracker.domain import edits, stats
 from tracker.review.filters import CommitmentFilter, DocumentFilter, QuestionSetFilter
 from tracker.review.forms import RedateForm, StatusForm, SuggestionForm, UploadForm
 from tracker.models import (
@@ -45,7 +44,9 @@ from tracker.models import (
 )
 from tracker.access.permissions import can_edit, can_upload
 from tracker.rules import answer_term
-from tracker.ingest.uploads import NAME as UPLOAD_JOB, ingest_upload, run_upload, safe_upload_name, shown_name, upload_dir
+from tracker.ingest.uploads import (
+    NAME as UPLOAD_JOB, ingest_upload, run_upload, safe_upload_name, shown_name, upload_dir,
+)
 
 PAGE_SIZE = 25
 
@@ -338,7 +339,7 @@ class CommitmentActionView(EditorMixin, View):
         commitment = get_object_or_404(Commitment, pk=pk)
         try:
             message = self.act(commitment, request)
-        except lifecycle.LifecycleError as exc:
+        except edits.LifecycleError as exc:
             messages.error(request, f"Niet gelukt: {exc}")
         else:
             if message:
@@ -358,10 +359,9 @@ class CommitmentStatusView(CommitmentActionView):
         prefix = request.POST.get("form", "")
         form = StatusForm(request.POST, commitment=commitment, prefix=prefix if prefix in self.PREFIXES else None)
         if not form.is_valid():
-            raise lifecycle.LifecycleError(self.form_errors(form))
+            raise edits.LifecycleError(self.form_errors(form))
         data = form.cleaned_data
-        lifecycle.set_status(commitment, data["status"], by=request.user, evidence=data["evidence"],
-                             reason=data["reason"])
+        edits.set_status(commitment, data["status"], by=request.user, evidence=data["evidence"], why=data["reason"])
         return f"Status gewijzigd in {commitment.get_status_display().lower()}."
 
 
@@ -369,16 +369,15 @@ class CommitmentRedateView(CommitmentActionView):
     def act(self, commitment, request):
         form = RedateForm(request.POST)
         if not form.is_valid():
-            raise lifecycle.LifecycleError(self.form_errors(form))
+            raise edits.LifecycleError(self.form_errors(form))
         due = form.cleaned_data["due_date"]
-        lifecycle.redate(commitment, due, by=request.user, note=form.cleaned_data["note"],
-                         precision=Commitment.Precision.DAY if due else Commitment.Precision.NONE)
+        edits.redate(commitment, due, by=request.user, why=form.cleaned_data["note"])
         return f"Nieuwe termijn: {nl_date(due)}." if due else "Termijn verwijderd."
 
 
 class CommitmentConfirmView(CommitmentActionView):
     def act(self, commitment, request):
-        lifecycle.confirm(commitment, by=request.user)
+        edits.confirm(commitment, by=request.user)
         return "Toezegging bevestigd."
 
 
@@ -386,9 +385,9 @@ class SuggestionDecideView(CommitmentActionView):
     def act(self, commitment, request):
         form = SuggestionForm(request.POST, commitment=commitment)
         if not form.is_valid():
-            raise lifecycle.LifecycleError(self.form_errors(form) or "onbekende suggestie")
+            raise edits.LifecycleError(self.form_errors(form) or "onbekende suggestie")
         accept = form.cleaned_data["accept"]
-        lifecycle.decide_suggestion(form.cleaned_data["suggestion"], accept, by=request.user)
+        edits.decide_suggestion(form.cleaned_data["suggestion"], accept, by=request.user)
         return "Nakoming bevestigd; de toezegging is voldaan." if accept else "Voorgestelde nakoming afgewezen."
 
 

@@ -286,13 +286,13 @@ def rule_government_future(s: str, ctx) -> Hit | None:
                 return Hit("government_future_optional", LOW, g.group(0))
             return Hit("government_future", 0.9, g.group(0))
     # "wil ik dit ook in VN-verband agenderen"
-    m = _WIL_IK.search(s)
-    if m and not _RHETORIC.search(s):
-        cluster = _cluster_after(s, m.end())
+    wil = _WIL_IK.search(s)
+    if wil and not _RHETORIC.search(s):
+        cluster = _cluster_after(s, wil.end())
         verdict = _optional_or_refusal(cluster, s)
         last = lex.lemma(cluster.split()[-1].rstrip(".!")) if cluster.split() else ""
         if verdict is None and last not in lex.COPULA:
-            return Hit("government_intent", 0.85, m.group("subj") or m.group("subj2"))
+            return Hit("government_intent", 0.85, wil.group("subj") or wil.group("subj2"))
     return None
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from documents.parsing.dossiers import canonical
 from documents.parsing.model import Reference
 
 _S = r"[ \t]*\n?[ \t]*"  # a space that may hold one line break
@@ -50,21 +51,6 @@ _HANDELINGEN_BEFORE = re.compile(r"(?:Handelingen|Aanhangsel|Stb\.|Stcrt\.|Staat
                                  r"Staatscourant)[^()\n.]{0,30}$", re.IGNORECASE)
 
 
-def canonical_dossier(raw: str) -> str | None:
-    """"32735" / "32 \\n735" → "32 735"; "21 501 - 02" → "21 501-02";
-    "35 300-V" → "35 300 V" (a chapter letter or Roman numeral follows a
-    space, as Kamerstukken are cited)."""
-    s = re.sub(r"\s+", " ", raw.replace("–", "-").replace("\u00a0", " ")).strip()
-    m = re.fullmatch(r"(\d{2}) ?(\d{3})(?: ?- ?(\w+)| (\w+))?", s)
-    if not m:
-        return None
-    base = f"{m.group(1)} {m.group(2)}"
-    suffix = m.group(3) or m.group(4)
-    if not suffix:
-        return base
-    if suffix.isdigit():
-        return f"{base}-{suffix.zfill(2)}"
-    return f"{base} {suffix.upper()}"
 
 
 def _numbers(raw: str) -> list[str]:
@@ -96,7 +82,7 @@ def find_references(text: str) -> list[Reference]:
             if rx is _BARE and _HANDELINGEN_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             taken.append((m.start(), m.end()))
-            dossiers = [canonical_dossier(d.group(0)) for d in _ONE_DOSSIER.finditer(m.group("dossiers"))]
+            dossiers = [canonical(d.group(0)) for d in _ONE_DOSSIER.finditer(m.group("dossiers"))]
             for dossier in dossiers:
                 if not dossier:
                     continue
@@ -110,7 +96,7 @@ def find_references(text: str) -> list[Reference]:
                 continue
             dossier = raw
         else:
-            dossier = canonical_dossier(raw)
+            dossier = canonical(raw)
         if dossier:
             out.append(Reference(dossier, m.group("nr")))
     return dedupe(out)
@@ -139,6 +125,6 @@ def document_references(doc) -> list[Reference]:
     refs: list[Reference] = []
     for p in parts:
         refs.extend(find_references(p))
-    own = ((canonical_dossier(doc.dossier) or doc.dossier) if doc.dossier else None,
+    own = ((canonical(doc.dossier) or doc.dossier) if doc.dossier else None,
            str(doc.number) if doc.number else None)
     return dedupe(refs, exclude=own if own[0] else None)

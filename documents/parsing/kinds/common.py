@@ -8,6 +8,7 @@ ministry of the office after it ("Staatssecretaris van C").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import Answer, Asker, Question
 
@@ -84,7 +85,7 @@ def split_offices(text: str) -> list[str]:
     return out
 
 
-def office_from_ministry(title: str, ministry: str, known: list[str] = ()) -> str:
+def office_from_ministry(title: str, ministry: str, known: Sequence[str] = ()) -> str:
     """"Minister" + "Buitenlandse Zaken" → "Minister van Buitenlandse Zaken";
     "Volksgezondheid, Welzijn en Sport – Jeugd, Preventie en Sport" keeps the ministry."""
     title = _singular(title)
@@ -105,7 +106,7 @@ def office_from_ministry(title: str, ministry: str, known: list[str] = ()) -> st
 def title_case_office(caps: str) -> str:
     """"MINISTER VAN BUITENLANDSE ZAKEN" → "Minister van Buitenlandse Zaken"."""
     small = {"van", "voor", "en", "de", "het", "der", "op", "in", "met"}
-    words = []
+    words: list[str] = []
     for w in fold(caps).split(" "):
         lw = w.lower()
         if lw in small and words:
@@ -174,8 +175,8 @@ def _label(line: str):
             if re.search(r"\d\s+\d", num) and not re.search(r",|&|\ben\b|t/m|tot\s+en\s+met", num):
                 if re.fullmatch(r"\d(?: \d){1,2}", num.strip()):
                     num = num.replace(" ", "")  # "Vraag 1 1": a letter-spaced "11"
-                else:  # "Vraag 12 13": only the first number is the label
-                    first = re.match(NUM, num).group(0)
+                elif lead := re.match(NUM, num):  # "Vraag 12 13": only the first number is the label
+                    first = lead.group(0)
                     rest = (num[len(first):] + " " + rest).strip() if rest else num[len(first):].strip()
                     num = first
             if rest and not (rest[0].isupper() or rest[0] in "«\"'‘“("):

@@ -33,7 +33,8 @@ def _party(m: re.Match) -> str:
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
-    paras, cur = [], []
+    paras: list[list[str]] = []
+    cur: list[str] = []
     for ln in lines:
         if not ln.strip():
             if cur:
@@ -138,27 +139,27 @@ def _parties_by_line(lines: list[str]) -> list:
 
 def _numbered_answers(doc: ParsedDocument, lines: list[str]) -> None:
     # segments between "N. Antwoord" labels
-    party = None
+    party: str | None = None
     qs: list[Question] = []
     ans: list[Answer] = []
-    segs = []  # (kind, payload)
+    segs: list[tuple[str, str, str]] = []  # (kind, text, the rest of a label's line)
     for ln in lines:
         s = ln.strip()
         m = INBRENG.match(s)
         if m:
-            segs.append(("inbreng", _party(m)))
+            segs.append(("inbreng", _party(m), ""))
             continue
         m = N_ANSWER.match(s)
         if m:
-            segs.append(("label", (m.group("n"), m.group("rest"))))
+            segs.append(("label", m.group("n"), m.group("rest")))
             continue
-        segs.append(("line", s))
+        segs.append(("line", s, ""))
     # walk: text after a label is [answer][next question]; split at paragraph level
     buf: list[str] = []
-    last_label = None
-    inbreng_in_buf = None
+    last_label: tuple[str, str] | None = None  # (number, the rest of its line)
+    inbreng_in_buf: int | None = None
 
-    def close(next_label):
+    def close(next_label: tuple[str, str] | None) -> None:
         nonlocal buf, last_label, inbreng_in_buf
         paras = _paragraphs(buf)
         if last_label is not None:
@@ -184,17 +185,17 @@ def _numbered_answers(doc: ParsedDocument, lines: list[str]) -> None:
         buf = []
         inbreng_in_buf = None
 
-    for kind, payload in segs:
+    for kind, text, rest in segs:
         if kind == "inbreng":
-            party = payload
+            party = text
             # an Inbreng heading ends the answer before it
             inbreng_in_buf = len(_paragraphs(buf))
             buf.append("")
             continue
         if kind == "label":
-            close(payload)
-            last_label = payload
+            close((text, rest))
+            last_label = (text, rest)
             continue
-        buf.append(payload)
+        buf.append(text)
     close(None)
     doc.questions, doc.answers = qs, ans

@@ -27,9 +27,11 @@ its office under it ("S.A. Blok\\nMinister van Buitenlandse Zaken").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..clean import DOSSIER, canonical_dossier
+from ..clean import DOSSIER
 from ..dates import read_date
+from ..dossiers import canonical_or_as_written
 from ..model import Minister, ParsedDocument
 from .common import fold, split_offices, title_case_office
 
@@ -66,10 +68,9 @@ _NOT_NAME = re.compile(r"^(?:Tweede|Eerste|Kamer|Noot|Bijlage|Naar|Zie|De|Het|Ee
 
 
 def _offices_from_brief(who: str) -> list[str]:
-    who = fold(who).strip(" ,.")
-    who = re.split(r"\s+(?:EN|,)\s+(?=(?:DE\s+)?(?:MINISTER|STAATSSECRETARIS))", who)
-    out = []
-    for w in who:
+    parts = re.split(r"\s+(?:EN|,)\s+(?=(?:DE\s+)?(?:MINISTER|STAATSSECRETARIS))", fold(who).strip(" ,."))
+    out: list[str] = []
+    for w in parts:
         w = re.sub(r"^DE\s+", "", w.strip())
         if re.match(r"^(MINISTER|STAATSSECRETARIS)", w):
             for off in split_offices(title_case_office(w)):
@@ -94,10 +95,10 @@ def _is_name(s: str) -> bool:
     return bool(SIGN_NAME.match(s)) and not _NOT_NAME.match(s) and not s.endswith((",", ".", ":", ";"))
 
 
-def read_signatures(lines: list[str], heading_offices: list[str] = ()) -> tuple[list[Minister], int | None]:
+def read_signatures(lines: list[str], heading_offices: Sequence[str] = ()) -> tuple[list[Minister], int | None]:
     """The signatures at the end of a letter: (ministers, index of the first signature line)."""
     signed: list[Minister] = []
-    first = None
+    first: int | None = None
     n = len(lines)
     start = max(0, n - 60)
 
@@ -106,7 +107,7 @@ def read_signatures(lines: list[str], heading_offices: list[str] = ()) -> tuple[
             j += 1
         return j
 
-    def add(name, office, role="signatory"):
+    def add(name: str | None, office: str | None, role: str = "signatory") -> None:
         if office in ("Minister", "Staatssecretaris") and heading_offices:
             office = heading_offices[0]
         m = Minister(name, office, role)
@@ -120,22 +121,25 @@ def read_signatures(lines: list[str], heading_offices: list[str] = ()) -> tuple[
         one = None if m else SIGN_OFFICE_NAME.match(ln)
         if one and not INITIALS_NAME.match(one.group("name")):
             one = None
-        if not m and not one:
+        if one:
+            signer = fold(one.group("name"))
+            offices = split_offices(normalize_office(one.group("office")))
+            if not offices:
+                add(signer, None)
+            for off in offices:
+                add(signer, off)
+            first = i if first is None else first
+            i += 1
+            continue
+        if m is None:
             # a name first, its office under it
             j = nxt(i + 1)
-            if INITIALS_NAME.match(ln) and j < n and j - i <= 2 and BARE_OFFICE.match(lines[j]) \
+            if INITIALS_NAME.match(ln) and j < n and j - i <= 2 and (bare := BARE_OFFICE.match(lines[j])) \
                     and (i == 0 or not SIGN_OFFICE.match(lines[i - 1])):
-                add(ln, normalize_office(BARE_OFFICE.match(lines[j]).group("office")))
+                add(ln, normalize_office(bare.group("office")))
                 first = i if first is None else first
                 i = j + 1
                 continue
-            i += 1
-            continue
-        if one:
-            offices = split_offices(normalize_office(one.group("office")))
-            for off in offices or [None]:
-                add(fold(one.group("name")), off)
-            first = i if first is None else first
             i += 1
             continue
         office = normalize_office(m.group("office"))
@@ -145,8 +149,8 @@ def read_signatures(lines: list[str], heading_offices: list[str] = ()) -> tuple[
             office = fold(office + ", " + lines[j].rstrip(" ,"))
             j = nxt(j + 1)
         co: list[str] = []
-        while j < n and MEDE_NAMENS.match(lines[j]):
-            mn = MEDE_NAMENS.match(lines[j]).group("offices")
+        while j < n and (namens := MEDE_NAMENS.match(lines[j])):
+            mn = namens.group("offices")
             k = nxt(j + 1)
             while k < n and SIGN_OFFICE_CONT.match(lines[k]) and not INITIALS_NAME.match(lines[k]):
                 mn += ", " + lines[k].rstrip(" ,")
@@ -181,7 +185,7 @@ def read_letter_frame(doc: ParsedDocument, text: str) -> None:
         nxt_line = head[pos + 1][1] if pos + 1 < len(head) else ""
         m = DOSSIER_HEAD.match(ln)
         if m and doc.dossier is None and not re.match(r"^\d{2}\s?\d{3}\s+(?:euro|mln|miljoen|personen)\b", ln, re.I):
-            doc.dossier = canonical_dossier(m.group("d"))
+            doc.dossier = canonical_or_as_written(m.group("d"))
             if doc.title is None:
                 doc.title = fold(m.group("title"))
             tm = LETTER_NR_HEAD.match(m.group("title"))
@@ -191,7 +195,7 @@ def read_letter_frame(doc: ParsedDocument, text: str) -> None:
         m = DOSSIER_ALONE.match(ln)
         if m and doc.dossier is None and pos < 6 and re.match(r"^[A-Z«\"‘“]", nxt_line) \
                 and not NR_HEAD.match(nxt_line) and not PLACE_DATE.match(nxt_line):
-            doc.dossier = canonical_dossier(m.group("d"))
+            doc.dossier = canonical_or_as_written(m.group("d"))
             if doc.title is None:
                 doc.title = fold(nxt_line)
             continue

@@ -53,9 +53,9 @@ def _expected(text: str, date):
         for _dm, d in iter_dates(window, date):
             if date is None or d >= date:
                 return d
-    m = re.search(r"\bbinnen\s+(?P<n>\d+|een|één|twee|drie|vier|vijf|zes|acht)\s+weken\b", text, re.I)
-    if m and date is not None and NOT_IN_TIME.search(text):
-        n = m.group("n").lower()
+    within = re.search(r"\bbinnen\s+(?P<n>\d+|een|één|twee|drie|vier|vijf|zes|acht)\s+weken\b", text, re.I)
+    if within and date is not None and NOT_IN_TIME.search(text):
+        n = within.group("n").lower()
         weeks = int(n) if n.isdigit() else WEEKS.get(n, 0)
         if weeks:
             return date + dt.timedelta(weeks=weeks)
@@ -121,5 +121,5 @@ def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
 
 
 def _canon(d: str) -> str:
-    from ..clean import canonical_dossier
-    return canonical_dossier(d)
+    from ..dossiers import canonical_or_as_written
+    return canonical_or_as_written(d)

@@ -11,6 +11,7 @@ For written questions ``date`` is the date of the answer (``received``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..dates import labelled_date
 from ..model import Minister, ParsedDocument, SeeAlso
@@ -63,7 +64,7 @@ def read_answers_to_header(header: str, doc: ParsedDocument) -> bool:
     return True
 
 
-def parse_answer_header(header: str, known_offices: list[str]):
+def parse_answer_header(header: str, known_offices: Sequence[str]) -> list[Minister]:
     """Ministers (answerer, then one co_answerer per office) from "Antwoord van ..."."""
     m = ANSWER_HEAD.search(header)
     if not m:
@@ -76,6 +77,8 @@ def parse_answer_header(header: str, known_offices: list[str]):
         mede = mm.group("mede")
         rest = rest[:mm.start()]
     rest = rest.strip(" ,")
+    name: str | None
+    office: str | None
     if re.match(r"^(?:van|voor)\s", rest):
         office = fold(f"{title} {re.sub(r'[(].*$', '', rest)}").strip(" ,")
         out.append(Minister(None, office, "answerer"))
