@@ -25,6 +25,7 @@ from tracker.models import (
     Answer,
     Asker,
     Cabinet,
+    FeedToken,
     Commitment,
     Correction,
     DigestDelivery,
@@ -227,6 +228,18 @@ class RecessAdmin(admin.ModelAdmin):
     list_display = ("kind", "year", "start", "end")
     list_filter = ("kind", "year")
     date_hierarchy = "start"
+
+
+@admin.register(FeedToken)
+class FeedTokenAdmin(admin.ModelAdmin):
+    """Per-user keys for the feeds and the API (only their hash is stored): delete one to revoke it."""
+
+    list_display = ("user", "created_at", "last_used_on")
+    search_fields = ("user__username",)
+    readonly_fields = ("user", "key_hash", "created_at", "last_used_on")
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Cabinet)

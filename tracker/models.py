@@ -904,3 +904,26 @@ class Discrepancy(models.Model):
     @property
     def paper_day(self) -> dt.date:
         return dt.date.fromisoformat(self.paper_value)
+
+
+# ---------------------------------------------------------------- feeds and API (tracker/feeds, tracker/api)
+
+
+class FeedToken(models.Model):
+    """A user's key for the feeds and the API (``?token=``), for clients that
+    cannot log in: a calendar, a feed reader, a script. Only its SHA-256 is
+    stored; the key itself is shown once, when it is made (tracker/feeds/tokens.py).
+    It reads feeds and API, nothing else: the pages and the admin never look at it."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_token",
+                                verbose_name="gebruiker")
+    key_hash = models.CharField("SHA-256 van de sleutel", max_length=64, unique=True)
+    created_at = models.DateTimeField("gemaakt op", auto_now_add=True)
+    last_used_on = models.DateField("laatst gebruikt op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "feedsleutel"
+        verbose_name_plural = "feedsleutels"
+
+    def __str__(self):
+        return f"Feedsleutel van {self.user}"

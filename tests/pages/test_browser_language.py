@@ -89,6 +89,7 @@ def test_every_page_staff_use_speaks_dutch_with_one_date_format(page, live_serve
         f"/commitments/{commitment.pk}/",
         f"/questions/{qset.pk}/",
         f"/documents/{commitment.source_document_id}/",
+        "/feeds/",                            # where a clerk copies a calendar address
     ]
     for url in urls:
         page.goto(base + url)
@@ -99,6 +100,14 @@ def test_every_page_staff_use_speaks_dutch_with_one_date_format(page, live_serve
     # the default view is the action view, and says so
     page.goto(base + "/commitments/")
     assert page.get_by_label("Status").input_value() == "action"
+    # subscribing to a feed: the page gives the calendar's address, and the address answers with a calendar
+    page.goto(base + "/feeds/")
+    page.get_by_role("button", name="Feedsleutel maken").click()
+    addresses = [a for a in [t.input_value() for t in page.locator("main textarea").all()] if "/feeds/deadlines.ics" in a]
+    assert addresses, "the feeds page gives the calendar's address"
+    path = addresses[0][addresses[0].index("/feeds/"):]
+    calendar = page.context.browser.new_context().request.get(base + path)  # a client that never logged in
+    assert calendar.ok and calendar.text().startswith("BEGIN:VCALENDAR")
     # a chart page draws its charts on the server, readable without script
     page.goto(base + "/stats/trends/?by=ministry&per=year")
     assert page.locator("main svg[role=img]").count() == 3

@@ -33,4 +33,6 @@ urlpatterns = [
     path("stats/trends/", trends.TrendsView.as_view(), name="stats-trends"),
     path("digests/preview/", views.DigestPreviewView.as_view(), name="digest-preview"),
     path("opendata/", include("tracker.opendata.urls")),
+    path("", include("tracker.feeds.urls")),  # /feeds/: calendar, Atom, the feed key
+    path("", include("tracker.api.urls")),  # /api/v1/: the read-only JSON API
 ]
