@@ -1,4 +1,5 @@
 """Stored source papers: the file, its content hash, what the parser read."""
+
 import re
 
 from django.db import models
@@ -66,10 +67,16 @@ class Document(models.Model):
     parse_warnings = models.JSONField("parseerwaarschuwingen", default=list, blank=True)
     parsed = models.JSONField("parseerresultaat", default=dict, blank=True)
     parser_version = models.CharField(max_length=20, blank=True)
-    origin = models.CharField("herkomst", max_length=10, choices=Origin.choices, default=Origin.UNKNOWN, blank=True,
-                              db_default="")
-    origin_detail = models.CharField("herkomst (detail)", max_length=300, blank=True, db_default="",
-                                     help_text="Wie uploadde, uit welke map, of welk open-datanummer.")
+    origin = models.CharField(
+        "herkomst", max_length=10, choices=Origin.choices, default=Origin.UNKNOWN, blank=True, db_default=""
+    )
+    origin_detail = models.CharField(
+        "herkomst (detail)",
+        max_length=300,
+        blank=True,
+        db_default="",
+        help_text="Wie uploadde, uit welke map, of welk open-datanummer.",
+    )
     ingested_at = models.DateTimeField("ingelezen", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
 
@@ -101,8 +108,9 @@ class Document(models.Model):
     @property
     def official_url(self) -> str:
         """Its publication on officielebekendmakingen.nl, when its identifier is known or can be built."""
-        ident = official_identifier(self.identifier, self.dossier, self.number, self.vergaderjaar,
-                                    self.aanhangsel_number)
+        ident = official_identifier(
+            self.identifier, self.dossier, self.number, self.vergaderjaar, self.aanhangsel_number
+        )
         return f"{OFFICIAL_BASE}{ident}.html" if ident else ""
 
     @property

@@ -23,7 +23,7 @@ def change_form_data(client, url, **changes):
             data[name] = v
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
-        for name, field in formset.management_form.fields.items():
+        for name, _field in formset.management_form.fields.items():
             data[f"{formset.prefix}-{name}"] = str(formset.management_form[name].value() or 0)
         for sub in formset.forms:
             for name in sub.fields:

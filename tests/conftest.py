@@ -2,6 +2,7 @@
 redis skips (with its reason) where the service is not configured, fails
 where it is configured but unreachable, and in CI's second pass
 (TRACKER_REQUIRE_SERVICES=1) no test may skip at all."""
+
 from __future__ import annotations
 
 import os
@@ -56,7 +57,9 @@ def pytest_sessionfinish(session, exitstatus):
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         skipped = reporter.stats.get("skipped", []) if reporter else []
         if skipped:
-            reporter.write_line(f"TRACKER_REQUIRE_SERVICES=1: {len(skipped)} test(s) skipped; the second pass skips nothing")
+            reporter.write_line(
+                f"TRACKER_REQUIRE_SERVICES=1: {len(skipped)} test(s) skipped; the second pass skips nothing"
+            )
             session.exitstatus = 1
 
 
@@ -99,5 +102,7 @@ def _close_stray_connections(django_db_setup, django_db_blocker):
 
     if connection.vendor == "postgresql":
         with django_db_blocker.unblock(), connection.cursor() as cursor:
-            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )

@@ -1,4 +1,5 @@
 """factory-boy factories for the domain, for tests that do not start from a real paper."""
+
 import datetime as dt
 import hashlib
 
@@ -6,6 +7,8 @@ import factory
 
 from documents.models import Document
 from tracker import models as m
+
+
 class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Document
@@ -70,8 +73,12 @@ class QuestionSetFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def askers(obj, create, extracted, **kwargs):
         for i, (name, party) in enumerate(extracted or []):
-            m.Asker.objects.create(question_set=obj, person=PersonFactory(name=name),
-                                   party=PartyFactory(name=party) if party else None, position=i)
+            m.Asker.objects.create(
+                question_set=obj,
+                person=PersonFactory(name=name),
+                party=PartyFactory(name=party) if party else None,
+                position=i,
+            )
 
     @factory.post_generation
     def offices(obj, create, extracted, **kwargs):

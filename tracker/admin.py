@@ -8,6 +8,7 @@ lifecycle moves, due and overdue state recomputed. Each object's page shows
 its Correction and StatusChange history and what the parser now says beside
 a correction.
 """
+
 from __future__ import annotations
 
 from django import forms
@@ -25,12 +26,12 @@ from tracker.models import (
     Answer,
     Asker,
     Cabinet,
-    FeedToken,
     Commitment,
     Correction,
     DigestDelivery,
     DigestSubscription,
     DismissedFind,
+    FeedToken,
     FulfilmentStatement,
     FulfilmentSuggestion,
     JobRun,
@@ -55,13 +56,17 @@ def history_table(obj) -> str:
     """The object's lifecycle events and corrections as sentences, oldest first (tracker/domain/history.py)."""
     if obj is None or obj.pk is None:
         return "—"
-    rows = [(date_format(timezone.localtime(e.at), "j F Y H:i"), e.what + (f" ({e.note})" if e.note else ""), e.who)
-            for e in history.entries(obj)]
+    rows = [
+        (date_format(timezone.localtime(e.at), "j F Y H:i"), e.what + (f" ({e.note})" if e.note else ""), e.who)
+        for e in history.entries(obj)
+    ]
     if not rows:
         return "Nog geen geschiedenis."
     body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
-    return format_html("<table><thead><tr><th>Wanneer</th><th>Wat er gebeurde</th><th>Door</th></tr></thead>"
-                       "<tbody>{}</tbody></table>", body)
+    return format_html(
+        "<table><thead><tr><th>Wanneer</th><th>Wat er gebeurde</th><th>Door</th></tr></thead><tbody>{}</tbody></table>",
+        body,
+    )
 
 
 def form_changes(form) -> dict:
@@ -101,8 +106,12 @@ class EditAdmin(admin.ModelAdmin):
 class EditForm(forms.ModelForm):
     """A change form with a box for why: it goes with every Correction and StatusChange of the save."""
 
-    why = forms.CharField(label="Waarom (toelichting bij deze wijziging)", required=False, max_length=2000,
-                          widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
+    why = forms.CharField(
+        label="Waarom (toelichting bij deze wijziging)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+    )
 
 
 class CorrectableAdmin(EditAdmin):
@@ -123,9 +132,11 @@ class CorrectableAdmin(EditAdmin):
         if obj is None or obj.pk is None:
             return "—"
         ct = ContentType.objects.get_for_model(obj)
-        rows = [(c.field, c.corrected_value or "—", c.parser_now)
-                for c in Correction.objects.filter(content_type=ct, object_id=obj.pk, active=True)
-                if c.parser_disagrees]
+        rows = [
+            (c.field, c.corrected_value or "—", c.parser_now)
+            for c in Correction.objects.filter(content_type=ct, object_id=obj.pk, active=True)
+            if c.parser_disagrees
+        ]
         if not rows:
             return "Geen verschil met de correcties."
         return format_html_join(mark_safe("<br>"), "{}: gecorrigeerd {}, parser zegt nu <strong>{}</strong>", rows)
@@ -142,34 +153,66 @@ def bulk_edit(request, rows, edit, one: str, many: str) -> None:
 
 @admin.action(description="Wat de parser nu zegt overnemen")
 def accept_parser_now(modeladmin, request, queryset):
-    bulk_edit(request, queryset.filter(active=True).exclude(parser_now=""),
-              lambda c: edits.accept_parser_value(c, by=request.user),
-              "{n} correctie vervangen door de parserwaarde.", "{n} correcties vervangen door de parserwaarde.")
+    bulk_edit(
+        request,
+        queryset.filter(active=True).exclude(parser_now=""),
+        lambda c: edits.accept_parser_value(c, by=request.user),
+        "{n} correctie vervangen door de parserwaarde.",
+        "{n} correcties vervangen door de parserwaarde.",
+    )
 
 
 @admin.action(description="Gecontroleerd: niet meer te controleren")
 def mark_reviewed(modeladmin, request, queryset):
-    bulk_edit(request, queryset.filter(needs_review=True),
-              lambda obj: edits.correct(obj, {"needs_review": False}, by=request.user, why="gecontroleerd (bulkactie)"),
-              "{n} gemarkeerd als gecontroleerd.", "{n} gemarkeerd als gecontroleerd.")
+    bulk_edit(
+        request,
+        queryset.filter(needs_review=True),
+        lambda obj: edits.correct(obj, {"needs_review": False}, by=request.user, why="gecontroleerd (bulkactie)"),
+        "{n} gemarkeerd als gecontroleerd.",
+        "{n} gemarkeerd als gecontroleerd.",
+    )
 
 
 @admin.action(description="Geselecteerde toezeggingen bevestigen")
 def confirm_commitments(modeladmin, request, queryset):
-    bulk_edit(request, queryset.filter(confirmed=False),
-              lambda c: edits.confirm(c, by=request.user, why="bevestigd (bulkactie)"),
-              "{n} toezegging bevestigd.", "{n} toezeggingen bevestigd.")
+    bulk_edit(
+        request,
+        queryset.filter(confirmed=False),
+        lambda c: edits.confirm(c, by=request.user, why="bevestigd (bulkactie)"),
+        "{n} toezegging bevestigd.",
+        "{n} toezeggingen bevestigd.",
+    )
 
 
 @admin.register(Correction)
 class CorrectionAdmin(admin.ModelAdmin):
-    list_display = ("at", "content_type", "object_id", "field", "parser_value", "corrected_value", "parser_now",
-                    "active", "by", "why")
+    list_display = (
+        "at",
+        "content_type",
+        "object_id",
+        "field",
+        "parser_value",
+        "corrected_value",
+        "parser_now",
+        "active",
+        "by",
+        "why",
+    )
     list_filter = ("active", "content_type", "field")
     search_fields = ("field", "parser_value", "corrected_value", "parser_now", "why", "by__username")
     date_hierarchy = "at"
-    readonly_fields = ("content_type", "object_id", "field", "parser_value", "corrected_value", "parser_now", "why",
-                       "by", "at", "active")
+    readonly_fields = (
+        "content_type",
+        "object_id",
+        "field",
+        "parser_value",
+        "corrected_value",
+        "parser_now",
+        "why",
+        "by",
+        "at",
+        "active",
+    )
     actions = [accept_parser_now]
 
     def has_add_permission(self, request):
@@ -300,8 +343,14 @@ class OverdueFilter(admin.SimpleListFilter):
 class QuestionSetAdmin(CorrectableAdmin):
     list_display = ("subject_short", "aanhangsel_number", "submitted", "answer_due", "received", "overdue_days")
     list_filter = (OverdueFilter, "kind", "addressed_to__ministry", "addressed_to", "askers__party", "needs_review")
-    search_fields = ("subject", "aanhangsel_number", "askers__person__name", "askers__party__name",
-                     "addressed_to__title", "questions__text")
+    search_fields = (
+        "subject",
+        "aanhangsel_number",
+        "askers__person__name",
+        "askers__party__name",
+        "addressed_to__title",
+        "questions__text",
+    )
     date_hierarchy = "submitted"
     inlines = [AskerInline, QuestionInline, AnswerInline, PostponementInline]
     raw_id_fields = ("question_document", "answer_document")
@@ -380,10 +429,26 @@ class CommitmentForm(EditForm):
 
 @admin.register(Commitment)
 class CommitmentAdmin(CorrectableAdmin):
-    list_display = ("sentence_short", "actor", "due_date", "review_date", "status", "confidence", "confirmed",
-                    "source_document")
-    list_filter = (ToConfirmFilter, "status", "confirmed", "retired", "actor_office__ministry", "actor_office",
-                   "source_document__kind", "rule")
+    list_display = (
+        "sentence_short",
+        "actor",
+        "due_date",
+        "review_date",
+        "status",
+        "confidence",
+        "confirmed",
+        "source_document",
+    )
+    list_filter = (
+        ToConfirmFilter,
+        "status",
+        "confirmed",
+        "retired",
+        "actor_office__ministry",
+        "actor_office",
+        "source_document__kind",
+        "rule",
+    )
     search_fields = ("sentence", "actor", "deadline_text", "source_document__title", "source_document__dossier")
     date_hierarchy = "due_date"
     raw_id_fields = ("source_document", "answer", "request", "evidence")
@@ -431,8 +496,18 @@ class DocumentAdmin(CorrectableAdmin):
     list_filter = ("kind", "vergaderjaar")
     search_fields = ("title", "identifier", "dossier", "number", "aanhangsel_number", "clean_text")
     date_hierarchy = "date"
-    readonly_fields = ("content_hash", "size", "source_name", "raw_text", "clean_text", "parse_warnings", "parsed",
-                       "parser_version", "ingested_at", "updated_at")
+    readonly_fields = (
+        "content_hash",
+        "size",
+        "source_name",
+        "raw_text",
+        "clean_text",
+        "parse_warnings",
+        "parsed",
+        "parser_version",
+        "ingested_at",
+        "updated_at",
+    )
     inlines = [MinisterRoleInline, CommitmentInline, ReferenceInline, FulfilmentStatementInline]
 
 

@@ -3,6 +3,7 @@
 History has one shape each: StatusChange rows for the lifecycle (status,
 overdue, re-dating), Correction rows for what staff corrected by hand.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +15,6 @@ from django.db import models
 from django.db.models import Q
 
 from documents.models import Document
-
 from tracker.domain.querysets import CONFIRM_BELOW, CommitmentQuerySet, QuestionSetQuerySet
 
 
@@ -54,8 +54,10 @@ class Membership(models.Model):
         verbose_name_plural = "lidmaatschappen"
         constraints = [
             models.UniqueConstraint(fields=["person", "party", "start"], name="membership_unique"),
-            models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
-                                   name="membership_period_valid"),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
+                name="membership_period_valid",
+            ),
         ]
 
     def __str__(self):
@@ -79,8 +81,9 @@ class Office(models.Model):
     the ministry it belongs to and the period it existed."""
 
     title = models.CharField("ambt", max_length=250, unique=True)
-    ministry = models.ForeignKey(Ministry, on_delete=models.SET_NULL, null=True, blank=True, related_name="offices",
-                                 verbose_name="ministerie")
+    ministry = models.ForeignKey(
+        Ministry, on_delete=models.SET_NULL, null=True, blank=True, related_name="offices", verbose_name="ministerie"
+    )
     start = models.DateField("bestaat van", null=True, blank=True)
     end = models.DateField("bestaat tot", null=True, blank=True)
 
@@ -141,10 +144,22 @@ class QuestionSet(models.Model):
     received = models.DateField("antwoord ontvangen", null=True, blank=True)
     first_received = models.DateField("eerste (deel)antwoord", null=True, blank=True)
     overdue_since = models.DateField("te laat sinds", null=True, blank=True)
-    question_document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True,
-                                          related_name="asked_sets", verbose_name="vragendocument")
-    answer_document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True,
-                                        related_name="answered_sets", verbose_name="antwoorddocument")
+    question_document = models.ForeignKey(
+        Document,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="asked_sets",
+        verbose_name="vragendocument",
+    )
+    answer_document = models.ForeignKey(
+        Document,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answered_sets",
+        verbose_name="antwoorddocument",
+    )
     addressed_to = models.ManyToManyField(Office, blank=True, related_name="question_sets", verbose_name="gericht aan")
     needs_review = models.BooleanField("te controleren", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -159,15 +174,21 @@ class QuestionSet(models.Model):
         verbose_name_plural = "vragensets"
         ordering = ["-submitted", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["vergaderjaar", "aanhangsel_number"], condition=~Q(aanhangsel_number=""),
-                                    name="questionset_unique_aanhangsel"),
-            models.CheckConstraint(condition=Q(kind__in=["written_questions", "written_consultation"]),
-                                   name="questionset_kind_valid"),
+            models.UniqueConstraint(
+                fields=["vergaderjaar", "aanhangsel_number"],
+                condition=~Q(aanhangsel_number=""),
+                name="questionset_unique_aanhangsel",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["written_questions", "written_consultation"]), name="questionset_kind_valid"
+            ),
         ]
         indexes = [
             # flag_overdue and the overdue list: unanswered sets by due date
             models.Index(fields=["answer_due"], condition=Q(received__isnull=True), name="qs_unanswered_due_idx"),
-            models.Index(fields=["overdue_since"], condition=Q(overdue_since__isnull=False), name="qs_overdue_since_idx"),
+            models.Index(
+                fields=["overdue_since"], condition=Q(overdue_since__isnull=False), name="qs_overdue_since_idx"
+            ),
             models.Index(fields=["submitted"], name="qs_submitted_idx"),
             # the overdue rule's "received IS NULL OR received > day" as two index ranges, the
             # digest's "received last week" and the list's sort by received (bench/, BENCHMARKS.md)
@@ -231,8 +252,11 @@ class MinisterRole(models.Model):
         verbose_name = "bewindspersoon bij document"
         verbose_name_plural = "bewindspersonen bij documenten"
         ordering = ["position"]
-        constraints = [models.CheckConstraint(condition=Q(role__in=["answerer", "co_answerer", "signatory"]),
-                                              name="ministerrole_role_valid")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=["answerer", "co_answerer", "signatory"]), name="ministerrole_role_valid"
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.person or ''} {self.office or ''}".strip()
@@ -317,8 +341,11 @@ class Request(models.Model):
     class Meta:
         verbose_name = "verzoek"
         verbose_name_plural = "verzoeken"
-        constraints = [models.CheckConstraint(condition=Q(reply__in=["yes", "no", "partial", "unclear"]),
-                                              name="request_reply_valid")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reply__in=["yes", "no", "partial", "unclear"]), name="request_reply_valid"
+            )
+        ]
 
     def __str__(self):
         return self.text[:100]
@@ -342,24 +369,33 @@ class Commitment(models.Model):
         SEASON = "season", "Periode"
         NONE = "none", "Geen"
 
-    source_document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="commitments",
-                                        verbose_name="brondocument")
+    source_document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="commitments", verbose_name="brondocument"
+    )
     answer = models.ForeignKey(Answer, on_delete=models.SET_NULL, null=True, blank=True, related_name="commitments")
-    request = models.OneToOneField(Request, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="commitment", verbose_name="verzoek")
+    request = models.OneToOneField(
+        Request, on_delete=models.SET_NULL, null=True, blank=True, related_name="commitment", verbose_name="verzoek"
+    )
     sentence = models.TextField("toezegging")
     sentence_hash = models.CharField(max_length=64)
     actor = models.CharField("actor", max_length=250, blank=True)
-    actor_office = models.ForeignKey(Office, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="commitments", verbose_name="ambt")
+    actor_office = models.ForeignKey(
+        Office, on_delete=models.SET_NULL, null=True, blank=True, related_name="commitments", verbose_name="ambt"
+    )
     deadline_text = models.CharField("termijn (tekst)", max_length=250, blank=True)
     due_date = models.DateField("uiterlijk", null=True, blank=True)
     due_precision = models.CharField("precisie", max_length=10, choices=Precision.choices, default=Precision.NONE)
     review_date = models.DateField("controleren op", null=True, blank=True)
     status = models.CharField("status", max_length=24, choices=Status.choices, default=Status.OPEN)
     closed_on = models.DateField("afgesloten op", null=True, blank=True)
-    evidence = models.ForeignKey(Document, on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="evidence_for", verbose_name="bewijsstuk")
+    evidence = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence_for",
+        verbose_name="bewijsstuk",
+    )
     lapsed_reason = models.TextField("reden vervallen", blank=True)
     notes = models.TextField("notities", blank=True)
     rule = models.CharField("gevonden door regel", max_length=60, blank=True)
@@ -370,8 +406,13 @@ class Commitment(models.Model):
     overdue_since = models.DateField("te laat sinds", null=True, blank=True)
     # derived, for the list's search and party filter: kept by tracker/domain/commitment_index.py
     search_text = models.TextField("zoektekst", blank=True, default="", db_default="", editable=False)
-    asker_parties = models.ManyToManyField(Party, blank=True, editable=False, related_name="commitments_asked",
-                                           verbose_name="partijen van de vraagstellers")
+    asker_parties = models.ManyToManyField(
+        Party,
+        blank=True,
+        editable=False,
+        related_name="commitments_asked",
+        verbose_name="partijen van de vraagstellers",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -388,29 +429,43 @@ class Commitment(models.Model):
         ordering = ["due_date", "id"]
         constraints = [
             models.UniqueConstraint(fields=["source_document", "sentence_hash"], name="commitment_unique_sentence"),
-            models.CheckConstraint(condition=Q(status__in=["open", "fulfilled", "partially_fulfilled", "lapsed"]),
-                                   name="commitment_status_valid"),
-            models.CheckConstraint(condition=Q(status="open") | Q(closed_on__isnull=False),
-                                   name="commitment_closed_has_date"),
-            models.CheckConstraint(condition=Q(due_precision__in=["day", "month", "season", "none"]),
-                                   name="commitment_precision_valid"),
-            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1),
-                                   name="commitment_confidence_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "fulfilled", "partially_fulfilled", "lapsed"]),
+                name="commitment_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open") | Q(closed_on__isnull=False), name="commitment_closed_has_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(due_precision__in=["day", "month", "season", "none"]), name="commitment_precision_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="commitment_confidence_valid"
+            ),
         ]
         indexes = [
-            models.Index(fields=["due_date"], condition=Q(status="open", retired=False), name="commitment_open_due_idx"),
-            models.Index(fields=["review_date"], condition=Q(status="open", due_date__isnull=True),
-                         name="commitment_open_review_idx"),
-            models.Index(fields=["overdue_since"], condition=Q(overdue_since__isnull=False),
-                         name="commitment_overdue_since_idx"),
+            models.Index(
+                fields=["due_date"], condition=Q(status="open", retired=False), name="commitment_open_due_idx"
+            ),
+            models.Index(
+                fields=["review_date"],
+                condition=Q(status="open", due_date__isnull=True),
+                name="commitment_open_review_idx",
+            ),
+            models.Index(
+                fields=["overdue_since"], condition=Q(overdue_since__isnull=False), name="commitment_overdue_since_idx"
+            ),
             # the list's default order over live commitments: a page is an index range, not a
             # join of every commitment with its document and set, then a sort (BENCHMARKS.md)
             models.Index(fields=["due_date", "id"], condition=Q(retired=False), name="commitment_live_due_idx"),
             # flag_overdue (tracker/jobs/flag_overdue.py): commitments closed after the day it runs for
             # (none for today), and those still waiting for a review date (none most days)
             models.Index(fields=["closed_on"], condition=Q(closed_on__isnull=False), name="commitment_closed_on_idx"),
-            models.Index(fields=["id"], condition=Q(due_date__isnull=True, review_date__isnull=True),
-                         name="commitment_review_todo_idx"),
+            models.Index(
+                fields=["id"],
+                condition=Q(due_date__isnull=True, review_date__isnull=True),
+                name="commitment_review_todo_idx",
+            ),
         ]
 
     def __str__(self):
@@ -440,7 +495,9 @@ class Reference(models.Model):
     class Meta:
         verbose_name = "verwijzing"
         verbose_name_plural = "verwijzingen"
-        constraints = [models.UniqueConstraint(fields=["source_document", "dossier", "number"], name="reference_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["source_document", "dossier", "number"], name="reference_unique")
+        ]
         indexes = [models.Index(fields=["dossier", "number"], name="reference_cited_idx")]
 
     def __str__(self):
@@ -482,9 +539,13 @@ class FulfilmentSuggestion(models.Model):
         ordering = ["-score"]
         constraints = [
             models.UniqueConstraint(fields=["commitment", "document"], name="suggestion_unique"),
-            models.CheckConstraint(condition=Q(state__in=["suggested", "confirmed", "rejected"]),
-                                   name="suggestion_state_valid"),
+            models.CheckConstraint(
+                condition=Q(state__in=["suggested", "confirmed", "rejected"]), name="suggestion_state_valid"
+            ),
         ]
+
+    def __str__(self):
+        return f"{self.document} voor toezegging {self.commitment_id} ({self.get_state_display().lower()})"
 
 
 class DismissedFind(models.Model):
@@ -502,6 +563,9 @@ class DismissedFind(models.Model):
         verbose_name = "afgewezen vondst"
         verbose_name_plural = "afgewezen vondsten"
         constraints = [models.UniqueConstraint(fields=["document", "kind", "key"], name="dismissed_unique")]
+
+    def __str__(self):
+        return self.text[:100] or self.key
 
 
 class JobRun(models.Model):
@@ -523,8 +587,9 @@ class JobRun(models.Model):
         verbose_name = "taakrun"
         verbose_name_plural = "taakruns"
         ordering = ["-started_at"]
-        constraints = [models.CheckConstraint(condition=Q(status__in=["running", "done", "failed"]),
-                                              name="jobrun_status_valid")]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=["running", "done", "failed"]), name="jobrun_status_valid")
+        ]
 
     def __str__(self):
         return f"{self.name} {self.day} ({self.status})"
@@ -552,8 +617,9 @@ class StatusChange(models.Model):
     new_value = models.CharField("naar", max_length=250, blank=True)
     on = models.DateField("geldt op", null=True, blank=True)
     at = models.DateTimeField("vastgelegd", auto_now_add=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                           verbose_name="door")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="door"
+    )
     job = models.ForeignKey(JobRun, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="taak")
     evidence = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     note = models.TextField("toelichting", blank=True)
@@ -565,8 +631,11 @@ class StatusChange(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"], name="statuschange_subject_idx")]
         constraints = [
             # flag_overdue records "became overdue on D" once per item and day, even on two workers
-            models.UniqueConstraint(fields=["content_type", "object_id", "event", "on"],
-                                    condition=Q(event="overdue"), name="statuschange_overdue_once"),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "event", "on"],
+                condition=Q(event="overdue"),
+                name="statuschange_overdue_once",
+            ),
         ]
 
     def __str__(self):
@@ -586,8 +655,9 @@ class Correction(models.Model):
     parser_now = models.TextField("parser zegt nu", blank=True)
     why = models.TextField("waarom", blank=True)
     active = models.BooleanField("geldt", default=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                           verbose_name="door")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="door"
+    )
     at = models.DateTimeField("op", auto_now_add=True)
 
     class Meta:
@@ -596,8 +666,11 @@ class Correction(models.Model):
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["content_type", "object_id", "field"], name="correction_subject_idx")]
         constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id", "field"], condition=Q(active=True),
-                                    name="correction_one_active_per_field"),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field"],
+                condition=Q(active=True),
+                name="correction_one_active_per_field",
+            ),
         ]
 
     def __str__(self):
@@ -610,8 +683,9 @@ class Correction(models.Model):
 
 class DigestSubscription(models.Model):
     email = models.EmailField("e-mailadres", unique=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
-                             related_name="digest_subscriptions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="digest_subscriptions"
+    )
     ministries = models.ManyToManyField(Ministry, blank=True, verbose_name="ministeries")
     parties = models.ManyToManyField(Party, blank=True, verbose_name="partijen")
     dossiers = models.JSONField("dossiers", default=list, blank=True)
@@ -663,14 +737,18 @@ class Cabinet(models.Model):
         verbose_name = "kabinet"
         verbose_name_plural = "kabinetten"
         ordering = ["start"]
-        constraints = [models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gt=models.F("start")),
-                                              name="cabinet_period_valid")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gt=models.F("start")), name="cabinet_period_valid"
+            )
+        ]
 
     def __str__(self):
         return self.name
 
 
 # --- the Kamer's open data (tracker/opendata/): its own record, kept apart from what the papers say ---
+
 
 class FeedPosition(models.Model):
     """Where the SyncFeed of one category is to be resumed: the skiptoken of
@@ -704,8 +782,14 @@ class OpenDataZaak(models.Model):
     closed = models.BooleanField("afgedaan", default=False)
     deleted = models.BooleanField("verwijderd", default=False)
     changed_at = models.DateTimeField("bijgewerkt (bron)", null=True, blank=True)
-    question_set = models.ForeignKey(QuestionSet, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="open_data_zaken", verbose_name="vragenset")
+    question_set = models.ForeignKey(
+        QuestionSet,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="open_data_zaken",
+        verbose_name="vragenset",
+    )
     #: its actors or documents changed: the question set is to be brought in line (tracker/opendata/link.py)
     pending = models.BooleanField("te verwerken", default=True)
 
@@ -774,8 +858,14 @@ class OpenDataDocument(models.Model):
     changed_at = models.DateTimeField("bijgewerkt (bron)", null=True, blank=True)
     paper = models.CharField("papier", max_length=8, choices=Paper.choices, default=Paper.TO_FETCH, blank=True)
     paper_error = models.TextField("fout bij inlezen", blank=True)
-    document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True,
-                                 related_name="open_data_documents", verbose_name="ingelezen document")
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="open_data_documents",
+        verbose_name="ingelezen document",
+    )
 
     class Meta:
         verbose_name = "document (open data)"
@@ -818,8 +908,13 @@ class RegistryCommitment(models.Model):
     letters = models.JSONField("kamerbrief nakoming", default=list, blank=True)  # document numbers
     deleted = models.BooleanField("verwijderd", default=False)
     changed_at = models.DateTimeField("bijgewerkt (bron)", null=True, blank=True)
-    similar = models.ManyToManyField(Commitment, through="RegistryMatch", blank=True, related_name="registry_matches",
-                                     verbose_name="gelijkende toezeggingen uit de stukken")
+    similar = models.ManyToManyField(
+        Commitment,
+        through="RegistryMatch",
+        blank=True,
+        related_name="registry_matches",
+        verbose_name="gelijkende toezeggingen uit de stukken",
+    )
 
     class Meta:
         verbose_name = "toezegging uit het register"
@@ -849,6 +944,9 @@ class RegistryMatch(models.Model):
         ordering = ["-score", "commitment_id"]
         constraints = [models.UniqueConstraint(fields=["registry", "commitment"], name="registrymatch_unique")]
 
+    def __str__(self):
+        return f"{self.registry} ~ toezegging {self.commitment_id} ({self.score:.2f})"
+
 
 class Discrepancy(models.Model):
     """Where the open data and the papers disagree about a question set: a
@@ -860,8 +958,9 @@ class Discrepancy(models.Model):
         TOOK_PAPER = "paper", "Waarde van het document genomen"
         GONE = "gone", "Niet meer van toepassing"
 
-    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="discrepancies",
-                                     verbose_name="vragenset")
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.CASCADE, related_name="discrepancies", verbose_name="vragenset"
+    )
     field = models.CharField("veld", max_length=30)
     open_data_value = models.CharField("open data", max_length=250, blank=True)
     paper_value = models.CharField("document", max_length=250, blank=True)
@@ -870,20 +969,24 @@ class Discrepancy(models.Model):
     state = models.CharField("stand", max_length=12, choices=State.choices, default=State.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    verbose_name="opgelost door")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="opgelost door"
+    )
 
     class Meta:
         verbose_name = "verschil met de open data"
         verbose_name_plural = "verschillen met de open data"
         ordering = ["created_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["question_set", "field", "open_data_value", "paper_value"],
-                                    name="discrepancy_unique_values"),
-            models.UniqueConstraint(fields=["question_set", "field"], condition=Q(state="open"),
-                                    name="discrepancy_one_open_per_field"),
-            models.CheckConstraint(condition=Q(state__in=["open", "open_data", "paper", "gone"]),
-                                   name="discrepancy_state_valid"),
+            models.UniqueConstraint(
+                fields=["question_set", "field", "open_data_value", "paper_value"], name="discrepancy_unique_values"
+            ),
+            models.UniqueConstraint(
+                fields=["question_set", "field"], condition=Q(state="open"), name="discrepancy_one_open_per_field"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=["open", "open_data", "paper", "gone"]), name="discrepancy_state_valid"
+            ),
         ]
 
     #: the dates compared, and how the queue names them
@@ -894,7 +997,7 @@ class Discrepancy(models.Model):
 
     @property
     def what(self) -> str:
-        """"beantwoord", "ingezonden", "uitstel gemeld"."""
+        """ "beantwoord", "ingezonden", "uitstel gemeld"."""
         return self.FIELDS.get(self.field, self.field)
 
     @property
@@ -915,8 +1018,9 @@ class FeedToken(models.Model):
     stored; the key itself is shown once, when it is made (tracker/feeds/tokens.py).
     It reads feeds and API, nothing else: the pages and the admin never look at it."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_token",
-                                verbose_name="gebruiker")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_token", verbose_name="gebruiker"
+    )
     key_hash = models.CharField("SHA-256 van de sleutel", max_length=64, unique=True)
     created_at = models.DateTimeField("gemaakt op", auto_now_add=True)
     last_used_on = models.DateField("laatst gebruikt op", null=True, blank=True)

@@ -5,42 +5,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(blank=True, max_length=300, upload_to=documents.models.upload_path, verbose_name='bestand')),
-                ('source_name', models.CharField(max_length=300, verbose_name='bronbestand')),
-                ('content_hash', models.CharField(max_length=64, unique=True, verbose_name='inhoudshash (SHA-256)')),
-                ('size', models.PositiveBigIntegerField(default=0, verbose_name='grootte (bytes)')),
-                ('kind', models.CharField(choices=[('written_questions', 'Schriftelijke vragen'), ('notice', 'Mededeling / uitstelbericht'), ('letter', 'Kamerbrief'), ('written_consultation', 'Schriftelijk overleg'), ('unknown', 'Onbekend')], default='unknown', max_length=32, verbose_name='soort')),
-                ('identifier', models.CharField(blank=True, db_index=True, max_length=100, verbose_name='publicatie-id')),
-                ('title', models.TextField(blank=True, verbose_name='titel')),
-                ('vergaderjaar', models.CharField(blank=True, max_length=9, verbose_name='vergaderjaar')),
-                ('aanhangsel_number', models.CharField(blank=True, max_length=20, verbose_name='Aanhangselnummer')),
-                ('dossier', models.CharField(blank=True, db_index=True, max_length=40, verbose_name='dossier')),
-                ('number', models.CharField(blank=True, max_length=20, verbose_name='nr.')),
-                ('date', models.DateField(blank=True, db_index=True, null=True, verbose_name='datum')),
-                ('raw_text', models.TextField(blank=True, verbose_name='ruwe tekst')),
-                ('clean_text', models.TextField(blank=True, verbose_name='tekst')),
-                ('parse_warnings', models.JSONField(blank=True, default=list, verbose_name='parseerwaarschuwingen')),
-                ('parsed', models.JSONField(blank=True, default=dict, verbose_name='parseerresultaat')),
-                ('parser_version', models.CharField(blank=True, max_length=20)),
-                ('ingested_at', models.DateTimeField(auto_now_add=True, verbose_name='ingelezen')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='bijgewerkt')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True, max_length=300, upload_to=documents.models.upload_path, verbose_name="bestand"
+                    ),
+                ),
+                ("source_name", models.CharField(max_length=300, verbose_name="bronbestand")),
+                ("content_hash", models.CharField(max_length=64, unique=True, verbose_name="inhoudshash (SHA-256)")),
+                ("size", models.PositiveBigIntegerField(default=0, verbose_name="grootte (bytes)")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("written_questions", "Schriftelijke vragen"),
+                            ("notice", "Mededeling / uitstelbericht"),
+                            ("letter", "Kamerbrief"),
+                            ("written_consultation", "Schriftelijk overleg"),
+                            ("unknown", "Onbekend"),
+                        ],
+                        default="unknown",
+                        max_length=32,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "identifier",
+                    models.CharField(blank=True, db_index=True, max_length=100, verbose_name="publicatie-id"),
+                ),
+                ("title", models.TextField(blank=True, verbose_name="titel")),
+                ("vergaderjaar", models.CharField(blank=True, max_length=9, verbose_name="vergaderjaar")),
+                ("aanhangsel_number", models.CharField(blank=True, max_length=20, verbose_name="Aanhangselnummer")),
+                ("dossier", models.CharField(blank=True, db_index=True, max_length=40, verbose_name="dossier")),
+                ("number", models.CharField(blank=True, max_length=20, verbose_name="nr.")),
+                ("date", models.DateField(blank=True, db_index=True, null=True, verbose_name="datum")),
+                ("raw_text", models.TextField(blank=True, verbose_name="ruwe tekst")),
+                ("clean_text", models.TextField(blank=True, verbose_name="tekst")),
+                ("parse_warnings", models.JSONField(blank=True, default=list, verbose_name="parseerwaarschuwingen")),
+                ("parsed", models.JSONField(blank=True, default=dict, verbose_name="parseerresultaat")),
+                ("parser_version", models.CharField(blank=True, max_length=20)),
+                ("ingested_at", models.DateTimeField(auto_now_add=True, verbose_name="ingelezen")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="bijgewerkt")),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documenten',
-                'ordering': ['-date', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('aanhangsel_number', ''), _negated=True), fields=('vergaderjaar', 'aanhangsel_number'), name='document_unique_aanhangsel_number'), models.UniqueConstraint(condition=models.Q(models.Q(('dossier', ''), _negated=True), models.Q(('number', ''), _negated=True)), fields=('dossier', 'number'), name='document_unique_kamerstuk'), models.CheckConstraint(condition=models.Q(('kind__in', ['written_questions', 'notice', 'letter', 'written_consultation', 'unknown'])), name='document_kind_valid')],
+                "verbose_name": "document",
+                "verbose_name_plural": "documenten",
+                "ordering": ["-date", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("aanhangsel_number", ""), _negated=True),
+                        fields=("vergaderjaar", "aanhangsel_number"),
+                        name="document_unique_aanhangsel_number",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(
+                            models.Q(("dossier", ""), _negated=True), models.Q(("number", ""), _negated=True)
+                        ),
+                        fields=("dossier", "number"),
+                        name="document_unique_kamerstuk",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("kind__in", ["written_questions", "notice", "letter", "written_consultation", "unknown"])
+                        ),
+                        name="document_kind_valid",
+                    ),
+                ],
             },
         ),
     ]

@@ -5,14 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0001_initial'),
+        ("documents", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(django.db.models.functions.text.Replace('dossier', models.Value(' '), models.Value('')), name='document_dossier_compact_idx'),
+            model_name="document",
+            index=models.Index(
+                django.db.models.functions.text.Replace("dossier", models.Value(" "), models.Value("")),
+                name="document_dossier_compact_idx",
+            ),
         ),
     ]

@@ -4,20 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0002_dossier_compact_index'),
+        ("documents", "0002_dossier_compact_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='origin',
-            field=models.CharField(blank=True, choices=[('upload', 'Geüpload'), ('folder', 'Ingelezen uit een map'), ('opendata', 'Open data van de Tweede Kamer'), ('', 'Onbekend')], db_default='', default='', max_length=10, verbose_name='herkomst'),
+            model_name="document",
+            name="origin",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("upload", "Geüpload"),
+                    ("folder", "Ingelezen uit een map"),
+                    ("opendata", "Open data van de Tweede Kamer"),
+                    ("", "Onbekend"),
+                ],
+                db_default="",
+                default="",
+                max_length=10,
+                verbose_name="herkomst",
+            ),
         ),
         migrations.AddField(
-            model_name='document',
-            name='origin_detail',
-            field=models.CharField(blank=True, db_default='', help_text='Wie uploadde, uit welke map, of welk open-datanummer.', max_length=300, verbose_name='herkomst (detail)'),
+            model_name="document",
+            name="origin_detail",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                help_text="Wie uploadde, uit welke map, of welk open-datanummer.",
+                max_length=300,
+                verbose_name="herkomst (detail)",
+            ),
         ),
     ]

@@ -2,6 +2,7 @@
 
 Exits 1 when any file has an error, after printing every line.
 """
+
 from __future__ import annotations
 
 import json

@@ -8,6 +8,7 @@ corrected by staff) wins over the rule for that recess and year.
 Plain Python: the tracker builds a :class:`Calendar` from its database rows and
 passes it in; :func:`default_calendar` is built from :data:`RECESS_TABLE`.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -40,6 +40,7 @@ keeps its hyphen and its space.
 :func:`clean` is idempotent (it runs its single pass to a fixed point; every
 pass that changes the text makes it shorter) and never raises.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,11 +57,19 @@ DOSSIER = r"\d{2}\s?\d{3}(?:-[0-9A-Z]{1,4})?(?:\s(?:[IVXLC]{1,6}|[A-Z])(?=[,\s])
 _VJ = r"(?P<y1>(?:19|20)\d\d)\s*[–—-]\s*(?P<y2>(?:19|20)\d\d)"
 
 FOOTER_KST = re.compile(
-    r"^(?:[’'`]s-Gravenhage\s+\d{4}\s+)?(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+" + _VJ
-    + r",\s+(?P<dossier>" + DOSSIER + r"),\s+nr\.\s*(?P<nr>\d+)(?:\s+\d{1,4})?\s*$", re.I)
+    r"^(?:[’'`]s-Gravenhage\s+\d{4}\s+)?(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+"
+    + _VJ
+    + r",\s+(?P<dossier>"
+    + DOSSIER
+    + r"),\s+nr\.\s*(?P<nr>\d+)(?:\s+\d{1,4})?\s*$",
+    re.I,
+)
 FOOTER_AH = re.compile(
-    r"^(?:[’'`]s-Gravenhage\s+\d{4}\s+)?(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+" + _VJ
-    + r",?\s+Aanhangsel(?:\s+\d{1,4})?\s*$", re.I)
+    r"^(?:[’'`]s-Gravenhage\s+\d{4}\s+)?(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+"
+    + _VJ
+    + r",?\s+Aanhangsel(?:\s+\d{1,4})?\s*$",
+    re.I,
+)
 IDENT_LINE = re.compile(r"^(?P<id>(?:ah|kst|kv|h|blg|stcrt|stb|trb)-[a-z]{0,3}-?[0-9A-Za-z][\w-]*\d)\s*$")
 AH_ID = re.compile(r"\bah-(?:tk|ek)-(?P<y1>\d{4})(?P<y2>\d{4})-(?P<nr>\d+)\b")
 KST_ID = re.compile(r"\bkst-(?P<d>\d{5})(?:-(?P<sub>[0-9A-Z]{1,4}))?(?:-(?P<roman>[IVXLC]+|[A-Z]))?-(?P<nr>\d+)\b")
@@ -68,30 +77,46 @@ ISSN = re.compile(r"^ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*$", re.I)
 PLACE_YEAR = re.compile(r"^[’'`]s-Gravenhage\s+\d{4}\s*$")
 CHAMBER = re.compile(r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?:\s+\d)?\s*$", re.I)
 VERGADERJAAR = re.compile(r"^Vergaderjaar\s+" + _VJ + r"(?:\s+Aanhangsel\s+van\s+de\s+Handelingen)?\s*$", re.I)
-AH_HEAD1 = re.compile(r"^Vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer,?(?:\s+met\s+de\s+daarop\s+door\s+de)?"
-                      r"(?:\s+regering\s+gegeven\s+antwoorden)?\s*$", re.I)
+AH_HEAD1 = re.compile(
+    r"^Vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer,?(?:\s+met\s+de\s+daarop\s+door\s+de)?"
+    r"(?:\s+regering\s+gegeven\s+antwoorden)?\s*$",
+    re.I,
+)
 AH_HEAD2 = re.compile(r"^(?:met\s+de\s+daarop\s+door\s+de\s+)?regering\s+gegeven\s+antwoorden\s*$", re.I)
-AH_PAGE_HEAD = re.compile(r"^Aanhangsel\s+(?:van\s+de\s+)?Handelingen\s+I{1,2}\s+(?P<y1>\d{4})\s*[/–-]\s*(?P<y2>\d{2,4})\b"
-                          r"(?P<rest>.{0,60})$", re.I)
-PAGE_NO = re.compile(r"^(?:-{1,3}\s*\d+\s*(?:of|van|/)\s*\d+\s*-{1,3}|(?:Pagina|Page|Blz\.?|Blad)\s*\d+(?:\s*(?:van|of|/)\s*\d+)?"
-                     r"|\[\s*(?:pagina|page)\s*\d+\s*\])\s*$", re.I)
+AH_PAGE_HEAD = re.compile(
+    r"^Aanhangsel\s+(?:van\s+de\s+)?Handelingen\s+I{1,2}\s+(?P<y1>\d{4})\s*[/–-]\s*(?P<y2>\d{2,4})\b"
+    r"(?P<rest>.{0,60})$",
+    re.I,
+)
+PAGE_NO = re.compile(
+    r"^(?:-{1,3}\s*\d+\s*(?:of|van|/)\s*\d+\s*-{1,3}|(?:Pagina|Page|Blz\.?|Blad)\s*\d+(?:\s*(?:van|of|/)\s*\d+)?"
+    r"|\[\s*(?:pagina|page)\s*\d+\s*\])\s*$",
+    re.I,
+)
 WEB_META = re.compile(
     r"^(?P<key>Identificatienummer|Identifier|Publicatienummer|Publicatiedatum|Datum\s+publicatie|Datum\s+ontvangst|"
     r"Datum\s+indiening|Organisatie|Vergaderjaar|Dossiernummer|Ondernummer|Aanhangselnummer|Kamer|Rubriek|"
     r"Documentsoort|Documenttype|Publicatienaam|Bron|Permanente\s+link|Kenmerk|Onderwerp|Indiener|Ontvanger|"
-    r"Datum|Type|Titel|Nummer)\s*[:\t]\s*(?P<val>.*)$", re.I)
+    r"Datum|Type|Titel|Nummer)\s*[:\t]\s*(?P<val>.*)$",
+    re.I,
+)
 WEB_TITLE = re.compile(r"^Kamervragen\s*\((?:Aanhangsel)\)\s*" + _VJ + r",?\s*nr\.?\s*(?P<nr>\d+)\b.*$", re.I)
-WEB_CHROME = re.compile(r"^(?:Printen|Delen|Downloaden|Download(?:\s+\w+)*(?:\s*\([^()]{0,40}\))?|Naar\s+boven|Terug(?:\s+naar.*)?|"
-                        r"Menu|Zoeken|Overheid\.nl.*|Officiële\s+bekendmakingen|U\s+bent\s+hier:?|"
-                        r"(?:Kamerstuk|Kamerstukken|Handeling|Aanhangsel\s+van\s+de\s+Handelingen|Kamervragen\s+\(Aanhangsel\)|"
-                        r"Kamervragen\s+zonder\s+antwoord|Staatscourant|Agenda|Bijlage))\s*$", re.I)
+WEB_CHROME = re.compile(
+    r"^(?:Printen|Delen|Downloaden|Download(?:\s+\w+)*(?:\s*\([^()]{0,40}\))?|Naar\s+boven|Terug(?:\s+naar.*)?|"
+    r"Menu|Zoeken|Overheid\.nl.*|Officiële\s+bekendmakingen|U\s+bent\s+hier:?|"
+    r"(?:Kamerstuk|Kamerstukken|Handeling|Aanhangsel\s+van\s+de\s+Handelingen|Kamervragen\s+\(Aanhangsel\)|"
+    r"Kamervragen\s+zonder\s+antwoord|Staatscourant|Agenda|Bijlage))\s*$",
+    re.I,
+)
 #: "Naar boven" and the like stand alone anywhere in a page copied from the web
 WEB_CHROME_ANYWHERE = re.compile(r"^(?:Naar\s+boven|Terug\s+naar\s+boven|Printen|Delen)\s*$", re.I)
 #: the title line of a tweedekamer.nl page: "Antwoord schriftelijke vragen : Antwoord op vragen van ..."
 WEB_DOCTYPE_TITLE = re.compile(
     r"^(?P<type>(?:Antwoord\s+schriftelijke\s+vragen|Schriftelijke\s+vragen|Mededeling|Lijst\s+van\s+vragen\s+en\s+antwoorden|"
     r"Brief\s+regering|Verslag\s+(?:van\s+een\s+)?(?:nader\s+)?schriftelijk\s+overleg|Brief|Kamervragen|Initiatiefnota|"
-    r"Motie|Amendement|Verslag|Nota\s+naar\s+aanleiding\s+van\s+het\s+verslag)(?:\s*\([^()]{1,40}\))?)\s+:\s+(?P<title>\S.*)$", re.I)
+    r"Motie|Amendement|Verslag|Nota\s+naar\s+aanleiding\s+van\s+het\s+verslag)(?:\s*\([^()]{1,40}\))?)\s+:\s+(?P<title>\S.*)$",
+    re.I,
+)
 #: the metadata table of an officielebekendmakingen page, as copied: a header row
 #: "Datum publicatieOrganisatieVergaderjaarNummer..." (cells glued or "|"-separated)
 OB_TABLE_HEAD = re.compile(r"^(?:\|\s*)?Datum\s+publicatie\s*\|?\s*Organisatie.*$|^[-|: ]{3,}$", re.I)
@@ -99,9 +124,14 @@ OB_TABLE_HEAD = re.compile(r"^(?:\|\s*)?Datum\s+publicatie\s*\|?\s*Organisatie.*
 #: "Tweede Kamer der Staten-Generaal2016-201734700 nr. 19", "... | 2013-2014 | nr. 63, item 9 |"
 OB_TABLE_ROW = re.compile(
     r"^(?:\|\s*)?(?:\d{2}-\d{2}-\d{4}\s*\|?\s*)?(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\s*\|?\s*"
-    r"(?P<y1>(?:19|20)\d\d)-(?P<y2>(?:19|20)\d\d)\s*\|?\s*(?P<rest>.*)$", re.I)
-ANCHOR = re.compile(r"^(?:Vragen\s+van|Vraag\s+\d|Mededeling|Antwoord\s+van|Inbreng|\d{2}\s?\d{3}\b|Nr\.\s*\d|"
-                    r"BRIEF\s+VAN|Aan\s+de\s+Voorzitter|I\.\s)", re.I)
+    r"(?P<y1>(?:19|20)\d\d)-(?P<y2>(?:19|20)\d\d)\s*\|?\s*(?P<rest>.*)$",
+    re.I,
+)
+ANCHOR = re.compile(
+    r"^(?:Vragen\s+van|Vraag\s+\d|Mededeling|Antwoord\s+van|Inbreng|\d{2}\s?\d{3}\b|Nr\.\s*\d|"
+    r"BRIEF\s+VAN|Aan\s+de\s+Voorzitter|I\.\s)",
+    re.I,
+)
 
 FN_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?P<t>\S.*)$")
 LABEL_LINE = re.compile(r"^(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d|^\d{1,3}\.\s+Antwoord\b", re.I)
@@ -152,8 +182,6 @@ def _fallback(text: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
-
-
 def _vj(y1: str, y2: str) -> str:
     if len(y2) == 2:
         y2 = y1[:2] + y2
@@ -190,16 +218,25 @@ def read_identifier(ident: str, meta: dict) -> None:
 
 #: spacing diacritics (printed as characters of their own) → combining marks
 _SPACING_MARKS = {
-    "\u00b4": "\u0301", "\u02ca": "\u0301",  # acute
-    "\u0060": "\u0300", "\u02cb": "\u0300",  # grave
+    "\u00b4": "\u0301",
+    "\u02ca": "\u0301",  # acute
+    "\u0060": "\u0300",
+    "\u02cb": "\u0300",  # grave
     "\u00a8": "\u0308",  # diaeresis
     "\u00b8": "\u0327",  # cedilla
     "\u02c6": "\u0302",  # circumflex
     "\u02dc": "\u0303",  # tilde
     "\u02c7": "\u030c",  # caron
 }
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st"}
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
 _LIG_RE = re.compile("[" + "".join(_LIGATURES) + "]")
 _MARK_CHARS = "".join(_SPACING_MARKS)
 #: a letter, an optional space, a spacing or combining mark: "c ̧", "e´", "e ̈"
@@ -285,7 +322,8 @@ GLUED_FURNITURE = re.compile(
     r"(?:(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+(?:19|20)\d\d\s*[–—-]\s*(?:19|20)\d\d,?\s+"
     r"(?:Aanhangsel(?:\s+\d{1,3})?|" + DOSSIER + r",\s+nr\.\s*\d+(?:\s+\d{1,3})?))"
     r"|(?:ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*)(?:[’'`]s-Gravenhage\s+\d{4})?)"
-    r"(?P<rest>[A-Z«(].*)$")
+    r"(?P<rest>[A-Z«(].*)$"
+)
 _GLUED_PARTS = re.compile(r"ISSN\s+\d{4}\s*-\s*\d{3}[\dX]|[’'`]s-Gravenhage\s+\d{4}|(?:Tweede|Eerste)\s+Kamer,.*$")
 #: an Aanhangsel id whose hyphens a converter turned into spaces: "h tk 20232024 302"
 SPACED_AH_ID = re.compile(r"^a?h\s+(?P<ch>tk|ek)\s+(?P<y>\d{8})\s+(?P<nr>\d{1,5})$")
@@ -501,6 +539,7 @@ def _ob_table_row(m: re.Match, meta: dict) -> bool:
 
 # ------------------------------------------------------------------ footnotes
 
+
 def _marker_re(n: int) -> re.Pattern:
     return re.compile(
         r"(?:(?<=[^\W\d_])|(?<=[?!.,;:)\]»”’\"]))" + str(n) + r"(?=[\s.,;:)?!]|$)"  # glued: "EU2", "?1"
@@ -566,9 +605,14 @@ def _footnotes(lines: list, footnotes: dict, marks: AbstractSet[int] = frozenset
         if block_end is None:
             block = [i]
             k = i + 1
-            while k < n and lines[k][1] == "body" and lines[k][0] and (
-                    lines[k - 1][0].endswith(("-", "/")) or " " not in lines[k][0]) \
-                    and not FN_LINE.match(lines[k][0]) and not LABEL_LINE.match(lines[k][0]):
+            while (
+                k < n
+                and lines[k][1] == "body"
+                and lines[k][0]
+                and (lines[k - 1][0].endswith(("-", "/")) or " " not in lines[k][0])
+                and not FN_LINE.match(lines[k][0])
+                and not LABEL_LINE.match(lines[k][0])
+            ):
                 block.append(k)
                 k += 1
             block_end = k
@@ -582,8 +626,12 @@ def _footnotes(lines: list, footnotes: dict, marks: AbstractSet[int] = frozenset
             fm = FN_LINE.match(t)
             if fm and int(fm.group("n")) in (cur_num + 1, cur_num + 2):
                 nn = int(fm.group("n"))
-                f2: _FoundMarker | None = "mark" if nn in marks else _find_marker(lines, since, i, nn) or (
-                    _find_marker(lines, since, i, nn, loose=True) if at_page_end else None)
+                f2: _FoundMarker | None = (
+                    "mark"
+                    if nn in marks
+                    else _find_marker(lines, since, i, nn)
+                    or (_find_marker(lines, since, i, nn, loose=True) if at_page_end else None)
+                )
                 if f2:
                     marker_pos[nn] = f2
                 cur_num = nn
@@ -605,7 +653,7 @@ def _footnotes(lines: list, footnotes: dict, marks: AbstractSet[int] = frozenset
         placed = [v for v in marker_pos.values() if v != "mark"]
         for li, mm in sorted(placed, key=lambda v: (v[0], v[1].start()), reverse=True):
             s = lines[li][0]
-            lines[li][0] = s[:mm.start()] + s[mm.end():]
+            lines[li][0] = s[: mm.start()] + s[mm.end() :]
         expected = cur_num + 1
         since = block_end
         i = block_end
@@ -654,6 +702,7 @@ def _seams(lines: list) -> list[str]:
 
 
 # ------------------------------------------------------------------ hyphens
+
 
 def _keep_hyphen(word: str, nxt: str) -> bool:
     part = re.split(r"[-/]", word)[-1] if word else ""

@@ -13,6 +13,7 @@ The patterns accept the parts of a date broken across lines ("15\\nfebruari
 (ontvangen 7 juni 2024)"): :func:`labelled_date` reads the date after a
 label such as "ingezonden" or "ontvangen".
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,15 +22,34 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11,
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
     "december": 12,
     # abbreviations seen in papers
-    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7,
-    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "febr": 2,
+    "mrt": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
 }
-MONTH_NAMES = ("januari|februari|maart|april|mei|juni|juli|augustus|september|"
-               "oktober|november|december")
+MONTH_NAMES = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _MONTH_ALT = MONTH_NAMES + "|jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec"
 
 #: "22 januari 2019", "1 april", "14 januari jl.", "3 februari a.s."; the parts
@@ -42,15 +62,18 @@ DATE_RE = re.compile(
 )
 NUMERIC_RE = re.compile(r"\b(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)[-/](?P<year>(?:19|20)\d\d)\b")
 
+
 @lru_cache(maxsize=4096)
 def read_numeric(candidate: str) -> dt.date | None:
     """A numeric candidate ("15-02-2019", "15/2/2019") read by dateparser in
     Dutch day-month-year order; None when it is no real date."""
     import dateparser  # slow to import; only numeric dates need it
 
-    parsed = dateparser.parse(candidate, languages=["nl"],
-                              settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True,
-                                        "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(
+        candidate,
+        languages=["nl"],
+        settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
     return parsed.date() if parsed else None
 
 
@@ -62,15 +85,14 @@ def make_date(day: int, month: int, year: int) -> dt.date | None:
         return None
 
 
-def _resolve(day: int, month: int, year: int | None, rel: str | None,
-             reference: dt.date | None) -> dt.date | None:
+def _resolve(day: int, month: int, year: int | None, rel: str | None, reference: dt.date | None) -> dt.date | None:
     if year is not None:
         return make_date(day, month, year)
     if reference is None:
         return None
     rel = (rel or "").lower().replace(" ", "")
     past = rel.startswith("j")
-    for y in ((reference.year, reference.year - 1) if past else (reference.year, reference.year + 1)):
+    for y in (reference.year, reference.year - 1) if past else (reference.year, reference.year + 1):
         d = make_date(day, month, y)
         if d is None:
             continue
@@ -116,7 +138,7 @@ def labelled_date(text: str, label: str, reference: dt.date | None = None) -> dt
     if not text:
         return None
     for m in re.finditer(r"\b" + label + r"\b", text, re.IGNORECASE):
-        tail = text[m.end(): m.end() + 80]
+        tail = text[m.end() : m.end() + 80]
         tail = re.sub(r"^(?:\s*[:(]?\s*\(?\s*" + label + r"\b)+", "", tail, flags=re.IGNORECASE)
         tail = re.sub(r"^\s*(?:op|d\.d\.|:)?\s*", "", tail)
         dm = DATE_RE.match(tail) or NUMERIC_RE.match(tail)

@@ -20,6 +20,7 @@ never resolves to a day before the paper's date.
 Choices beyond DOMAIN.md's table, each marked "(our reading)" below, keep to
 the same principle: the latest day that still honours the phrase.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,15 +49,29 @@ NO_DEADLINE = Deadline(None, NONE)
 # Building blocks of the patterns. White space between words may be any run
 # of white space (phrases are broken across lines in PDF text).
 _ = r"\s+"
-_MONTHS_FULL = ("januari|februari|maart|april|mei|juni|juli|augustus|september|"
-                "oktober|november|december")
+_MONTHS_FULL = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 _YEAR = r"(?:19|20)\d\d"
 _VOOR = r"(?:voor|vóór)"
 _NUMBER_WORDS = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
-    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
-    "dertien": 13, "veertien": 14, "vijftien": 15, "twintig": 20, "dertig": 30,
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "twintig": 20,
+    "dertig": 30,
 }
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _UITERLIJK = r"(?:uiterlijk" + _ + r"|ten\s+laatste" + _ + r")?"
@@ -144,8 +159,9 @@ def _first_on_or_after(paper: dt.date, make: Callable[[int], dt.date | None]) ->
     return None
 
 
-def _dated(ctx: _Ctx, make: Callable[[int], dt.date | None], precision: str,
-           year_group: str = "year") -> Deadline | None:
+def _dated(
+    ctx: _Ctx, make: Callable[[int], dt.date | None], precision: str, year_group: str = "year"
+) -> Deadline | None:
     """``make(year)`` for a written year, else the first one on or after the paper."""
     year, named = _year_of(ctx, year_group)
     if year is not None:
@@ -193,7 +209,7 @@ def _explicit_date(ctx: _Ctx) -> Deadline | None:
 
 
 def _month(ctx: _Ctx) -> Deadline | None:
-    """"in januari 2017" / "eind oktober" / "uiterlijk in mei": the last day of
+    """ "in januari 2017" / "eind oktober" / "uiterlijk in mei": the last day of
     that month; without a year the first such month on or after the paper
     (DOMAIN.md). "voor september" is the last day of August; "begin
     oktober" the 10th and "medio oktober" the 15th (our reading)."""
@@ -215,40 +231,54 @@ def _month(ctx: _Ctx) -> Deadline | None:
 
 
 def _year_end(ctx: _Ctx) -> Deadline | None:
-    """"eind 2021", "voor het einde van het jaar", "dit najaar", "in het najaar
+    """ "eind 2021", "voor het einde van het jaar", "dit najaar", "in het najaar
     (van 2021)": the day before the Christmas recess of that year (DOMAIN.md);
     once that day has passed, 31 December (our reading)."""
+
     def make(year: int) -> dt.date:
         d = ctx.cal.recess("kerstreces", year).start - dt.timedelta(days=1)
         if ctx.paper is not None and d < ctx.paper <= dt.date(year, 12, 31) and not (ctx.g("year") or "").isdigit():
             return dt.date(year, 12, 31)
         return d
+
     return _dated(ctx, make, SEASON)
 
 
 def _year_begin(ctx: _Ctx) -> Deadline | None:
-    """"begin 2021", "begin volgend jaar": 31 March (DOMAIN.md)."""
+    """ "begin 2021", "begin volgend jaar": 31 March (DOMAIN.md)."""
     return _dated(ctx, lambda y: dt.date(y, 3, 31), SEASON)
 
 
 def _year_middle(ctx: _Ctx) -> Deadline | None:
-    """"medio 2021", "halverwege volgend jaar": 30 June (DOMAIN.md)."""
+    """ "medio 2021", "halverwege volgend jaar": 30 June (DOMAIN.md)."""
     return _dated(ctx, lambda y: dt.date(y, 6, 30), SEASON)
 
 
 def _in_year(ctx: _Ctx) -> Deadline | None:
-    """"in 2021", "in de loop van 2021", "uiterlijk in 2021": 31 December of
+    """ "in 2021", "in de loop van 2021", "uiterlijk in 2021": 31 December of
     that year (our reading: the last day the phrase still honours)."""
     return _dated(ctx, lambda y: dt.date(y, 12, 31), SEASON)
 
 
-_QUARTER_END = {"eerste": (3, 31), "1e": (3, 31), "1": (3, 31), "tweede": (6, 30), "2e": (6, 30), "2": (6, 30),
-                "derde": (9, 30), "3e": (9, 30), "3": (9, 30), "vierde": (12, 31), "4e": (12, 31),
-                "4": (12, 31), "laatste": (12, 31)}
+_QUARTER_END = {
+    "eerste": (3, 31),
+    "1e": (3, 31),
+    "1": (3, 31),
+    "tweede": (6, 30),
+    "2e": (6, 30),
+    "2": (6, 30),
+    "derde": (9, 30),
+    "3e": (9, 30),
+    "3": (9, 30),
+    "vierde": (12, 31),
+    "4e": (12, 31),
+    "4": (12, 31),
+    "laatste": (12, 31),
+}
 
 
 def _quarter(ctx: _Ctx) -> Deadline | None:
-    """"in het eerste kwartaal van 2021" → 31 March (DOMAIN.md); the other
+    """ "in het eerste kwartaal van 2021" → 31 March (DOMAIN.md); the other
     quarters end 30 June, 30 September, 31 December. "Q1 2021" likewise.
     Without a year: the first such quarter end on or after the paper."""
     end = _QUARTER_END.get(ctx.g("q") or "")
@@ -259,7 +289,7 @@ def _quarter(ctx: _Ctx) -> Deadline | None:
 
 
 def _half(ctx: _Ctx) -> Deadline | None:
-    """"in de eerste helft van 2021" → 30 June; "tweede helft" → 31 December
+    """ "in de eerste helft van 2021" → 30 June; "tweede helft" → 31 December
     (our reading, as "medio" and "eind")."""
     which = ctx.g("h") or ""
     md = (6, 30) if which in ("eerste", "1e") else (12, 31)
@@ -267,7 +297,7 @@ def _half(ctx: _Ctx) -> Deadline | None:
 
 
 def _half_month(ctx: _Ctx) -> Deadline | None:
-    """"in de tweede helft van oktober 2013" → 31 October 2013; "de eerste
+    """ "in de tweede helft van oktober 2013" → 31 October 2013; "de eerste
     helft van maart" → 15 March (DOMAIN.md: the end of that half); without a
     year the first such month on or after the paper."""
     month = MONTHS.get((ctx.g("month") or "").lower())
@@ -280,25 +310,28 @@ def _half_month(ctx: _Ctx) -> Deadline | None:
 def _before_recess(kind: str) -> Resolver:
     def resolve(ctx: _Ctx) -> Deadline | None:
         return _dated(ctx, lambda y: ctx.cal.recess(kind, y).start - dt.timedelta(days=1), SEASON)
-    resolve.__doc__ = (f"The day before the next {kind} (DOMAIN.md: \"voor de zomer\", \"voor het "
-                       f"zomerreces\", \"in het voorjaar\" = before the meireces).")
+
+    resolve.__doc__ = (
+        f'The day before the next {kind} (DOMAIN.md: "voor de zomer", "voor het '
+        f'zomerreces", "in het voorjaar" = before the meireces).'
+    )
     return resolve
 
 
 def _after_summer(ctx: _Ctx) -> Deadline | None:
-    """"na de zomer", "na het zomerreces": the start of the autumn recess
+    """ "na de zomer", "na het zomerreces": the start of the autumn recess
     (DOMAIN.md): the first herfstreces beginning on or after the paper."""
     return _dated(ctx, lambda y: ctx.cal.recess("herfstreces", y).start, SEASON)
 
 
 def _during_summer(ctx: _Ctx) -> Deadline | None:
-    """"in de zomer", "deze zomer", "tijdens het zomerreces": the last day of
+    """ "in de zomer", "deze zomer", "tijdens het zomerreces": the last day of
     the summer recess (our reading)."""
     return _dated(ctx, lambda y: ctx.cal.recess("zomerreces", y).end, SEASON)
 
 
 def _within(ctx: _Ctx) -> Deadline | None:
-    """"binnen drie weken", "binnen een maand", "binnen twee maanden": the
+    """ "binnen drie weken", "binnen een maand", "binnen twee maanden": the
     paper's date plus that period (DOMAIN.md); "een half jaar" is six months."""
     if ctx.paper is None:
         return None
@@ -329,13 +362,13 @@ def _within(ctx: _Ctx) -> Deadline | None:
 
 
 def _before_prinsjesdag(ctx: _Ctx) -> Deadline | None:
-    """"voor Prinsjesdag": the day before the third Tuesday of September
+    """ "voor Prinsjesdag": the day before the third Tuesday of September
     (DOMAIN.md)."""
     return _dated(ctx, lambda y: prinsjesdag(y) - dt.timedelta(days=1), DAY)
 
 
 def _prinsjesdag(ctx: _Ctx) -> Deadline | None:
-    """"bij de begroting", "op Prinsjesdag", "bij de Miljoenennota":
+    """ "bij de begroting", "op Prinsjesdag", "bij de Miljoenennota":
     Prinsjesdag (DOMAIN.md). "de begroting voor 2022" is presented on
     Prinsjesdag 2021 (our reading)."""
     budget_year = ctx.g("byear")
@@ -345,13 +378,13 @@ def _prinsjesdag(ctx: _Ctx) -> Deadline | None:
 
 
 def _voorjaarsnota(ctx: _Ctx) -> Deadline | None:
-    """"bij de Voorjaarsnota": 1 June (DOMAIN.md); the Voorjaarsnota is sent
+    """ "bij de Voorjaarsnota": 1 June (DOMAIN.md); the Voorjaarsnota is sent
     before 1 June, so its precision is a month."""
     return _dated(ctx, lambda y: dt.date(y, 6, 1), MONTH)
 
 
 def _no_date(ctx: _Ctx) -> Deadline | None:
-    """"op korte termijn", "zo spoedig mogelijk", a deadline tied to an undated
+    """ "op korte termijn", "zo spoedig mogelijk", a deadline tied to an undated
     event ("na ontvangst van het advies"): no due date (DOMAIN.md); the
     tracker gives such a commitment a review date."""
     return NO_DEADLINE
@@ -366,135 +399,518 @@ _OPT_YEAR = r"(?:" + _ + r"(?:van" + _ + r")?" + _YEAR_GROUP + r")?"
 _OPT_NUM_YEAR = r"(?:" + _ + r"(?:van" + _ + r")?(?P<year>" + _YEAR + r"))?"
 
 PATTERNS: tuple[_Pattern, ...] = (
-    _Pattern("explicit_date", _rx(
-        r"(?:(?:uiterlijk|ten\s+laatste|op|per|tot(?:\s+en\s+met)?|t/m|rond|omstreeks|vanaf)" + _ + r")?"
-        r"(?:(?P<before>" + _VOOR + r")" + _ + r")?"
-        r"(?:" + _WEEKDAY + _ + r")?"
-        r"(?P<day>[0-3]?\d)(?:e|ste|de)?" + _ + r"(?P<month>" + _MONTHS_FULL + r")"
-        r"(?:" + _ + r"(?P<year>" + _YEAR + r"))?"
-        r"(?:" + _ + r"(?P<rel>a\.s\.|aanstaande|aanst\.))?"
-    ), _explicit_date),
-    _Pattern("past_date", _rx(
-        r"(?:(?:op|van|d\.d\.)" + _ + r")?(?:" + _WEEKDAY + _ + r")?"
-        r"(?P<day>[0-3]?\d)(?:e|ste|de)?" + _ + r"(?P<month>" + _MONTHS_FULL + r")"
-        r"\s*(?P<rel>jl\.|j\.l\.|jongstleden)"
-    ), _explicit_date, past=True),
-    _Pattern("month", _rx(
-        _UITERLIJK + r"(?P<how>in|eind|einde|begin|medio|half|halverwege|midden"
-        r"|" + _VOOR + r"(?:" + _ + r"(?:het" + _ + r")?(?:eind|einde)(?:" + _ + r"van)?)?"
-        r"|(?:in" + _ + r")?de" + _ + r"loop" + _ + r"van|(?:aan" + _ + r")?het" + _ + r"(?:eind|einde)"
-        r"(?:" + _ + r"van)?|(?:in" + _ + r")?de" + _ + r"maand)" + _ +
-        r"(?P<month>" + _MONTHS_FULL + r")" + _OPT_NUM_YEAR
-    ), _month),
-    _Pattern("month_uiterlijk", _rx(
-        r"(?:uiterlijk|ten\s+laatste)" + _ + r"(?P<month>" + _MONTHS_FULL + r")" + _OPT_NUM_YEAR
-    ), _month),
-    _Pattern("year_end", _rx(
-        _UITERLIJK + r"(?:" + _VOOR + _ + r"|tegen" + _ + r")?(?:(?:het|de)" + _ + r")?(?:eind|einde|afloop)"
-        r"(?:" + _ + r"van)?" + _ + _YEAR_GROUP
-    ), _year_end),
-    _Pattern("year_end_this", _rx(
-        _UITERLIJK + r"(?:" + _VOOR + _ + r"het" + _ + r"jaareinde|" + _VOOR + _ + r"de" + _ + r"jaarwisseling|"
-        r"(?:in|gedurende)" + _ + r"(?:dit|het)" + _ + r"(?:kalender)?jaar|(?P<year>dit" + _ + r"jaar))"
-    ), _year_end),
-    _Pattern("autumn", _rx(
-        _UITERLIJK + r"(?:in" + _ + r"het" + _ + r"(?:komende" + _ + r")?|dit" + _ + r"|komend" + _ +
-        r"|het" + _ + r"komende" + _ + r"|(?:" + _VOOR + r"|na)" + _ + r"het" + _ + r"|)najaar" + _OPT_YEAR
-    ), _year_end),
-    _Pattern("year_begin", _rx(
-        _UITERLIJK + r"(?:" + _VOOR + _ + r")?(?:begin|aan" + _ + r"het" + _ + r"begin" + _ + r"van|in" + _ +
-        r"het" + _ + r"begin" + _ + r"van|(?:het|de)" + _ + r"start" + _ + r"van|begin" + _ + r"van)" + _ + _YEAR_GROUP
-    ), _year_begin),
-    _Pattern("year_middle", _rx(
-        _UITERLIJK + r"(?:" + _VOOR + _ + r")?(?:medio|halverwege|(?:in" + _ + r")?(?:het" + _ + r")?midden" + _ +
-        r"van)" + _ + _YEAR_GROUP
-    ), _year_middle),
-    _Pattern("in_year", _rx(
-        _UITERLIJK + r"(?:in|(?:in" + _ + r")?de" + _ + r"loop" + _ + r"van|gedurende|nog" + _ + r"in)" + _ +
-        r"(?P<year>" + _YEAR + r"|volgend" + _ + r"jaar|komend" + _ + r"jaar|het" + _ + r"komende" + _ + r"jaar)"
-        r"(?!" + _ + r"(?:" + _MONTHS_FULL + r"))"
-    ), _in_year),
-    _Pattern("quarter", _rx(
-        _UITERLIJK + r"(?:(?:in|" + _VOOR + r"|tijdens|gedurende)" + _ + r")?(?:(?:het|de)" + _ + r")?"
-        r"(?:(?:eind|einde)" + _ + r"van" + _ + r"het" + _ + r")?"
-        r"(?P<q>eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e)" + _ + r"kwartaal" + _OPT_YEAR
-    ), _quarter),
-    _Pattern("quarter_q", _rx(
-        _UITERLIJK + r"(?:(?:in|" + _VOOR + r"|tijdens)" + _ + r")?(?:het" + _ + r")?Q(?P<q>[1-4])"
-        r"(?:" + _ + r"(?:van" + _ + r")?(?P<year>" + _YEAR + r"))?"
-    ), _quarter),
-    _Pattern("half_month", _rx(
-        _UITERLIJK + r"(?:(?:in|" + _VOOR + r"|tijdens|gedurende)" + _ + r")?de" + _ + r"(?P<h>eerste|tweede|1e|2e)" + _ +
-        r"helft" + _ + r"van" + _ + r"(?P<month>" + _MONTHS_FULL + r")" + _OPT_NUM_YEAR
-    ), _half_month),
-    _Pattern("event_date", _rx(
-        r"(?:(?:ruim|kort|ruimschoots)" + _ + r")?(?P<before>" + _VOOR + r")" + _ + r"(?:het|de)" + _ +
-        r"[^.;()]{3,80}?\((?P<day>[0-3]?\d)" + _ + r"(?P<month>" + _MONTHS_FULL + r")(?:" + _ + r"(?P<year>" + _YEAR +
-        r"))?\)"
-    ), _explicit_date),
-    _Pattern("half_year", _rx(
-        _UITERLIJK + r"(?:in|" + _VOOR + r"|tijdens|gedurende)?" + r"\s*de" + _ + r"(?P<h>eerste|tweede|1e|2e)" + _ +
-        r"(?:helft|jaarhelft)" + _OPT_YEAR
-    ), _half),
-    _Pattern("before_summer", _rx(
-        _UITERLIJK + r"(?:" + _VOOR + r"|voorafgaand" + _ + r"aan|ruim" + _ + _VOOR + r")" + _ +
-        r"(?:de" + _ + r"zomer(?:reces|vakantie)?|het" + _ + r"(?:zomerreces|zomerrecess))" + _OPT_YEAR
-    ), _before_recess("zomerreces")),
-    _Pattern("after_summer", _rx(
-        r"(?:(?:direct|kort|meteen)" + _ + r")?na" + _ + r"(?:de" + _ + r"zomer(?:reces|vakantie)?|het" + _ +
-        r"zomerreces)" + _OPT_YEAR
-    ), _after_summer),
-    _Pattern("during_summer", _rx(
-        r"(?:in" + _ + r"de" + _ + r"zomer|deze" + _ + r"zomer|komende" + _ + r"zomer|(?:tijdens|in)" + _ +
-        r"het" + _ + r"zomerreces)" + _OPT_YEAR
-    ), _during_summer),
-    _Pattern("spring", _rx(
-        _UITERLIJK + r"(?:in" + _ + r"het" + _ + r"(?:komende" + _ + r")?|dit" + _ + r"|komend" + _ +
-        r"|het" + _ + r"komende" + _ + r"|" + _VOOR + _ + r"het" + _ + r"|)voorjaar" + _OPT_YEAR +
-        r"(?!s?nota)"
-    ), _before_recess("meireces")),
-    _Pattern("before_christmas", _rx(
-        _UITERLIJK + _VOOR + _ + r"(?:het" + _ + r"kerstreces|de" + _ + r"kerst(?:vakantie|dagen)?|kerst|het" + _ +
-        r"reces" + _ + r"rond" + _ + r"de" + _ + r"jaarwisseling)" + _OPT_YEAR
-    ), _before_recess("kerstreces")),
-    _Pattern("before_autumn_recess", _rx(
-        _UITERLIJK + _VOOR + _ + r"het" + _ + r"herfstreces" + _OPT_YEAR
-    ), _before_recess("herfstreces")),
-    _Pattern("before_spring_recess", _rx(
-        _UITERLIJK + _VOOR + _ + r"het" + _ + r"(?:voorjaarsreces|krokusreces)" + _OPT_YEAR
-    ), _before_recess("voorjaarsreces")),
-    _Pattern("before_may_recess", _rx(
-        _UITERLIJK + _VOOR + _ + r"het" + _ + r"meireces" + _OPT_YEAR
-    ), _before_recess("meireces")),
-    _Pattern("within", _rx(
-        r"(?:(?:uiterlijk" + _ + r")?binnen|over|na)" + _ + r"(?:de" + _ + r"|een" + _ + r"periode" + _ + r"van" +
-        _ + r")?(?:komende" + _ + r")?"
-        r"(?:(?P<half>(?:een" + _ + r")?(?:half" + _ + r"jaar|halfjaar))|(?P<n>" + _NUMBER + r")" + _ +
-        r"(?P<unit>werkdagen|dagen|dag|weken|week|maanden|maand|jaren|jaar))"
-    ), _within),
-    _Pattern("before_prinsjesdag", _rx(
-        _UITERLIJK + _VOOR + _ + r"Prinsjesdag" + _OPT_NUM_YEAR
-    ), _before_prinsjesdag),
-    _Pattern("prinsjesdag", _rx(
-        r"(?:(?:op|met|rond|bij)" + _ + r"Prinsjesdag" + _OPT_NUM_YEAR + r"|(?:bij|in|met)" + _ + r"de" + _ +
-        r"(?:ontwerp)?(?:begroting|Miljoenennota)(?:" + _ + r"(?:voor|van)" + _ + r"(?P<byear>" + _YEAR + r"))?)"
-    ), _prinsjesdag),
-    _Pattern("voorjaarsnota", _rx(
-        r"(?:bij|in|met)" + _ + r"de" + _ + r"Voorjaarsnota" + _OPT_NUM_YEAR
-    ), _voorjaarsnota),
-    _Pattern("no_date", _rx(
-        r"(?:op" + _ + r"(?:zeer" + _ + r")?korte" + _ + r"termijn|zo" + _ + r"(?:spoedig|snel)" + _ +
-        r"(?:als" + _ + r")?mogelijk|zo" + _ + r"(?:spoedig|snel)" + _ + r"als" + _ + r"dat" + _ + r"kan"
-        r"|binnenkort|spoedig|te" + _ + r"zijner" + _ + r"tijd|op" + _ + r"termijn"
-        r"|(?:na|zodra|nadat)" + _ + r"(?:ontvangst|afronding|vaststelling|publicatie|oplevering|afloop)" + _ +
-        r"van" + _ + r"(?:het|de|dit|deze)" + _ + r"[\w-]+"
-        r"|in" + _ + r"de" + _ + r"komende" + _ + r"(?:periode|tijd|maanden|weken|jaren)"
-        r"|rond" + _ + r"de" + _ + r"(?:zomer|jaarwisseling|kerst)|(?:in|voor|na|tijdens)" + _ + r"de" + _ + r"winter"
-        r"|(?:in" + _ + r")?de" + _ + r"loop" + _ + r"van" + _ + r"(?:het|dit|dit" + _ + r"kalender|volgend)" + _ +
-        r"jaar|in" + _ + r"het" + _ + r"nieuwe" + _ + r"jaar|na" + _ + r"de" + _ + r"verkiezingen"
-        r"|(?:voor|vóór|bij|tijdens)" + _ + r"de" + _ + r"(?:begrotingsbehandeling|behandeling" + _ + r"van" + _ +
-        r"de" + _ + r"begroting))"
-    ), _no_date),
+    _Pattern(
+        "explicit_date",
+        _rx(
+            r"(?:(?:uiterlijk|ten\s+laatste|op|per|tot(?:\s+en\s+met)?|t/m|rond|omstreeks|vanaf)" + _ + r")?"
+            r"(?:(?P<before>" + _VOOR + r")" + _ + r")?"
+            r"(?:" + _WEEKDAY + _ + r")?"
+            r"(?P<day>[0-3]?\d)(?:e|ste|de)?" + _ + r"(?P<month>" + _MONTHS_FULL + r")"
+            r"(?:" + _ + r"(?P<year>" + _YEAR + r"))?"
+            r"(?:" + _ + r"(?P<rel>a\.s\.|aanstaande|aanst\.))?"
+        ),
+        _explicit_date,
+    ),
+    _Pattern(
+        "past_date",
+        _rx(
+            r"(?:(?:op|van|d\.d\.)" + _ + r")?(?:" + _WEEKDAY + _ + r")?"
+            r"(?P<day>[0-3]?\d)(?:e|ste|de)?" + _ + r"(?P<month>" + _MONTHS_FULL + r")"
+            r"\s*(?P<rel>jl\.|j\.l\.|jongstleden)"
+        ),
+        _explicit_date,
+        past=True,
+    ),
+    _Pattern(
+        "month",
+        _rx(
+            _UITERLIJK + r"(?P<how>in|eind|einde|begin|medio|half|halverwege|midden"
+            r"|" + _VOOR + r"(?:" + _ + r"(?:het" + _ + r")?(?:eind|einde)(?:" + _ + r"van)?)?"
+            r"|(?:in" + _ + r")?de" + _ + r"loop" + _ + r"van|(?:aan" + _ + r")?het" + _ + r"(?:eind|einde)"
+            r"(?:"
+            + _
+            + r"van)?|(?:in"
+            + _
+            + r")?de"
+            + _
+            + r"maand)"
+            + _
+            + r"(?P<month>"
+            + _MONTHS_FULL
+            + r")"
+            + _OPT_NUM_YEAR
+        ),
+        _month,
+    ),
+    _Pattern(
+        "month_uiterlijk",
+        _rx(r"(?:uiterlijk|ten\s+laatste)" + _ + r"(?P<month>" + _MONTHS_FULL + r")" + _OPT_NUM_YEAR),
+        _month,
+    ),
+    _Pattern(
+        "year_end",
+        _rx(
+            _UITERLIJK + r"(?:" + _VOOR + _ + r"|tegen" + _ + r")?(?:(?:het|de)" + _ + r")?(?:eind|einde|afloop)"
+            r"(?:" + _ + r"van)?" + _ + _YEAR_GROUP
+        ),
+        _year_end,
+    ),
+    _Pattern(
+        "year_end_this",
+        _rx(
+            _UITERLIJK + r"(?:" + _VOOR + _ + r"het" + _ + r"jaareinde|" + _VOOR + _ + r"de" + _ + r"jaarwisseling|"
+            r"(?:in|gedurende)" + _ + r"(?:dit|het)" + _ + r"(?:kalender)?jaar|(?P<year>dit" + _ + r"jaar))"
+        ),
+        _year_end,
+    ),
+    _Pattern(
+        "autumn",
+        _rx(
+            _UITERLIJK
+            + r"(?:in"
+            + _
+            + r"het"
+            + _
+            + r"(?:komende"
+            + _
+            + r")?|dit"
+            + _
+            + r"|komend"
+            + _
+            + r"|het"
+            + _
+            + r"komende"
+            + _
+            + r"|(?:"
+            + _VOOR
+            + r"|na)"
+            + _
+            + r"het"
+            + _
+            + r"|)najaar"
+            + _OPT_YEAR
+        ),
+        _year_end,
+    ),
+    _Pattern(
+        "year_begin",
+        _rx(
+            _UITERLIJK
+            + r"(?:"
+            + _VOOR
+            + _
+            + r")?(?:begin|aan"
+            + _
+            + r"het"
+            + _
+            + r"begin"
+            + _
+            + r"van|in"
+            + _
+            + r"het"
+            + _
+            + r"begin"
+            + _
+            + r"van|(?:het|de)"
+            + _
+            + r"start"
+            + _
+            + r"van|begin"
+            + _
+            + r"van)"
+            + _
+            + _YEAR_GROUP
+        ),
+        _year_begin,
+    ),
+    _Pattern(
+        "year_middle",
+        _rx(
+            _UITERLIJK
+            + r"(?:"
+            + _VOOR
+            + _
+            + r")?(?:medio|halverwege|(?:in"
+            + _
+            + r")?(?:het"
+            + _
+            + r")?midden"
+            + _
+            + r"van)"
+            + _
+            + _YEAR_GROUP
+        ),
+        _year_middle,
+    ),
+    _Pattern(
+        "in_year",
+        _rx(
+            _UITERLIJK
+            + r"(?:in|(?:in"
+            + _
+            + r")?de"
+            + _
+            + r"loop"
+            + _
+            + r"van|gedurende|nog"
+            + _
+            + r"in)"
+            + _
+            + r"(?P<year>"
+            + _YEAR
+            + r"|volgend"
+            + _
+            + r"jaar|komend"
+            + _
+            + r"jaar|het"
+            + _
+            + r"komende"
+            + _
+            + r"jaar)"
+            r"(?!" + _ + r"(?:" + _MONTHS_FULL + r"))"
+        ),
+        _in_year,
+    ),
+    _Pattern(
+        "quarter",
+        _rx(
+            _UITERLIJK + r"(?:(?:in|" + _VOOR + r"|tijdens|gedurende)" + _ + r")?(?:(?:het|de)" + _ + r")?"
+            r"(?:(?:eind|einde)" + _ + r"van" + _ + r"het" + _ + r")?"
+            r"(?P<q>eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e)" + _ + r"kwartaal" + _OPT_YEAR
+        ),
+        _quarter,
+    ),
+    _Pattern(
+        "quarter_q",
+        _rx(
+            _UITERLIJK + r"(?:(?:in|" + _VOOR + r"|tijdens)" + _ + r")?(?:het" + _ + r")?Q(?P<q>[1-4])"
+            r"(?:" + _ + r"(?:van" + _ + r")?(?P<year>" + _YEAR + r"))?"
+        ),
+        _quarter,
+    ),
+    _Pattern(
+        "half_month",
+        _rx(
+            _UITERLIJK
+            + r"(?:(?:in|"
+            + _VOOR
+            + r"|tijdens|gedurende)"
+            + _
+            + r")?de"
+            + _
+            + r"(?P<h>eerste|tweede|1e|2e)"
+            + _
+            + r"helft"
+            + _
+            + r"van"
+            + _
+            + r"(?P<month>"
+            + _MONTHS_FULL
+            + r")"
+            + _OPT_NUM_YEAR
+        ),
+        _half_month,
+    ),
+    _Pattern(
+        "event_date",
+        _rx(
+            r"(?:(?:ruim|kort|ruimschoots)"
+            + _
+            + r")?(?P<before>"
+            + _VOOR
+            + r")"
+            + _
+            + r"(?:het|de)"
+            + _
+            + r"[^.;()]{3,80}?\((?P<day>[0-3]?\d)"
+            + _
+            + r"(?P<month>"
+            + _MONTHS_FULL
+            + r")(?:"
+            + _
+            + r"(?P<year>"
+            + _YEAR
+            + r"))?\)"
+        ),
+        _explicit_date,
+    ),
+    _Pattern(
+        "half_year",
+        _rx(
+            _UITERLIJK
+            + r"(?:in|"
+            + _VOOR
+            + r"|tijdens|gedurende)?"
+            + r"\s*de"
+            + _
+            + r"(?P<h>eerste|tweede|1e|2e)"
+            + _
+            + r"(?:helft|jaarhelft)"
+            + _OPT_YEAR
+        ),
+        _half,
+    ),
+    _Pattern(
+        "before_summer",
+        _rx(
+            _UITERLIJK
+            + r"(?:"
+            + _VOOR
+            + r"|voorafgaand"
+            + _
+            + r"aan|ruim"
+            + _
+            + _VOOR
+            + r")"
+            + _
+            + r"(?:de"
+            + _
+            + r"zomer(?:reces|vakantie)?|het"
+            + _
+            + r"(?:zomerreces|zomerrecess))"
+            + _OPT_YEAR
+        ),
+        _before_recess("zomerreces"),
+    ),
+    _Pattern(
+        "after_summer",
+        _rx(
+            r"(?:(?:direct|kort|meteen)"
+            + _
+            + r")?na"
+            + _
+            + r"(?:de"
+            + _
+            + r"zomer(?:reces|vakantie)?|het"
+            + _
+            + r"zomerreces)"
+            + _OPT_YEAR
+        ),
+        _after_summer,
+    ),
+    _Pattern(
+        "during_summer",
+        _rx(
+            r"(?:in"
+            + _
+            + r"de"
+            + _
+            + r"zomer|deze"
+            + _
+            + r"zomer|komende"
+            + _
+            + r"zomer|(?:tijdens|in)"
+            + _
+            + r"het"
+            + _
+            + r"zomerreces)"
+            + _OPT_YEAR
+        ),
+        _during_summer,
+    ),
+    _Pattern(
+        "spring",
+        _rx(
+            _UITERLIJK
+            + r"(?:in"
+            + _
+            + r"het"
+            + _
+            + r"(?:komende"
+            + _
+            + r")?|dit"
+            + _
+            + r"|komend"
+            + _
+            + r"|het"
+            + _
+            + r"komende"
+            + _
+            + r"|"
+            + _VOOR
+            + _
+            + r"het"
+            + _
+            + r"|)voorjaar"
+            + _OPT_YEAR
+            + r"(?!s?nota)"
+        ),
+        _before_recess("meireces"),
+    ),
+    _Pattern(
+        "before_christmas",
+        _rx(
+            _UITERLIJK
+            + _VOOR
+            + _
+            + r"(?:het"
+            + _
+            + r"kerstreces|de"
+            + _
+            + r"kerst(?:vakantie|dagen)?|kerst|het"
+            + _
+            + r"reces"
+            + _
+            + r"rond"
+            + _
+            + r"de"
+            + _
+            + r"jaarwisseling)"
+            + _OPT_YEAR
+        ),
+        _before_recess("kerstreces"),
+    ),
+    _Pattern(
+        "before_autumn_recess",
+        _rx(_UITERLIJK + _VOOR + _ + r"het" + _ + r"herfstreces" + _OPT_YEAR),
+        _before_recess("herfstreces"),
+    ),
+    _Pattern(
+        "before_spring_recess",
+        _rx(_UITERLIJK + _VOOR + _ + r"het" + _ + r"(?:voorjaarsreces|krokusreces)" + _OPT_YEAR),
+        _before_recess("voorjaarsreces"),
+    ),
+    _Pattern(
+        "before_may_recess",
+        _rx(_UITERLIJK + _VOOR + _ + r"het" + _ + r"meireces" + _OPT_YEAR),
+        _before_recess("meireces"),
+    ),
+    _Pattern(
+        "within",
+        _rx(
+            r"(?:(?:uiterlijk"
+            + _
+            + r")?binnen|over|na)"
+            + _
+            + r"(?:de"
+            + _
+            + r"|een"
+            + _
+            + r"periode"
+            + _
+            + r"van"
+            + _
+            + r")?(?:komende"
+            + _
+            + r")?"
+            r"(?:(?P<half>(?:een"
+            + _
+            + r")?(?:half"
+            + _
+            + r"jaar|halfjaar))|(?P<n>"
+            + _NUMBER
+            + r")"
+            + _
+            + r"(?P<unit>werkdagen|dagen|dag|weken|week|maanden|maand|jaren|jaar))"
+        ),
+        _within,
+    ),
+    _Pattern("before_prinsjesdag", _rx(_UITERLIJK + _VOOR + _ + r"Prinsjesdag" + _OPT_NUM_YEAR), _before_prinsjesdag),
+    _Pattern(
+        "prinsjesdag",
+        _rx(
+            r"(?:(?:op|met|rond|bij)"
+            + _
+            + r"Prinsjesdag"
+            + _OPT_NUM_YEAR
+            + r"|(?:bij|in|met)"
+            + _
+            + r"de"
+            + _
+            + r"(?:ontwerp)?(?:begroting|Miljoenennota)(?:"
+            + _
+            + r"(?:voor|van)"
+            + _
+            + r"(?P<byear>"
+            + _YEAR
+            + r"))?)"
+        ),
+        _prinsjesdag,
+    ),
+    _Pattern(
+        "voorjaarsnota", _rx(r"(?:bij|in|met)" + _ + r"de" + _ + r"Voorjaarsnota" + _OPT_NUM_YEAR), _voorjaarsnota
+    ),
+    _Pattern(
+        "no_date",
+        _rx(
+            r"(?:op"
+            + _
+            + r"(?:zeer"
+            + _
+            + r")?korte"
+            + _
+            + r"termijn|zo"
+            + _
+            + r"(?:spoedig|snel)"
+            + _
+            + r"(?:als"
+            + _
+            + r")?mogelijk|zo"
+            + _
+            + r"(?:spoedig|snel)"
+            + _
+            + r"als"
+            + _
+            + r"dat"
+            + _
+            + r"kan"
+            r"|binnenkort|spoedig|te" + _ + r"zijner" + _ + r"tijd|op" + _ + r"termijn"
+            r"|(?:na|zodra|nadat)"
+            + _
+            + r"(?:ontvangst|afronding|vaststelling|publicatie|oplevering|afloop)"
+            + _
+            + r"van"
+            + _
+            + r"(?:het|de|dit|deze)"
+            + _
+            + r"[\w-]+"
+            r"|in" + _ + r"de" + _ + r"komende" + _ + r"(?:periode|tijd|maanden|weken|jaren)"
+            r"|rond"
+            + _
+            + r"de"
+            + _
+            + r"(?:zomer|jaarwisseling|kerst)|(?:in|voor|na|tijdens)"
+            + _
+            + r"de"
+            + _
+            + r"winter"
+            r"|(?:in"
+            + _
+            + r")?de"
+            + _
+            + r"loop"
+            + _
+            + r"van"
+            + _
+            + r"(?:het|dit|dit"
+            + _
+            + r"kalender|volgend)"
+            + _
+            + r"jaar|in"
+            + _
+            + r"het"
+            + _
+            + r"nieuwe"
+            + _
+            + r"jaar|na"
+            + _
+            + r"de"
+            + _
+            + r"verkiezingen"
+            r"|(?:voor|vóór|bij|tijdens)"
+            + _
+            + r"de"
+            + _
+            + r"(?:begrotingsbehandeling|behandeling"
+            + _
+            + r"van"
+            + _
+            + r"de"
+            + _
+            + r"begroting))"
+        ),
+        _no_date,
+    ),
 )
 
 
@@ -526,11 +942,13 @@ def find_deadline(sentence: str | None) -> str | None:
         for _s, _n, p, m in _candidates(sentence[:20000]):
             if p.past:
                 continue
-            if p.name != "explicit_date" and re.search(r"\b(?:vanaf|sinds|vanuit)\s+$", sentence[max(0, m.start() - 12):m.start()],
-                                                       re.I):
+            if p.name != "explicit_date" and re.search(
+                r"\b(?:vanaf|sinds|vanuit)\s+$", sentence[max(0, m.start() - 12) : m.start()], re.I
+            ):
                 continue  # "vanaf dit jaar": where a series starts, not a deadline
-            if p.name == "explicit_date" and re.search(r"\b(?:d\.\s?d\.?|van|gedateerd|dd)\s*$",
-                                                       sentence[max(0, m.start() - 12):m.start()], re.I):
+            if p.name == "explicit_date" and re.search(
+                r"\b(?:d\.\s?d\.?|van|gedateerd|dd)\s*$", sentence[max(0, m.start() - 12) : m.start()], re.I
+            ):
                 continue  # "de brief van 4 februari 2009", "d.d. 2 mei 2011": a paper cited, not a deadline
             phrase = re.sub(r"\s+", " ", m.group(0)).strip()
             if p.name != "no_date":
@@ -544,8 +962,7 @@ def find_deadline(sentence: str | None) -> str | None:
     return None
 
 
-def resolve_deadline(phrase: str | None, paper_date: dt.date | None,
-                     calendar: Calendar | None = None) -> Deadline:
+def resolve_deadline(phrase: str | None, paper_date: dt.date | None, calendar: Calendar | None = None) -> Deadline:
     """The due date and precision of a deadline ``phrase`` written in a paper
     dated ``paper_date`` (see the module docstring and each resolver for the
     reading, all from DOMAIN.md's table). Unknown phrases and phrases without
@@ -571,8 +988,9 @@ def resolve_deadline(phrase: str | None, paper_date: dt.date | None,
         return NO_DEADLINE
 
 
-def deadline_of(sentence: str, paper_date: dt.date | None,
-                calendar: Calendar | None = None) -> tuple[str | None, Deadline]:
+def deadline_of(
+    sentence: str, paper_date: dt.date | None, calendar: Calendar | None = None
+) -> tuple[str | None, Deadline]:
     """:func:`find_deadline` and :func:`resolve_deadline` in one step."""
     phrase = find_deadline(sentence)
     return phrase, resolve_deadline(phrase, paper_date, calendar) if phrase else NO_DEADLINE

@@ -5,6 +5,7 @@ is two digits after a hyphen); "35 300-v" → "35 300 V" (a chapter letter or
 Roman numeral follows a space). ``compact`` is the form without spaces that
 the lists and the digest compare ("32735" = "32 735").
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 No Django here: the parser is plain Python so it can be run, tested and
 benchmarked on its own.
 """
+
 from __future__ import annotations
 
 import dataclasses

@@ -4,6 +4,7 @@
 ``doc.error`` (one line naming the problem; the caller adds the file name)
 with kind "unknown".
 """
+
 from __future__ import annotations
 
 import re
@@ -83,6 +84,7 @@ def _parse_source(doc: ParsedDocument, src: Source, calendar) -> ParsedDocument:
         else:
             if doc.dossier is None and meta.get("dossier"):
                 from .dossiers import canonical_or_as_written
+
                 doc.dossier = canonical_or_as_written(meta["dossier"])
             if doc.number is None and meta.get("number"):
                 doc.number = meta["number"]

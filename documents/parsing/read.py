@@ -10,6 +10,7 @@ metadata such as ``DC.identifier`` / ``dcterms:identifier``,
 
 Every refusal is a :class:`ParseError` with one line naming the reason.
 """
+
 from __future__ import annotations
 
 import io
@@ -36,6 +37,7 @@ class Source:
 
 
 # ---------------------------------------------------------------- files
+
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read a file from disk; the size is checked with os.stat before reading."""
@@ -84,6 +86,7 @@ def read_bytes(data: bytes, source: str = "") -> Source:
 
 # ---------------------------------------------------------------- text
 
+
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 / latin-1.
 
@@ -128,6 +131,7 @@ def _refuse_binary(text: str) -> None:
 
 # ---------------------------------------------------------------- pdf
 
+
 def _pdf_text(data: bytes) -> str:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -163,29 +167,93 @@ def _pdf_text(data: bytes) -> str:
 
 #: elements whose text runs on within a line
 INLINE = {
-    "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "small", "span",
-    "strong", "sub", "sup", "u", "q", "mark", "time", "var", "bdi", "bdo",
+    "a",
+    "abbr",
+    "b",
+    "big",
+    "cite",
+    "code",
+    "em",
+    "font",
+    "i",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "u",
+    "q",
+    "mark",
+    "time",
+    "var",
+    "bdi",
+    "bdo",
     # officielebekendmakingen
-    "nadruk", "extref", "intref", "noot-ref", "nootref", "inf", "unl", "vet", "cur", "super", "afkorting",
+    "nadruk",
+    "extref",
+    "intref",
+    "noot-ref",
+    "nootref",
+    "inf",
+    "unl",
+    "vet",
+    "cur",
+    "super",
+    "afkorting",
     # names, dates and subjects inside a sentence ("Vragen van het lid <naam><achternaam>Omtzigt</achternaam></naam>
     # (CDA) aan de <functie>Minister van ...</functie> over <kamervraagonderwerp>...</kamervraagonderwerp>
     # (ingezonden <datum isodatum=...>17 februari 2015</datum>)"); in a signature (<ondertekening>) they are lines
-    "naam", "voorletters", "achternaam", "voornaam", "tussenvoegsel", "aanhef-naam", "datum", "kamervraagonderwerp",
-    "partij", "functie", "organisatie", "ondernummer", "dossiernr",
+    "naam",
+    "voorletters",
+    "achternaam",
+    "voornaam",
+    "tussenvoegsel",
+    "aanhef-naam",
+    "datum",
+    "kamervraagonderwerp",
+    "partij",
+    "functie",
+    "organisatie",
+    "ondernummer",
+    "dossiernr",
 }
 #: parents whose children each stand on their own line, inline or not
 LINE_PARENTS = {"ondertekening", "ondertekenaar", "handtekening", "slotformulering", "kamervraagkop"}
-DROP = {"script", "style", "noscript", "template", "head", "nav", "header", "footer",
-        "aside", "form", "button", "select", "svg", "iframe", "meta", "link", "title"}
+DROP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "svg",
+    "iframe",
+    "meta",
+    "link",
+    "title",
+}
 FOOTNOTE = {"noot", "footnote"}
 
 _META_KEYS = {
-    "dc.identifier": "identifier", "dcterms.identifier": "identifier", "identifier": "identifier",
-    "overheidop.dossiernummer": "dossier", "dossiernummer": "dossier",
-    "overheidop.ondernummer": "number", "ondernummer": "number",
-    "overheidop.aanhangselnummer": "number", "aanhangselnummer": "number",
-    "overheidop.vergaderjaar": "vergaderjaar", "vergaderjaar": "vergaderjaar",
-    "dc.title": "title", "dcterms.title": "title",
+    "dc.identifier": "identifier",
+    "dcterms.identifier": "identifier",
+    "identifier": "identifier",
+    "overheidop.dossiernummer": "dossier",
+    "dossiernummer": "dossier",
+    "overheidop.ondernummer": "number",
+    "ondernummer": "number",
+    "overheidop.aanhangselnummer": "number",
+    "aanhangselnummer": "number",
+    "overheidop.vergaderjaar": "vergaderjaar",
+    "vergaderjaar": "vergaderjaar",
+    "dc.title": "title",
+    "dcterms.title": "title",
 }
 
 

@@ -3,6 +3,7 @@
 Every ``import`` in the project's own modules counts, also one inside a
 function: an import deferred to run time is still a dependency.
 """
+
 from __future__ import annotations
 
 import ast
@@ -101,8 +102,11 @@ def test_the_import_graph_has_no_circles():
 
 
 def test_documents_imports_nothing_from_the_tracker():
-    reaching_up = {name: sorted(t for t in targets if t.split(".")[0] == "tracker")
-                   for name, targets in graph().items() if name.split(".")[0] == "documents"}
+    reaching_up = {
+        name: sorted(t for t in targets if t.split(".")[0] == "tracker")
+        for name, targets in graph().items()
+        if name.split(".")[0] == "documents"
+    }
     assert {name: t for name, t in reaching_up.items() if t} == {}
 
 
@@ -113,10 +117,19 @@ def test_the_parser_imports_nothing_from_django_or_the_apps():
             continue
         tree = ast.parse(path.read_text())
         for node in ast.walk(tree):
-            mods = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                    else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
-            bad = [m for m in mods if m.split(".")[0] in ("django", "tracker")
-                   or m in ("documents.models", "documents.admin", "documents.apps")]
+            mods = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else []
+            )
+            bad = [
+                m
+                for m in mods
+                if m.split(".")[0] in ("django", "tracker")
+                or m in ("documents.models", "documents.admin", "documents.apps")
+            ]
             if bad:
                 offenders.setdefault(name, []).extend(bad)
     assert offenders == {}

@@ -1,6 +1,7 @@
 """The commitment list's search text and askers' parties are kept on the
 commitment (tracker/domain/commitment_index.py) and follow every change of their
 sources: the sentence, the subject of the set it answers, the askers' parties."""
+
 import pytest
 from django.urls import reverse
 
@@ -68,9 +69,13 @@ def test_ingest_keeps_what_a_full_refresh_would_compute():
     from tracker.ingest.run import ingest_paths
 
     assert ingest_paths([SAMPLES]).to_json()["failed"] == []
+
     def snapshot():
-        return {c.pk: (c.search_text, sorted(p.pk for p in c.asker_parties.all()))
-                for c in Commitment.objects.prefetch_related("asker_parties")}
+        return {
+            c.pk: (c.search_text, sorted(p.pk for p in c.asker_parties.all()))
+            for c in Commitment.objects.prefetch_related("asker_parties")
+        }
+
     stored = snapshot()
     assert stored and any(parties for _, parties in stored.values())
     assert all(text.strip() for text, _ in stored.values())
@@ -80,11 +85,10 @@ def test_ingest_keeps_what_a_full_refresh_would_compute():
 
 def test_a_batch_refreshes_once_at_its_end_and_not_after_an_error(promise_on_belarus):
     c = promise_on_belarus
-    with pytest.raises(RuntimeError):
-        with commitment_index.batch():
-            Commitment.objects.filter(pk=c.pk).update(sentence="Ik zal iets anders doen.")
-            commitment_index.touch(commitments=[c.pk])
-            raise RuntimeError("the paper failed halfway")
+    with pytest.raises(RuntimeError), commitment_index.batch():
+        Commitment.objects.filter(pk=c.pk).update(sentence="Ik zal iets anders doen.")
+        commitment_index.touch(commitments=[c.pk])
+        raise RuntimeError("the paper failed halfway")
     c.refresh_from_db()
     assert "aankaarten" in c.search_text  # not refreshed: the caller's transaction rolls back anyway
     with commitment_index.batch():

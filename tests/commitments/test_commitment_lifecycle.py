@@ -1,4 +1,5 @@
 """A promise in a letter, re-dated by a later letter, kept by a third."""
+
 import datetime as dt
 
 import pytest
@@ -17,7 +18,10 @@ def test_a_promise_re_dated_and_then_kept_ends_fulfilled_with_its_evidence_and_b
     promise, postponement, fulfilment = LETTERS
     ingest(promise)
     commitment = Commitment.objects.get()
-    assert (commitment.due_date, commitment.actor) == (dt.date(2023, 2, 28), "Minister voor Primair en Voortgezet Onderwijs")
+    assert (commitment.due_date, commitment.actor) == (
+        dt.date(2023, 2, 28),
+        "Minister voor Primair en Voortgezet Onderwijs",
+    )
 
     ingest(postponement)
     assert Commitment.objects.count() == 1, "the re-dating letter re-dates the promise, it adds none"
@@ -33,7 +37,10 @@ def test_a_promise_re_dated_and_then_kept_ends_fulfilled_with_its_evidence_and_b
     lifecycle.decide_suggestion(suggestion, accept=True, by=editor)
     commitment.refresh_from_db()
     assert (commitment.status, commitment.evidence.number, commitment.closed_on) == (
-        "fulfilled", "660", dt.date(2023, 4, 25))
+        "fulfilled",
+        "660",
+        dt.date(2023, 4, 25),
+    )
     events = list(StatusChange.objects.filter(object_id=commitment.pk).values_list("event", "old_value", "new_value"))
     assert ("redated", "2023-02-28", "2023-04-30") in events
     assert ("status", "open", "fulfilled") in events
@@ -86,7 +93,7 @@ def test_a_fulfilling_letter_stored_before_the_promise_is_still_suggested(tmp_pa
 
 
 def test_a_fulfilment_sentence_that_names_the_promise_paper_is_the_strongest_evidence():
-    """"Met deze brief voldoe ik aan mijn toezegging ... (Kamerstuk 31 293, nr. 650)": the
+    """ "Met deze brief voldoe ik aan mijn toezegging ... (Kamerstuk 31 293, nr. 650)": the
     sentence itself names the paper that re-dated the promise, so the suggestion says so and scores high."""
     promise, postponement, fulfilment = LETTERS
     ingest(promise)

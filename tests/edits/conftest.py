@@ -1,4 +1,5 @@
 """Staff edit through the real pages and admin forms, then a new version of the paper arrives."""
+
 from __future__ import annotations
 
 import pytest

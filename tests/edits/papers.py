@@ -1,5 +1,6 @@
 """Real papers for the edit tests: stored as `manage.py ingest` stores them,
 and a new version of one (a sentence changed) stored as an upload is."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -51,8 +52,9 @@ def live(sentence_part: str) -> Commitment:
 
 def events(obj) -> list[tuple[str, str, str]]:
     ct = ContentType.objects.get_for_model(obj)
-    return list(StatusChange.objects.filter(content_type=ct, object_id=obj.pk)
-                .values_list("event", "old_value", "new_value"))
+    return list(
+        StatusChange.objects.filter(content_type=ct, object_id=obj.pk).values_list("event", "old_value", "new_value")
+    )
 
 
 def correction(obj, field: str) -> Correction:

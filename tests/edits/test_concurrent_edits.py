@@ -5,6 +5,7 @@ wait for it, it lets go. The write path reads the row again under its own
 lock, so the edits queue: one Correction chain (the parser's date kept as
 ``parser_value`` in both, one active), one REDATED event per edit, each from
 the date the other left."""
+
 import datetime as dt
 import threading
 import time
@@ -23,8 +24,13 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 def _dsn():
     s = connection.settings_dict
-    return {"host": s["HOST"] or "127.0.0.1", "port": s["PORT"] or "5432", "user": s["USER"],
-            "password": s["PASSWORD"], "dbname": s["NAME"]}
+    return {
+        "host": s["HOST"] or "127.0.0.1",
+        "port": s["PORT"] or "5432",
+        "user": s["USER"],
+        "password": s["PASSWORD"],
+        "dbname": s["NAME"],
+    }
 
 
 def test_two_editors_re_dating_one_commitment_at_once_leave_one_chain_of_corrections(editor):
@@ -45,8 +51,12 @@ def test_two_editors_re_dating_one_commitment_at_once_leave_one_chain_of_correct
         for t in threads:
             t.start()
         deadline = time.monotonic() + 30
-        while probe.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                            "AND wait_event_type = 'Lock'").fetchone()[0] < 2:
+        while (
+            probe.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            ).fetchone()[0]
+            < 2
+        ):
             assert time.monotonic() < deadline, "the two edits never both waited for the row"
             time.sleep(0.05)
         holder.rollback()

@@ -1,6 +1,7 @@
 """An editor changes a commitment on its review page; a new version of the
 paper arrives; the edit stands, the commitment is one live record, its history
 shows the edit, and its due and overdue state follow at once."""
+
 import datetime as dt
 
 import pytest
@@ -9,12 +10,21 @@ from django.utils import timezone
 
 from documents.models import Document
 from tests.edits.papers import (
-    COC_LETTER, COC_MEETING, FULFILMENT, POSTPONEMENT, PROMISE, RIGHTS_COUNCIL_LETTER, correction, events, ingest, live,
+    COC_LETTER,
+    COC_MEETING,
+    FULFILMENT,
+    POSTPONEMENT,
+    PROMISE,
+    RIGHTS_COUNCIL_LETTER,
+    correction,
+    events,
+    ingest,
+    live,
     new_version,
 )
+from tracker.domain.history import long_date
 from tracker.jobs.flag_overdue import flag_overdue
 from tracker.models import Commitment, FulfilmentSuggestion
-from tracker.domain.history import long_date
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +50,13 @@ def page(client, commitment) -> str:
 
 
 def test_a_due_date_an_editor_moves_on_the_review_page_survives_a_new_version_of_the_letter(
-        editor_client, editor, coc_letter):
+    editor_client, editor, coc_letter
+):
     later = timezone.localdate() + dt.timedelta(days=60)
-    response = editor_client.post(reverse("commitment-redate", args=[coc_letter.pk]),
-                                  {"due_date": later.isoformat(), "note": "het gesprek is verplaatst"})
+    response = editor_client.post(
+        reverse("commitment-redate", args=[coc_letter.pk]),
+        {"due_date": later.isoformat(), "note": "het gesprek is verplaatst"},
+    )
     assert response.status_code == 302
     coc_letter.refresh_from_db()
     assert coc_letter.overdue_since is None, "no longer overdue the moment it is re-dated"
@@ -55,18 +68,33 @@ def test_a_due_date_an_editor_moves_on_the_review_page_survives_a_new_version_of
     assert not Commitment.objects.overdue(on=timezone.localdate()).filter(pk=meeting.pk).exists()
     due = correction(meeting, "due_date")
     assert (due.parser_value, due.corrected_value, due.parser_now, due.by, due.why) == (
-        "2014-02-03", later.isoformat(), "2014-02-03", editor, "het gesprek is verplaatst")
+        "2014-02-03",
+        later.isoformat(),
+        "2014-02-03",
+        editor,
+        "het gesprek is verplaatst",
+    )
     assert ("redated", "2014-02-03", later.isoformat()) in events(meeting)
     html = page(editor_client, meeting)
-    assert f"Uiterlijk gecorrigeerd van 3 februari 2014 naar {long_date(later)}" in html and "het gesprek is verplaatst" in html
+    assert (
+        f"Uiterlijk gecorrigeerd van 3 februari 2014 naar {long_date(later)}" in html
+        and "het gesprek is verplaatst" in html
+    )
 
 
 def test_a_commitment_an_editor_marks_fulfilled_with_its_evidence_stays_fulfilled_in_a_new_version_of_the_letter(
-        editor_client, editor, coc_letter):
+    editor_client, editor, coc_letter
+):
     evidence = Document.objects.get(dossier="32 735", number="312")
-    response = editor_client.post(reverse("commitment-status", args=[coc_letter.pk]), {
-        "form": "fulfil", "fulfil-status": "fulfilled", "fulfil-evidence": evidence.pk,
-        "fulfil-reason": "het gesprek heeft plaatsgevonden"})
+    response = editor_client.post(
+        reverse("commitment-status", args=[coc_letter.pk]),
+        {
+            "form": "fulfil",
+            "fulfil-status": "fulfilled",
+            "fulfil-evidence": evidence.pk,
+            "fulfil-reason": "het gesprek heeft plaatsgevonden",
+        },
+    )
     assert response.status_code == 302
     coc_letter.refresh_from_db()
     assert coc_letter.overdue_since is None, "a kept promise is not overdue, from the moment it is kept"
@@ -75,15 +103,22 @@ def test_a_commitment_an_editor_marks_fulfilled_with_its_evidence_stays_fulfille
 
     meeting = live(COC_MEETING)
     assert (meeting.status, meeting.evidence, meeting.closed_on, meeting.overdue_since) == (
-        "fulfilled", evidence, dt.date(2020, 9, 17), None)
+        "fulfilled",
+        evidence,
+        dt.date(2020, 9, 17),
+        None,
+    )
     assert ("status", "open", "fulfilled") in events(meeting)
     assert "het gesprek heeft plaatsgevonden" in page(editor_client, meeting)
 
 
 def test_a_commitment_an_editor_lets_lapse_with_a_reason_stays_lapsed_in_a_new_version_of_the_letter(
-        editor_client, editor, coc_letter):
-    response = editor_client.post(reverse("commitment-status", args=[coc_letter.pk]), {
-        "form": "lapse", "lapse-status": "lapsed", "lapse-reason": "de Spelen zijn voorbij"})
+    editor_client, editor, coc_letter
+):
+    response = editor_client.post(
+        reverse("commitment-status", args=[coc_letter.pk]),
+        {"form": "lapse", "lapse-status": "lapsed", "lapse-reason": "de Spelen zijn voorbij"},
+    )
     assert response.status_code == 302
     coc_letter.refresh_from_db()
     assert (coc_letter.closed_on, coc_letter.overdue_since) == (timezone.localdate(), None)
@@ -97,7 +132,8 @@ def test_a_commitment_an_editor_lets_lapse_with_a_reason_stays_lapsed_in_a_new_v
 
 
 def test_a_find_an_editor_confirms_on_the_review_page_stays_confirmed_in_a_new_version_of_the_letter(
-        editor_client, editor, coc_letter):
+    editor_client, editor, coc_letter
+):
     talk = live(SECOND_TALK)
     assert talk.to_confirm
     assert editor_client.post(reverse("commitment-confirm", args=[talk.pk])).status_code == 302
@@ -123,13 +159,16 @@ def promise(db):
 def decide(client, commitment, accept: bool) -> None:
     """The editor presses "Bevestigen: voldaan" or "Afwijzen" beside the suggested fulfilment."""
     suggestion = FulfilmentSuggestion.objects.get(commitment=commitment)
-    response = client.post(reverse("commitment-suggestion", args=[commitment.pk]),
-                           {"suggestion": suggestion.pk, "accept": "1" if accept else "0"})
+    response = client.post(
+        reverse("commitment-suggestion", args=[commitment.pk]),
+        {"suggestion": suggestion.pk, "accept": "1" if accept else "0"},
+    )
     assert response.status_code == 302
 
 
 def test_a_fulfilment_an_editor_confirms_on_the_review_page_stands_in_a_new_version_of_the_promise(
-        editor_client, editor, promise):
+    editor_client, editor, promise
+):
     decide(editor_client, promise, accept=True)
     promise.refresh_from_db()
     assert (promise.status, promise.overdue_since) == ("fulfilled", None)
@@ -138,7 +177,11 @@ def test_a_fulfilment_an_editor_confirms_on_the_review_page_stands_in_a_new_vers
 
     commitment = live("regionale aanpak van het lerarentekort")
     assert (commitment.status, commitment.evidence.number, commitment.closed_on, commitment.overdue_since) == (
-        "fulfilled", "660", dt.date(2023, 4, 25), None)
+        "fulfilled",
+        "660",
+        dt.date(2023, 4, 25),
+        None,
+    )
     assert FulfilmentSuggestion.objects.get(commitment=commitment).state == "confirmed"
     history = events(commitment)
     assert ("status", "open", "fulfilled") in history
@@ -146,7 +189,8 @@ def test_a_fulfilment_an_editor_confirms_on_the_review_page_stands_in_a_new_vers
 
 
 def test_a_fulfilment_an_editor_rejects_on_the_review_page_is_not_suggested_again_by_a_new_version_of_the_letter(
-        editor_client, editor, promise):
+    editor_client, editor, promise
+):
     decide(editor_client, promise, accept=False)
 
     new_version(FULFILMENT, FULFILMENT_EDITED)

@@ -1,6 +1,7 @@
 """The write path's own rules, on hand-made records: what is derived cannot
 be typed in, each lifecycle date that moves is in the history, a record staff
 add is stored with what derives from it."""
+
 import datetime as dt
 
 import pytest
@@ -73,7 +74,11 @@ def test_a_correction_of_a_correction_keeps_what_the_parser_said_and_says_now(ed
     edits.redate(c, dt.date(2021, 8, 1), by=editor, why="nieuwe brief")
     fix = Correction.objects.get(object_id=c.pk, field="due_date", active=True)
     assert (fix.parser_value, fix.corrected_value, fix.parser_now, fix.why) == (
-        "2021-06-01", "2021-08-01", "2021-06-15", "nieuwe brief")
+        "2021-06-01",
+        "2021-08-01",
+        "2021-06-15",
+        "nieuwe brief",
+    )
 
 
 def test_a_commitment_staff_add_in_the_admin_gets_its_key_and_a_review_date(client, admin_user):
@@ -81,8 +86,15 @@ def test_a_commitment_staff_add_in_the_admin_gets_its_key_and_a_review_date(clie
     client.force_login(admin_user)
     url = "/admin/tracker/commitment/add/"
     for sentence in ["Ik zal de Kamer informeren.", "Ik zal de Kamer opnieuw informeren."]:
-        data = change_form_data(client, url, source_document=str(paper.pk), sentence=sentence, status="open",
-                                due_precision="none", confidence=None)
+        data = change_form_data(
+            client,
+            url,
+            source_document=str(paper.pk),
+            sentence=sentence,
+            status="open",
+            due_precision="none",
+            confidence=None,
+        )
         assert client.post(url, data).status_code == 302
     rows = Commitment.objects.order_by("pk")
     assert [c.sentence_hash for c in rows] == [sentence_hash(c.sentence) for c in rows]
@@ -91,8 +103,9 @@ def test_a_commitment_staff_add_in_the_admin_gets_its_key_and_a_review_date(clie
 
 
 def test_an_edit_of_today_is_overdue_from_the_day_after_the_due_date():
-    c = CommitmentFactory(due_date=timezone.localdate() - dt.timedelta(days=3),
-                          source_document=DocumentFactory(date=dt.date(2021, 1, 4)))
+    c = CommitmentFactory(
+        due_date=timezone.localdate() - dt.timedelta(days=3), source_document=DocumentFactory(date=dt.date(2021, 1, 4))
+    )
     edits.correct(c, {"actor": "het kabinet"})
     c.refresh_from_db()
     assert c.overdue_since == timezone.localdate() - dt.timedelta(days=2)
@@ -104,8 +117,14 @@ def test_a_postponement_notice_staff_add_in_the_sets_admin_postpones_the_set(cli
     client.force_login(admin_user)
     url = f"/admin/tracker/questionset/{qs.pk}/change/"
     data = change_form_data(client, url, why="mededeling per post")
-    data.update({"postponements-TOTAL_FORMS": "1", "postponements-0-document": str(notice.pk),
-                 "postponements-0-date": "2021-02-08", "postponements-0-question_set": str(qs.pk)})
+    data.update(
+        {
+            "postponements-TOTAL_FORMS": "1",
+            "postponements-0-document": str(notice.pk),
+            "postponements-0-date": "2021-02-08",
+            "postponements-0-question_set": str(qs.pk),
+        }
+    )
     assert client.post(url, data).status_code == 302
     qs.refresh_from_db()
     assert (qs.postponed_on, qs.answer_due) == (dt.date(2021, 2, 8), dt.date(2021, 3, 2))
@@ -122,6 +141,10 @@ def test_a_suggestion_staff_confirm_in_the_commitments_admin_fulfils_it(client, 
     assert client.post(url, change_form_data(client, url, **{"suggestions-0-state": "confirmed"})).status_code == 302
     c.refresh_from_db()
     suggestion.refresh_from_db()
-    assert (suggestion.state, c.status, c.evidence, c.closed_on) == ("confirmed", "fulfilled", letter,
-                                                                     dt.date(2021, 5, 20))
+    assert (suggestion.state, c.status, c.evidence, c.closed_on) == (
+        "confirmed",
+        "fulfilled",
+        letter,
+        dt.date(2021, 5, 20),
+    )
     assert [row[0] for row in events(c)] == ["suggestion", "status"]

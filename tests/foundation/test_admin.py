@@ -1,4 +1,5 @@
 """Staff correct what the parser read in the admin; every change is a Correction."""
+
 import datetime as dt
 
 import pytest
@@ -13,25 +14,43 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def commitment():
-    doc = Document.objects.create(source_name="brief.txt", content_hash="c" * 64, kind="letter", dossier="32 735",
-                                  number="100", date=dt.date(2014, 1, 23), clean_text="<script>alert(1)</script>")
-    return Commitment.objects.create(source_document=doc, sentence="Ik zal uw Kamer voor de zomer informeren.",
-                                     sentence_hash="h1", actor="Minister van Buitenlandse Zaken",
-                                     deadline_text="voor de zomer", due_date=dt.date(2014, 7, 3))
+    doc = Document.objects.create(
+        source_name="brief.txt",
+        content_hash="c" * 64,
+        kind="letter",
+        dossier="32 735",
+        number="100",
+        date=dt.date(2014, 1, 23),
+        clean_text="<script>alert(1)</script>",
+    )
+    return Commitment.objects.create(
+        source_document=doc,
+        sentence="Ik zal uw Kamer voor de zomer informeren.",
+        sentence_hash="h1",
+        actor="Minister van Buitenlandse Zaken",
+        deadline_text="voor de zomer",
+        due_date=dt.date(2014, 7, 3),
+    )
 
 
 def test_changing_a_due_date_in_the_admin_records_a_correction_with_parser_value_new_value_and_user(
-        client, admin_user, commitment):
+    client, admin_user, commitment
+):
     client.force_login(admin_user)
     url = f"/admin/tracker/commitment/{commitment.pk}/change/"
     response = client.post(url, change_form_data(client, url, due_date="2014-09-01"))
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     commitment.refresh_from_db()
     assert commitment.due_date == dt.date(2014, 9, 1)
-    correction = Correction.objects.get(content_type=ContentType.objects.get_for_model(Commitment),
-                                        object_id=commitment.pk)
+    correction = Correction.objects.get(
+        content_type=ContentType.objects.get_for_model(Commitment), object_id=commitment.pk
+    )
     assert (correction.field, correction.parser_value, correction.corrected_value, correction.by) == (
-        "due_date", "2014-07-03", "2014-09-01", admin_user)
+        "due_date",
+        "2014-07-03",
+        "2014-09-01",
+        admin_user,
+    )
 
 
 def test_a_second_correction_keeps_the_original_parser_value(client, admin_user, commitment):
@@ -65,11 +84,35 @@ def test_changing_the_submitted_date_of_a_question_set_recomputes_its_answer_due
     assert Correction.objects.get(object_id=qs.pk, field="submitted").parser_value == "2019-01-22"
 
 
-@pytest.mark.parametrize("model", ["document", "commitment", "questionset", "question", "answer", "request",
-                                   "person", "party", "office", "ministry", "parliamentaryrecess", "correction",
-                                   "statuschange", "jobrun", "digestsubscription", "reference",
-                                   "fulfilmentsuggestion", "dismissedfind", "membership", "asker", "postponement",
-                                   "ministerrole", "fulfilmentstatement", "digestdelivery"])
+@pytest.mark.parametrize(
+    "model",
+    [
+        "document",
+        "commitment",
+        "questionset",
+        "question",
+        "answer",
+        "request",
+        "person",
+        "party",
+        "office",
+        "ministry",
+        "parliamentaryrecess",
+        "correction",
+        "statuschange",
+        "jobrun",
+        "digestsubscription",
+        "reference",
+        "fulfilmentsuggestion",
+        "dismissedfind",
+        "membership",
+        "asker",
+        "postponement",
+        "ministerrole",
+        "fulfilmentstatement",
+        "digestdelivery",
+    ],
+)
 def test_every_model_has_a_working_admin_list(client, admin_user, model):
     from django.contrib import admin
 

@@ -1,4 +1,5 @@
 """docker-compose.yml is valid: `docker compose config -q` where compose is installed."""
+
 import os
 import shutil
 import subprocess
@@ -23,8 +24,13 @@ def test_docker_compose_file_is_valid():
     if command is None:
         pytest.skip("neither `docker compose` nor docker-compose is installed (.ci/run installs docker-compose)")
     env = {**os.environ, "SECRET_KEY": "a-secret-key-given-by-the-operator"}
-    result = subprocess.run([*command, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
-                            capture_output=True, text=True, cwd=ROOT, env=env)
+    result = subprocess.run(
+        [*command, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -33,8 +39,13 @@ def test_docker_compose_refuses_to_start_without_a_secret_key():
     if command is None:
         pytest.skip("neither `docker compose` nor docker-compose is installed (.ci/run installs docker-compose)")
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
-    result = subprocess.run([*command, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
-                            capture_output=True, text=True, cwd=ROOT, env=env)
+    result = subprocess.run(
+        [*command, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
 
 

@@ -1,4 +1,5 @@
 """The schema: migrations complete, recesses loaded, constraints in the database."""
+
 import datetime as dt
 
 import pytest
@@ -25,8 +26,9 @@ def test_an_aanhangsel_number_is_unique_within_its_vergaderjaar():
     Document.objects.create(source_name="a", content_hash="a" * 64, vergaderjaar="2023-2024", aanhangsel_number="1949")
     Document.objects.create(source_name="b", content_hash="b" * 64, vergaderjaar="2022-2023", aanhangsel_number="1949")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Document.objects.create(source_name="c", content_hash="c" * 64, vergaderjaar="2023-2024",
-                                aanhangsel_number="1949")
+        Document.objects.create(
+            source_name="c", content_hash="c" * 64, vergaderjaar="2023-2024", aanhangsel_number="1949"
+        )
 
 
 def test_a_kamerstuk_is_unique_by_dossier_and_number():

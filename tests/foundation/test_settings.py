@@ -1,4 +1,5 @@
 """Settings come from the environment, strictly: nonsense raises."""
+
 import os
 import subprocess
 import sys
@@ -42,7 +43,13 @@ def test_database_url_defaults_to_sqlite_under_var():
 def test_database_url_for_postgres_is_split_into_its_parts():
     db = env.database_from_url("postgres://postgres:pw@127.0.0.1:5432/tracker", ROOT)
     assert (db["ENGINE"], db["NAME"], db["USER"], db["PASSWORD"], db["HOST"], db["PORT"]) == (
-        "django.db.backends.postgresql", "tracker", "postgres", "pw", "127.0.0.1", "5432")
+        "django.db.backends.postgresql",
+        "tracker",
+        "postgres",
+        "pw",
+        "127.0.0.1",
+        "5432",
+    )
 
 
 @pytest.mark.parametrize("url", ["mysql://x/y", "postgres://host:5432/", "nonsense"])
@@ -71,17 +78,25 @@ def test_broker_url_must_be_redis_or_empty():
 def _load_settings(**overrides):
     environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY")}
     environ.update(overrides)
-    return subprocess.run([sys.executable, "-c", "from django.conf import settings; settings.INSTALLED_APPS"],
-                          cwd=ROOT, env={**environ, "DJANGO_SETTINGS_MODULE": "tracker.config.settings"},
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; settings.INSTALLED_APPS"],
+        cwd=ROOT,
+        env={**environ, "DJANGO_SETTINGS_MODULE": "tracker.config.settings"},
+        capture_output=True,
+        text=True,
+    )
 
 
 def _site_url(**overrides) -> str:
     environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SITE_URL", "PORT")}
     environ.update(overrides)
-    result = subprocess.run([sys.executable, "-c", "from django.conf import settings; print(settings.SITE_URL)"],
-                            cwd=ROOT, env={**environ, "DJANGO_SETTINGS_MODULE": "tracker.config.settings"},
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.SITE_URL)"],
+        cwd=ROOT,
+        env={**environ, "DJANGO_SETTINGS_MODULE": "tracker.config.settings"},
+        capture_output=True,
+        text=True,
+    )
     return result.stdout.strip()
 
 

@@ -1,4 +1,5 @@
 """Mail backends that fail on purpose."""
+
 import smtplib
 
 from django.core.mail.backends import locmem

@@ -1,4 +1,5 @@
 """Issue 7, "Done when", over the five seed papers as ingested (documents/samples)."""
+
 import datetime as dt
 import email
 import email.policy

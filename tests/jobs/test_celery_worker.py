@@ -1,5 +1,6 @@
 """The tasks through a real broker: an embedded Celery worker (in a thread,
 against CELERY_BROKER_URL) runs flag_overdue and send_digests."""
+
 import datetime as dt
 
 import pytest
@@ -8,8 +9,8 @@ from celery.signals import task_postrun
 from django.core import mail
 from django.db import connections
 
-from tracker.jobs import tasks
 from tracker.config.celery import app
+from tracker.jobs import tasks
 from tracker.models import DigestDelivery, JobRun
 
 from .conftest import subscribe

@@ -1,4 +1,5 @@
 """The job commands: overdue_report, subscribe, the Celery tasks in-process."""
+
 import json
 
 import pytest
@@ -20,10 +21,16 @@ def test_overdue_report_lists_the_belarus_questions_and_the_coc_meeting(belarus,
     out = report(capsys, "2021-03-01")
     assert set(out) == {"today", "documents", "answers", "commitments"}
     assert out["today"] == "2021-03-01" and out["documents"] == 1  # the COC letter; factory sets have no paper
-    assert out["answers"] == [{
-        "subject": "Vragen over de ontwikkelingen in Belarus", "submitted": "2021-01-19", "due": "2021-02-09",
-        "days_overdue": 20, "askers": ["Ploumen (PvdA)"], "addressed_to": ["Minister van Buitenlandse Zaken"],
-    }]
+    assert out["answers"] == [
+        {
+            "subject": "Vragen over de ontwikkelingen in Belarus",
+            "submitted": "2021-01-19",
+            "due": "2021-02-09",
+            "days_overdue": 20,
+            "askers": ["Ploumen (PvdA)"],
+            "addressed_to": ["Minister van Buitenlandse Zaken"],
+        }
+    ]
     [c] = out["commitments"]
     assert set(c) == {"text", "actor", "due_date", "days_overdue", "status", "document"}
     assert c["due_date"] == "2014-02-03" and c["status"] == "open" and c["document"] == "Kamerstuk 32 735, nr. 100"
@@ -39,8 +46,18 @@ def test_overdue_report_refuses_a_bad_day():
 def test_subscribe_with_filters_and_again_to_change_them(capsys):
     MinistryFactory(name="Buitenlandse Zaken")
     PartyFactory(name="PvdA")
-    call_command("subscribe", "staff@example.org", "--ministry", "buitenlandse zaken", "--party", "PvdA",
-                 "--dossier", "32  735", "--dossier", "35000")
+    call_command(
+        "subscribe",
+        "staff@example.org",
+        "--ministry",
+        "buitenlandse zaken",
+        "--party",
+        "PvdA",
+        "--dossier",
+        "32  735",
+        "--dossier",
+        "35000",
+    )
     sub = DigestSubscription.objects.get()
     assert [m.name for m in sub.ministries.all()] == ["Buitenlandse Zaken"]
     assert [p.name for p in sub.parties.all()] == ["PvdA"]
@@ -78,8 +95,13 @@ def test_the_celery_tasks_take_an_iso_day_and_call_the_jobs(belarus):
 
 def test_the_beat_schedule_names_the_tasks(settings):
     names = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert names == {"tracker.jobs.tasks.flag_overdue", "tracker.jobs.tasks.send_digests", "tracker.opendata.tasks.sync_opendata"}
+    assert names == {
+        "tracker.jobs.tasks.flag_overdue",
+        "tracker.jobs.tasks.send_digests",
+        "tracker.opendata.tasks.sync_opendata",
+    }
     from tracker.config.celery import app
+
     app.loader.import_default_modules()
     assert {"tracker.jobs.tasks.flag_overdue", "tracker.jobs.tasks.send_digests"} <= set(app.tasks)
 
@@ -88,6 +110,7 @@ def test_a_task_retries_when_the_database_is_briefly_unreachable(belarus, monkey
     from django.db import OperationalError
 
     from tracker.jobs import flag_overdue as jobs
+
     real, calls = jobs.flag_overdue, []
 
     def flaky(today):

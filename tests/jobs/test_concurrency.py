@@ -7,6 +7,7 @@ so they run the critical part at the same moment instead of one after the
 other. The unsafe variant patches the claim into read-then-send and shows that
 the count of mails would then be wrong: the claim is what makes it right.
 """
+
 import datetime as dt
 import os
 import subprocess
@@ -35,8 +36,13 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 def _dsn():
     s = connection.settings_dict
-    return {"host": s["HOST"] or "127.0.0.1", "port": s["PORT"] or "5432", "user": s["USER"],
-            "password": s["PASSWORD"], "dbname": s["NAME"]}
+    return {
+        "host": s["HOST"] or "127.0.0.1",
+        "port": s["PORT"] or "5432",
+        "user": s["USER"],
+        "password": s["PASSWORD"],
+        "dbname": s["NAME"],
+    }
 
 
 def _database_url():
@@ -54,7 +60,9 @@ def _release_when_both_wait(table, start, stopped, describe):
         while True:
             waiting = probe.execute(
                 "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                "WHERE NOT l.granted AND c.relname = %s", [table]).fetchone()[0]
+                "WHERE NOT l.granted AND c.relname = %s",
+                [table],
+            ).fetchone()[0]
             if waiting >= 2:
                 break
             if time.monotonic() > deadline or stopped():
@@ -71,13 +79,21 @@ def run_two_at_once(args, table, env_extra):
     procs = []
 
     def start():
-        procs.extend(subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2))
+        procs.extend(
+            subprocess.Popen(
+                [sys.executable, "manage.py", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+            for _ in range(2)
+        )
 
-    _release_when_both_wait(table, start, lambda: any(p.poll() is not None for p in procs),
-                            lambda: [p.communicate(timeout=30) for p in procs])
+    _release_when_both_wait(
+        table,
+        start,
+        lambda: any(p.poll() is not None for p in procs),
+        lambda: [p.communicate(timeout=30) for p in procs],
+    )
     results = [p.communicate(timeout=60) for p in procs]
-    for p, (out, err) in zip(procs, results):
+    for p, (_out, err) in zip(procs, results):
         assert p.returncode == 0, err.decode()
     return results
 
@@ -90,14 +106,15 @@ def run_two_threads_at_once(job, table):
     def work():
         try:
             job()
-        except Exception as exc:  # noqa: BLE001 - reported by the test below
+        except Exception as exc:
             errors.append(exc)
         finally:
             connection.close()
 
     threads = [threading.Thread(target=work) for _ in range(2)]
-    _release_when_both_wait(table, lambda: [t.start() for t in threads],
-                            lambda: any(not t.is_alive() for t in threads), lambda: errors)
+    _release_when_both_wait(
+        table, lambda: [t.start() for t in threads], lambda: any(not t.is_alive() for t in threads), lambda: errors
+    )
     for t in threads:
         t.join(timeout=60)
     assert not errors, errors
@@ -109,14 +126,19 @@ def digests_written(mail_dir):
 
 @pytest.fixture
 def ten_subscribers(foreign_affairs):
-    QuestionSetFactory(subject="Vragen over de ontwikkelingen in Belarus", submitted=dt.date(2021, 1, 19),
-                       askers=[("Ploumen", "PvdA")], offices=[foreign_affairs])
+    QuestionSetFactory(
+        subject="Vragen over de ontwikkelingen in Belarus",
+        submitted=dt.date(2021, 1, 19),
+        askers=[("Ploumen", "PvdA")],
+        offices=[foreign_affairs],
+    )
     return [subscribe(f"staf{i:02d}@example.org") for i in range(10)]
 
 
 def test_two_processes_sending_digests_at_once_write_each_digest_once(ten_subscribers, tmp_path):
-    run_two_at_once(["send_digests", "--today", "2021-03-01"], "tracker_digestdelivery",
-                    {"MAIL_URL": f"file:{tmp_path}"})
+    run_two_at_once(
+        ["send_digests", "--today", "2021-03-01"], "tracker_digestdelivery", {"MAIL_URL": f"file:{tmp_path}"}
+    )
     written = digests_written(tmp_path)
     assert sorted(written) == sorted(s.email for s in ten_subscribers)
     assert set(written.values()) == {1}, f"a digest was written twice: {written}"
@@ -127,8 +149,9 @@ def test_two_processes_sending_digests_at_once_write_each_digest_once(ten_subscr
 
 
 def test_two_forced_runs_at_once_write_each_digest_once(ten_subscribers, tmp_path):
-    run_two_at_once(["send_digests", "--today", "2021-03-01", "--force"], "tracker_digestdelivery",
-                    {"MAIL_URL": f"file:{tmp_path}"})
+    run_two_at_once(
+        ["send_digests", "--today", "2021-03-01", "--force"], "tracker_digestdelivery", {"MAIL_URL": f"file:{tmp_path}"}
+    )
     written = digests_written(tmp_path)
     assert sorted(written) == sorted(s.email for s in ten_subscribers)
     assert set(written.values()) == {1}, f"a digest was written twice: {written}"
@@ -181,13 +204,19 @@ def test_without_the_claim_two_runs_would_send_digests_twice(ten_subscribers, mo
     run_two_threads_at_once(lambda: delivery.send_digests(dt.date(2021, 3, 1)), "tracker_digestdelivery")
     written = Counter(m.to[0] for m in mail.outbox)
     assert sum(written.values()) > 10 and max(written.values()) == 2, (
-        f"expected duplicates without the claim, got {written}")
+        f"expected duplicates without the claim, got {written}"
+    )
 
 
 def test_two_processes_flagging_at_once_leave_one_status_change_per_item(foreign_affairs, tmp_path):
     sets = [QuestionSetFactory(submitted=dt.date(2021, 1, 1) + dt.timedelta(days=i)) for i in range(15)]
-    promises = [CommitmentFactory(source_document=DocumentFactory(date=dt.date(2020, 12, 1)),
-                                  due_date=dt.date(2021, 1, 1) + dt.timedelta(days=i)) for i in range(15)]
+    promises = [
+        CommitmentFactory(
+            source_document=DocumentFactory(date=dt.date(2020, 12, 1)),
+            due_date=dt.date(2021, 1, 1) + dt.timedelta(days=i),
+        )
+        for i in range(15)
+    ]
     run_two_at_once(["flag_overdue", "--today", "2021-03-01"], "tracker_statuschange", {"MAIL_URL": "console:"})
     events = Counter(StatusChange.objects.filter(event="overdue").values_list("content_type", "object_id"))
     assert len(events) == 30 and set(events.values()) == {1}

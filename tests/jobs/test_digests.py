@@ -1,4 +1,5 @@
 """The weekly digest: once per subscriber per ISO week, never lost on a failed send."""
+
 import datetime as dt
 import email
 import email.policy
@@ -8,8 +9,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from tests.factories import (CommitmentFactory, DocumentFactory, MinistryFactory, PartyFactory,
-                             QuestionSetFactory)
+from tests.factories import CommitmentFactory, DocumentFactory, MinistryFactory, PartyFactory, QuestionSetFactory
 from tracker.digests import delivery as jobs
 from tracker.digests import report as emails
 from tracker.digests.render import render_digest
@@ -76,7 +76,11 @@ def test_a_mail_server_refusing_the_second_of_three_digests_loses_nothing(belaru
         subscribe(f"{name}@example.org")
     run = jobs.send_digests(MONDAY)
     assert [m.to[0] for m in mail.outbox] == ["a@example.org", "c@example.org"]
-    assert run.status == JobRun.Status.FAILED and run.details["sent"] == 2 and run.details["failed_to"] == ["b@example.org"]
+    assert (
+        run.status == JobRun.Status.FAILED
+        and run.details["sent"] == 2
+        and run.details["failed_to"] == ["b@example.org"]
+    )
     refused = DigestDelivery.objects.get(subscription__email="b@example.org")
     assert refused.sent_at is None and refused.claimed_at is None and refused.claim_token == ""
     assert "SMTPRecipientsRefused" in refused.last_error and refused.attempts == 1
@@ -92,9 +96,12 @@ def test_a_mail_server_refusing_the_second_of_three_digests_loses_nothing(belaru
 @time_machine.travel(AMSTERDAM_MONDAY_0830, tick=False)
 def test_a_live_claim_of_another_worker_is_respected_and_a_stale_one_taken_over(belarus, settings):
     sub = subscribe("staff@example.org")
-    delivery = DigestDelivery.objects.create(subscription=sub, week="2021-W09",
-                                             claimed_at=dt.datetime(2021, 3, 1, 7, 25, tzinfo=dt.timezone.utc),
-                                             claim_token="someone-else")
+    delivery = DigestDelivery.objects.create(
+        subscription=sub,
+        week="2021-W09",
+        claimed_at=dt.datetime(2021, 3, 1, 7, 25, tzinfo=dt.UTC),
+        claim_token="someone-else",
+    )
     run = jobs.send_digests(MONDAY)  # claimed 5 minutes ago, lease 10 minutes
     assert mail.outbox == [] and run.details["claimed_elsewhere"] == 1
     settings.DIGEST_LEASE_SECONDS = 60
@@ -154,20 +161,36 @@ def test_an_inactive_subscriber_gets_nothing(belarus):
 
 @time_machine.travel(AMSTERDAM_MONDAY_0830, tick=False)
 def test_the_digest_is_grouped_by_ministry_with_commitments_overdue_due_soon_and_answers_received_last_week(
-        belarus, foreign_affairs, justice):
+    belarus, foreign_affairs, justice
+):
     letter = DocumentFactory(kind="letter", date=dt.date(2021, 1, 10), dossier="32 735", number="312")
-    CommitmentFactory(source_document=letter, actor_office=foreign_affairs, actor="de Minister van Buitenlandse Zaken",
-                      sentence="Ik stuur u voor 1 februari een brief over de sancties.", due_date=dt.date(2021, 1, 31))
-    CommitmentFactory(source_document=letter, actor_office=justice, sentence="Ik informeer u voor 10 maart.",
-                      due_date=dt.date(2021, 3, 10))
-    QuestionSetFactory(subject="Vragen over de politie", submitted=dt.date(2021, 1, 20), received=dt.date(2021, 2, 24),
-                       askers=[("Van Dam", "CDA")], offices=[justice])
+    CommitmentFactory(
+        source_document=letter,
+        actor_office=foreign_affairs,
+        actor="de Minister van Buitenlandse Zaken",
+        sentence="Ik stuur u voor 1 februari een brief over de sancties.",
+        due_date=dt.date(2021, 1, 31),
+    )
+    CommitmentFactory(
+        source_document=letter,
+        actor_office=justice,
+        sentence="Ik informeer u voor 10 maart.",
+        due_date=dt.date(2021, 3, 10),
+    )
+    QuestionSetFactory(
+        subject="Vragen over de politie",
+        submitted=dt.date(2021, 1, 20),
+        received=dt.date(2021, 2, 24),
+        askers=[("Van Dam", "CDA")],
+        offices=[justice],
+    )
     QuestionSetFactory(subject="Vragen zonder ambt", submitted=dt.date(2021, 1, 4), askers=[("Omtzigt", "CDA")])
     subscribe("staff@example.org")
     jobs.send_digests(MONDAY)
     body = mail.outbox[0].body
-    bz, jv, unknown = (body.index(f"== {n} ==") for n in ("Buitenlandse Zaken", "Justitie en Veiligheid",
-                                                            "Onbekend ministerie"))
+    bz, jv, unknown = (
+        body.index(f"== {n} ==") for n in ("Buitenlandse Zaken", "Justitie en Veiligheid", "Onbekend ministerie")
+    )
     assert bz < jv < unknown
     section_bz, section_jv, section_unknown = body[bz:jv], body[jv:unknown], body[unknown:]
     assert "Belarus" in section_bz and "29 dagen over de termijn" in section_bz and "sancties" in section_bz
@@ -179,15 +202,22 @@ def test_the_digest_is_grouped_by_ministry_with_commitments_overdue_due_soon_and
 
 @time_machine.travel(AMSTERDAM_MONDAY_0830, tick=False)
 def test_subscriber_filters_ministry_party_and_dossier(belarus, foreign_affairs, justice):
-    QuestionSetFactory(subject="Vragen over de politie", submitted=dt.date(2021, 1, 20), askers=[("Van Dam", "CDA")],
-                       offices=[justice])
+    QuestionSetFactory(
+        subject="Vragen over de politie", submitted=dt.date(2021, 1, 20), askers=[("Van Dam", "CDA")], offices=[justice]
+    )
     letter = DocumentFactory(kind="letter", date=dt.date(2021, 1, 10), dossier="32735", number="312")
-    CommitmentFactory(source_document=letter, actor_office=justice, sentence="Toezegging in dossier 32735.",
-                      due_date=dt.date(2021, 2, 1))
-    CommitmentFactory(source_document=DocumentFactory(kind="letter", date=dt.date(2021, 1, 10), dossier="35 000",
-                                                      number="1"),
-                      actor_office=foreign_affairs, sentence="Toezegging in een ander dossier.",
-                      due_date=dt.date(2021, 2, 1))
+    CommitmentFactory(
+        source_document=letter,
+        actor_office=justice,
+        sentence="Toezegging in dossier 32735.",
+        due_date=dt.date(2021, 2, 1),
+    )
+    CommitmentFactory(
+        source_document=DocumentFactory(kind="letter", date=dt.date(2021, 1, 10), dossier="35 000", number="1"),
+        actor_office=foreign_affairs,
+        sentence="Toezegging in een ander dossier.",
+        due_date=dt.date(2021, 2, 1),
+    )
     subscribe("bz@example.org", ministries=[MinistryFactory(name="Buitenlandse Zaken")])
     subscribe("cda@example.org", parties=[PartyFactory(name="CDA")])
     subscribe("dossier@example.org", dossiers=["32 735"])
@@ -222,8 +252,12 @@ def test_the_digest_has_a_signed_unsubscribe_link_and_list_unsubscribe_headers(b
 
 @time_machine.travel(AMSTERDAM_MONDAY_0830, tick=False)
 def test_the_html_part_escapes_a_subject_containing_a_script_tag(foreign_affairs):
-    QuestionSetFactory(subject='Vragen over <script>alert("x")</script> & meer', submitted=dt.date(2021, 1, 19),
-                       askers=[("Ploumen <b>", "PvdA")], offices=[foreign_affairs])
+    QuestionSetFactory(
+        subject='Vragen over <script>alert("x")</script> & meer',
+        submitted=dt.date(2021, 1, 19),
+        askers=[("Ploumen <b>", "PvdA")],
+        offices=[foreign_affairs],
+    )
     subscribe("staff@example.org")
     jobs.send_digests(MONDAY)
     msg = mail.outbox[0]
@@ -234,12 +268,16 @@ def test_the_html_part_escapes_a_subject_containing_a_script_tag(foreign_affairs
 
 
 @time_machine.travel(AMSTERDAM_MONDAY_0830, tick=False)
-def test_building_digests_takes_the_same_number_of_queries_for_many_rows(foreign_affairs, justice,
-                                                                         django_assert_max_num_queries):
+def test_building_digests_takes_the_same_number_of_queries_for_many_rows(
+    foreign_affairs, justice, django_assert_max_num_queries
+):
     def add(n):
         for i in range(n):
-            QuestionSetFactory(submitted=dt.date(2021, 1, 4), askers=[(f"Lid {n}-{i}", "PvdA"), (f"Ander {n}-{i}", "SP")],
-                               offices=[foreign_affairs, justice])
+            QuestionSetFactory(
+                submitted=dt.date(2021, 1, 4),
+                askers=[(f"Lid {n}-{i}", "PvdA"), (f"Ander {n}-{i}", "SP")],
+                offices=[foreign_affairs, justice],
+            )
             CommitmentFactory(source_document=DocumentFactory(date=dt.date(2021, 1, 1)), due_date=dt.date(2021, 2, 1))
             CommitmentFactory(source_document=DocumentFactory(date=dt.date(2021, 1, 1)), due_date=dt.date(2021, 3, 5))
 
@@ -262,12 +300,16 @@ def test_a_ministry_with_more_overdue_answers_than_a_mail_lists_links_to_the_lis
     from tests.factories import OfficeFactory
 
     office = OfficeFactory(title="Minister van Financiën", ministry=MinistryFactory(name="Financiën"))
-    sets = [QuestionSetFactory(subject=f"Vragen over belasting {i}", submitted=dt.date(2021, 1, 4) + dt.timedelta(days=i),
-                               offices=[office]) for i in range(30)]
+    sets = [
+        QuestionSetFactory(
+            subject=f"Vragen over belasting {i}", submitted=dt.date(2021, 1, 4) + dt.timedelta(days=i), offices=[office]
+        )
+        for i in range(30)
+    ]
     digest = emails.build_report(MONDAY).digest()
     [group] = digest.groups
     assert group.total["overdue_answers"] == 30 and len(group.overdue_answers) == emails.ITEMS_PER_SECTION == 25
-    assert [i.id for i in group.overdue_answers] == [qs.pk for qs in sets[:25]]   # the longest overdue first
+    assert [i.id for i in group.overdue_answers] == [qs.pk for qs in sets[:25]]  # the longest overdue first
     rendered = render_digest(digest)
     text, html = rendered.text, rendered.html
     url = group.rest["overdue_answers"]
@@ -285,10 +327,10 @@ def test_the_subject_names_each_count_once_with_its_plural_and_nothing_when_ther
     from tracker.digests.report import Digest
 
     def digest(**counts):
-        return Digest(today=MONDAY, week="2021-W09", groups=[], counts=counts, received_from=MONDAY,
-                      received_to=MONDAY)
+        return Digest(today=MONDAY, week="2021-W09", groups=[], counts=counts, received_from=MONDAY, received_to=MONDAY)
 
     assert digest(overdue_answers=3, overdue_commitments=2, due_commitments=0, received_answers=1).summary_line == (
-        "3 antwoorden te laat, 2 toezeggingen verlopen, 1 antwoord ontvangen")
+        "3 antwoorden te laat, 2 toezeggingen verlopen, 1 antwoord ontvangen"
+    )
     assert digest(overdue_answers=0, overdue_commitments=1).summary_line == "1 toezegging verlopen"
     assert digest(overdue_answers=0, overdue_commitments=0).summary_line == "niets te melden"

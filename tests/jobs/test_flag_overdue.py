@@ -1,12 +1,13 @@
 """flag_overdue: what became overdue, recorded once, set-based."""
+
 import datetime as dt
 
 import pytest
 from django.core.management import call_command
 
 from tests.factories import CommitmentFactory, DocumentFactory, QuestionSetFactory
-from tracker.jobs import flag_overdue as jobs
 from tracker.domain import lifecycle
+from tracker.jobs import flag_overdue as jobs
 from tracker.models import Commitment, JobRun, QuestionSet, StatusChange
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +94,10 @@ def test_a_postponement_moves_overdue_since_to_the_new_term():
 def test_flag_overdue_does_not_loop_per_item_in_sql(django_assert_max_num_queries, foreign_affairs):
     for i in range(30):
         QuestionSetFactory(submitted=dt.date(2021, 1, 1) + dt.timedelta(days=i))
-        CommitmentFactory(source_document=DocumentFactory(date=dt.date(2020, 12, 1)),
-                          due_date=dt.date(2021, 1, 1) + dt.timedelta(days=i))
+        CommitmentFactory(
+            source_document=DocumentFactory(date=dt.date(2020, 12, 1)),
+            due_date=dt.date(2021, 1, 1) + dt.timedelta(days=i),
+        )
         CommitmentFactory(source_document=DocumentFactory(date=dt.date(2020, 12, 1)), due_date=None)
     with django_assert_max_num_queries(25):
         run = jobs.flag_overdue(dt.date(2021, 3, 1))
@@ -106,14 +109,16 @@ def test_flag_overdue_does_not_loop_per_item_in_sql(django_assert_max_num_querie
 def test_commitments_without_a_due_date_get_a_review_date_six_weeks_after_their_paper():
     dated = CommitmentFactory(source_document=DocumentFactory(date=dt.date(2021, 3, 8)), due_date=None)
     undated = CommitmentFactory(source_document=DocumentFactory(date=None), due_date=None)
-    kept = CommitmentFactory(source_document=DocumentFactory(date=dt.date(2021, 3, 8)), due_date=None,
-                             review_date=dt.date(2021, 3, 20))
+    kept = CommitmentFactory(
+        source_document=DocumentFactory(date=dt.date(2021, 3, 8)), due_date=None, review_date=dt.date(2021, 3, 20)
+    )
     run = jobs.flag_overdue(dt.date(2021, 3, 9))
     assert run.details["review_dates_set"] == 2
     for c in (dated, undated, kept):
         c.refresh_from_db()
     assert dated.review_date == dt.date(2021, 4, 19)
     from django.utils import timezone
+
     assert undated.review_date == timezone.localdate(undated.created_at) + dt.timedelta(weeks=6)
     assert kept.review_date == dt.date(2021, 3, 20), "a date staff set is left alone"
 

@@ -9,6 +9,7 @@ a few rows it would scan anyway); it still takes one where no index serves a con
 
 For a day long past (``--today 2014-03-01``) the job reads what was answered or kept after
 that day too: the rule asks for it, and such a run is rare."""
+
 import datetime as dt
 import json
 
@@ -28,19 +29,29 @@ FEW = 10
 @pytest.fixture
 def years_of_kept_promises(belarus, coc_meeting):
     letter = DocumentFactory(kind="letter", date=dt.date(2015, 1, 5))
-    sets = [QuestionSetFactory.build(submitted=dt.date(2015, 1, 5) + dt.timedelta(days=i % 1500),
-                                     received=dt.date(2015, 2, 20) + dt.timedelta(days=i % 1500))
-            for i in range(PAST)]
+    sets = [
+        QuestionSetFactory.build(
+            submitted=dt.date(2015, 1, 5) + dt.timedelta(days=i % 1500),
+            received=dt.date(2015, 2, 20) + dt.timedelta(days=i % 1500),
+        )
+        for i in range(PAST)
+    ]
     for qs in sets:
         qs.compute_due_dates()
     QuestionSet.objects.bulk_create(sets)
     Commitment.objects.bulk_create(
-        CommitmentFactory.build(source_document=letter, actor_office=None, status="fulfilled",
-                                due_date=dt.date(2015, 2, 1) + dt.timedelta(days=i % 1500),
-                                closed_on=dt.date(2015, 6, 1) + dt.timedelta(days=i % 1500))
-        for i in range(PAST))
-    CommitmentFactory(source_document=letter, due_date=dt.date(2021, 2, 1), status="fulfilled",
-                      closed_on=dt.date(2021, 3, 4))  # fulfilled after DAY: overdue on DAY
+        CommitmentFactory.build(
+            source_document=letter,
+            actor_office=None,
+            status="fulfilled",
+            due_date=dt.date(2015, 2, 1) + dt.timedelta(days=i % 1500),
+            closed_on=dt.date(2015, 6, 1) + dt.timedelta(days=i % 1500),
+        )
+        for i in range(PAST)
+    )
+    CommitmentFactory(
+        source_document=letter, due_date=dt.date(2021, 2, 1), status="fulfilled", closed_on=dt.date(2021, 3, 4)
+    )  # fulfilled after DAY: overdue on DAY
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE tracker_questionset")
         cursor.execute("ANALYZE tracker_commitment")
@@ -56,22 +67,31 @@ def rows_read(queryset, table: str) -> int:
         own = 0
         if node.get("Relation Name") == table:
             assert not node["Node Type"].startswith("Seq Scan"), f"a scan of every row of {table}"
-            own = (node["Actual Rows"] + node.get("Rows Removed by Filter", 0)
-                   + node.get("Rows Removed by Index Recheck", 0)) * node["Actual Loops"]
+            own = (
+                node["Actual Rows"]
+                + node.get("Rows Removed by Filter", 0)
+                + node.get("Rows Removed by Index Recheck", 0)
+            ) * node["Actual Loops"]
         return own + sum(walk(child) for child in node.get("Plans", []))
 
     return walk(plan["Plan"])
 
 
-@pytest.mark.parametrize("rule, table", [(job.overdue_question_sets, "tracker_questionset"),
-                                         (job.overdue_commitments, "tracker_commitment")])
+@pytest.mark.parametrize(
+    "rule, table", [(job.overdue_question_sets, "tracker_questionset"), (job.overdue_commitments, "tracker_commitment")]
+)
 def test_the_overdue_items_are_read_and_the_ones_answered_or_kept_are_not(years_of_kept_promises, rule, table):
     assert len(rule(DAY)) == (2 if table == "tracker_commitment" else 1)
     assert rows_read(rule(DAY), table) <= FEW
 
 
-@pytest.mark.parametrize("model, rule, table", [(QuestionSet, job.overdue_question_sets, "tracker_questionset"),
-                                                (Commitment, job.overdue_commitments, "tracker_commitment")])
+@pytest.mark.parametrize(
+    "model, rule, table",
+    [
+        (QuestionSet, job.overdue_question_sets, "tracker_questionset"),
+        (Commitment, job.overdue_commitments, "tracker_commitment"),
+    ],
+)
 def test_the_items_no_longer_overdue_are_found_among_the_flagged_ones(years_of_kept_promises, model, rule, table):
     job.flag_overdue(DAY)
     cleared = model.objects.filter(overdue_since__isnull=False).exclude(pk__in=rule(dt.date(2021, 3, 9)).values("pk"))
@@ -94,8 +114,9 @@ def history_rows_planned() -> float:
         return cursor.fetchone()[0]
 
 
-def test_a_run_that_records_many_overdue_periods_refreshes_the_statistics_of_the_history(belarus, coc_meeting,
-                                                                                         monkeypatch):
+def test_a_run_that_records_many_overdue_periods_refreshes_the_statistics_of_the_history(
+    belarus, coc_meeting, monkeypatch
+):
     """After the first run over old data the history table is no longer the nearly empty table
     PostgreSQL last analysed; planned as such, the next run compared every overdue item with
     every record (BENCHMARKS.md). A run that records many periods analyses it."""

@@ -1,4 +1,5 @@
 """The answer term and overdue, as of a day (DOMAIN.md; querysets and rules/answer_term.py)."""
+
 import datetime as dt
 
 import pytest
@@ -67,5 +68,5 @@ def test_a_commitment_due_within_fourteen_days():
 
 def test_a_review_date_is_six_weeks_after_the_paper_or_after_ingest():
     assert review_date_for(dt.date(2021, 3, 8), None) == dt.date(2021, 4, 19)
-    created = dt.datetime(2021, 3, 31, 23, 30, tzinfo=dt.timezone.utc)  # 1 April in Amsterdam
+    created = dt.datetime(2021, 3, 31, 23, 30, tzinfo=dt.UTC)  # 1 April in Amsterdam
     assert review_date_for(None, created) == dt.date(2021, 5, 13)

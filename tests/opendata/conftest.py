@@ -1,4 +1,5 @@
 """The project's own open-data recording, replayed as ``sync_opendata --from-dir`` does."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,13 @@ from django.core.management import call_command
 from tests.conftest import FIXTURES
 
 RECORDING = FIXTURES / "opendata" / "kamervragen-2024"
-ZAAK = {"kroger": "2024Z04101", "dobbe": "2024Z04250", "bikker": "2024Z04399", "omtzigt": "2024Z04512",
-        "dijk": "2024Z04700"}
+ZAAK = {
+    "kroger": "2024Z04101",
+    "dobbe": "2024Z04250",
+    "bikker": "2024Z04399",
+    "omtzigt": "2024Z04512",
+    "dijk": "2024Z04700",
+}
 
 
 def sync_json(*args) -> dict:

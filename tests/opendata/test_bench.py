@@ -1,5 +1,6 @@
 """bench/opendata.py's recording at a small size: the generator writes what the sync reads
 (no timing here: the figures are BENCHMARKS.md's)."""
+
 import datetime as dt
 
 import pytest

@@ -1,5 +1,6 @@
 """The live client path (no network: respx answers in place of the Gegevensmagazijn,
 from the project's recording): retries, back-off, offline, lengths, resuming."""
+
 import httpx
 import pytest
 import respx
@@ -43,7 +44,8 @@ def test_the_live_client_reads_the_feed_page_by_page_and_names_the_project():
 @respx.mock
 def test_offline_the_sync_fails_with_one_clear_line_and_stores_nothing():
     api = respx.route(host="gegevensmagazijn.tweedekamer.nl").mock(
-        side_effect=httpx.ConnectError("[Errno -3] Temporary failure in name resolution"))
+        side_effect=httpx.ConnectError("[Errno -3] Temporary failure in name resolution")
+    )
     with pytest.raises(CommandError) as failed:
         call_command("sync_opendata")
     message = str(failed.value)
@@ -129,8 +131,14 @@ def sync_json_allowing_errors() -> dict:
 @respx.mock
 def test_server_errors_are_retried_with_a_doubling_back_off_and_retry_after_is_honoured():
     url = f"{API}/Feed?category=Toezegging"
-    respx.get(url).mock(side_effect=[httpx.Response(503), httpx.Response(429, headers={"Retry-After": "7"}),
-                                     httpx.Response(503), recorded])
+    respx.get(url).mock(
+        side_effect=[
+            httpx.Response(503),
+            httpx.Response(429, headers={"Retry-After": "7"}),
+            httpx.Response(503),
+            recorded,
+        ]
+    )
     waits = []
     client = Client(feed_url=API, pause=0, retries=3, backoff=1, sleep=waits.append)
     assert len(client.page(url).entries) == 7

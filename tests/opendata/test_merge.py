@@ -1,5 +1,6 @@
 """A set only the open data knew gives way to the set its paper made: one set, with the
 staff's corrections and its Zaak; the nightly task is wired."""
+
 import datetime as dt
 
 import pytest
@@ -14,11 +15,13 @@ from .conftest import question_set
 
 pytestmark = pytest.mark.django_db
 
-OTHER_WORDS = ("Aanhangsel Handelingen II 2023/24, nr. 1999\n"
-               "Vragen van het lid Omtzigt (NSC) aan de Staatssecretaris van Financiën over de inning van de "
-               "motorrijtuigenbelasting (ingezonden 11 maart 2024).\n"
-               "Antwoord van Staatssecretaris Van Rij (Financiën) (ontvangen 12 april 2024).\n"
-               "Vraag 1\nHoeveel fouten zijn er gemaakt?\nAntwoord 1\nDat wordt onderzocht.\n")
+OTHER_WORDS = (
+    "Aanhangsel Handelingen II 2023/24, nr. 1999\n"
+    "Vragen van het lid Omtzigt (NSC) aan de Staatssecretaris van Financiën over de inning van de "
+    "motorrijtuigenbelasting (ingezonden 11 maart 2024).\n"
+    "Antwoord van Staatssecretaris Van Rij (Financiën) (ontvangen 12 april 2024).\n"
+    "Vraag 1\nHoeveel fouten zijn er gemaakt?\nAntwoord 1\nDat wordt onderzocht.\n"
+)
 
 
 def test_the_set_only_the_open_data_knew_gives_way_to_the_set_its_paper_made(replayed, editor):
@@ -29,9 +32,15 @@ def test_the_set_only_the_open_data_knew_gives_way_to_the_set_its_paper_made(rep
     paper_set = QuestionSet.objects.get(answer_document_id=result.document_id)
     assert paper_set != omtzigt and QuestionSet.objects.count() == 5
     zaak = OpenDataZaak.objects.get(number="2024Z04512")
-    answer = OpenDataDocument.objects.create(guid="7c000000-0000-4000-8000-000000000099", zaak_guid=zaak.guid,
-                                             number="2024D16000", soort="Antwoord schriftelijke vragen",
-                                             date=dt.date(2024, 4, 12), document_id=result.document_id, paper="done")
+    answer = OpenDataDocument.objects.create(
+        guid="7c000000-0000-4000-8000-000000000099",
+        zaak_guid=zaak.guid,
+        number="2024D16000",
+        soort="Antwoord schriftelijke vragen",
+        date=dt.date(2024, 4, 12),
+        document_id=result.document_id,
+        paper="done",
+    )
     errors = []
     link.join(answer, lambda source, error: errors.append((source, error)))
     assert errors == []
@@ -40,8 +49,9 @@ def test_the_set_only_the_open_data_knew_gives_way_to_the_set_its_paper_made(rep
     assert not QuestionSet.objects.filter(pk=omtzigt.pk).exists() and QuestionSet.objects.count() == 4
     paper_set.refresh_from_db()
     assert paper_set.subject == "de toeslagenaffaire", "the staff's correction moved along"
-    [correction] = Correction.objects.filter(content_type=ContentType.objects.get_for_model(QuestionSet),
-                                             object_id=paper_set.pk)
+    [correction] = Correction.objects.filter(
+        content_type=ContentType.objects.get_for_model(QuestionSet), object_id=paper_set.pk
+    )
     assert correction.field == "subject" and correction.by == editor
 
 

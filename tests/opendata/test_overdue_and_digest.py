@@ -1,5 +1,6 @@
 """A question set known only from the open data runs its answer term from the day it was
 asked: overdue after 21 days, 42 after a postponement notice, and in the digest like any set."""
+
 import pytest
 
 from tracker.digests.report import build_report

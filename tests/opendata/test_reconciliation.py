@@ -1,5 +1,6 @@
 """The staff queue of differences between the open data and the papers, resolved in one click
 through the one write path (a Correction, the due dates recomputed)."""
+
 import datetime as dt
 
 import pytest
@@ -10,7 +11,7 @@ from django.urls import reverse
 from tests.factories import QuestionSetFactory
 from tracker.models import Correction, Discrepancy, QuestionSet
 
-from .conftest import day, question_set, sync_json, RECORDING
+from .conftest import RECORDING, day, question_set, sync_json
 
 pytestmark = pytest.mark.django_db
 QUEUE = reverse("opendata-discrepancies")
@@ -24,13 +25,19 @@ def client_for(user) -> Client:
 
 @pytest.fixture
 def seeded_difference(db):
-    qs = QuestionSetFactory(subject="de sluiting van het consulaat in Lagos", submitted=dt.date(2024, 2, 10),
-                            received=dt.date(2024, 3, 4))
+    qs = QuestionSetFactory(
+        subject="de sluiting van het consulaat in Lagos", submitted=dt.date(2024, 2, 10), received=dt.date(2024, 3, 4)
+    )
     qs.compute_due_dates()
     qs.save()
-    return Discrepancy.objects.create(question_set=qs, field="received", open_data_value="2024-03-03",
-                                      paper_value="2024-03-04", open_data_source="document 2024D08888",
-                                      paper_source="Aanhangsel 2023-2024 nr. 1234")
+    return Discrepancy.objects.create(
+        question_set=qs,
+        field="received",
+        open_data_value="2024-03-03",
+        paper_value="2024-03-04",
+        open_data_source="document 2024D08888",
+        paper_source="Aanhangsel 2023-2024 nr. 1234",
+    )
 
 
 def corrections(qs):
@@ -41,12 +48,19 @@ def test_the_queue_shows_a_seeded_difference_and_taking_a_value_writes_a_correct
     page = client_for(editor).get(QUEUE)
     assert page.status_code == 200
     text = " ".join(page.content.decode().split())
-    assert "de open data zegt beantwoord op 3 maart 2024 (document 2024D08888), Aanhangsel 2023-2024 nr. 1234 zegt 4 maart 2024" in text
+    assert (
+        "de open data zegt beantwoord op 3 maart 2024 (document 2024D08888), Aanhangsel 2023-2024 nr. 1234 zegt 4 maart 2024"
+        in text
+    )
     response = client_for(editor).post(reverse("opendata-take", args=[seeded_difference.pk]), {"take": "open_data"})
     assert response.status_code == 302 and response["Location"] == QUEUE
     qs = QuestionSet.objects.get(pk=seeded_difference.question_set_id)
     [correction] = corrections(qs)
-    assert (correction.field, correction.parser_value, correction.corrected_value) == ("received", "2024-03-04", "2024-03-03")
+    assert (correction.field, correction.parser_value, correction.corrected_value) == (
+        "received",
+        "2024-03-04",
+        "2024-03-03",
+    )
     assert correction.by == editor
     assert qs.received == day("2024-03-03")
     seeded_difference.refresh_from_db()
@@ -56,8 +70,9 @@ def test_the_queue_shows_a_seeded_difference_and_taking_a_value_writes_a_correct
 
 def test_taking_the_open_data_submitted_date_recomputes_the_answer_term(seeded_difference, editor):
     qs = seeded_difference.question_set
-    item = Discrepancy.objects.create(question_set=qs, field="submitted", open_data_value="2024-02-12",
-                                      paper_value="2024-02-10")
+    item = Discrepancy.objects.create(
+        question_set=qs, field="submitted", open_data_value="2024-02-12", paper_value="2024-02-10"
+    )
     client_for(editor).post(reverse("opendata-take", args=[item.pk]), {"take": "open_data"})
     qs.refresh_from_db()
     assert qs.submitted == day("2024-02-12") and qs.term_due == day("2024-03-04")
@@ -77,7 +92,11 @@ def test_the_replayed_difference_is_queued_once_and_a_resolved_one_stays_resolve
     kroger = question_set("kroger")
     [item] = Discrepancy.objects.filter(state="open")
     assert (item.question_set, item.field, item.open_data_value, item.paper_value) == (
-        kroger, "received", "2024-03-25", "2024-03-26")
+        kroger,
+        "received",
+        "2024-03-25",
+        "2024-03-26",
+    )
     client_for(editor).post(reverse("opendata-take", args=[item.pk]), {"take": "open_data"})
     kroger.refresh_from_db()
     assert kroger.received == day("2024-03-25")

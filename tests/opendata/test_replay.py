@@ -1,12 +1,20 @@
 """Replaying the project's recording: question sets from the day they are asked, their papers
 linked, the registry imported; a second run changes nothing."""
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from documents.models import Document
 from tracker.ingest.run import ingest_bytes
 from tracker.models import (
-    Asker, Correction, FeedPosition, OpenDataDocument, OpenDataZaak, Postponement, QuestionSet, RegistryCommitment,
+    Asker,
+    Correction,
+    FeedPosition,
+    OpenDataDocument,
+    OpenDataZaak,
+    Postponement,
+    QuestionSet,
+    RegistryCommitment,
     StatusChange,
 )
 
@@ -58,7 +66,13 @@ def test_deleted_records_are_honoured(replayed):
 
 def test_the_registry_is_imported_apart_with_the_statuses_found_in_the_data(replayed):
     live = RegistryCommitment.objects.filter(deleted=False)
-    assert sorted(live.values_list("status", flat=True)) == ["", "Afgedaan", "Deels Afgedaan", "Openstaand", "Vervallen"]
+    assert sorted(live.values_list("status", flat=True)) == [
+        "",
+        "Afgedaan",
+        "Deels Afgedaan",
+        "Openstaand",
+        "Vervallen",
+    ]
     open_one = live.get(number="TZ202403-101")
     assert open_one.due_on is None, "0001-01-01 is no date"
     assert open_one.ministry == "Infrastructuur en Waterstaat" and open_one.minister == "Harbers, M.G.J."
@@ -72,13 +86,23 @@ def test_the_registry_is_imported_apart_with_the_statuses_found_in_the_data(repl
 def test_a_second_run_reports_nothing_created_or_updated(replayed):
     assert replayed["created"] > 0
     assert sync_json("--from-dir", str(RECORDING)) == {
-        "created": 0, "updated": 0, "unchanged": 0, "deleted": 0, "errors": []}
+        "created": 0,
+        "updated": 0,
+        "unchanged": 0,
+        "deleted": 0,
+        "errors": [],
+    }
 
 
 def state():
     ct = ContentType.objects.get_for_model(QuestionSet)
-    return (list(QuestionSet.objects.order_by("pk").values()), Asker.objects.count(), Document.objects.count(),
-            StatusChange.objects.filter(content_type=ct).count(), Correction.objects.count())
+    return (
+        list(QuestionSet.objects.order_by("pk").values()),
+        Asker.objects.count(),
+        Document.objects.count(),
+        StatusChange.objects.filter(content_type=ct).count(),
+        Correction.objects.count(),
+    )
 
 
 def test_the_whole_feed_sent_again_changes_nothing(replayed):
@@ -113,11 +137,13 @@ def test_a_paper_uploaded_before_the_sync_is_the_same_paper(db):
 def test_a_paper_uploaded_after_the_sync_joins_the_set_of_its_zaak(replayed):
     """Omtzigt's set is known only from the open data; staff upload its answer later: still one set."""
     omtzigt = question_set("omtzigt")
-    paper = ("Aanhangsel Handelingen II 2023/24, nr. 1888\n"
-             "Vragen van het lid Omtzigt (NSC) aan de Staatssecretaris van Financiën over de herstelregeling "
-             "toeslagen (ingezonden 11 maart 2024).\n"
-             "Antwoord van Staatssecretaris Van Rij (Financiën) (ontvangen 10 april 2024).\n"
-             "Vraag 1\nWanneer krijgen alle ouders een besluit?\nAntwoord 1\nVoor het einde van het jaar.\n")
+    paper = (
+        "Aanhangsel Handelingen II 2023/24, nr. 1888\n"
+        "Vragen van het lid Omtzigt (NSC) aan de Staatssecretaris van Financiën over de herstelregeling "
+        "toeslagen (ingezonden 11 maart 2024).\n"
+        "Antwoord van Staatssecretaris Van Rij (Financiën) (ontvangen 10 april 2024).\n"
+        "Vraag 1\nWanneer krijgen alle ouders een besluit?\nAntwoord 1\nVoor het einde van het jaar.\n"
+    )
     result = ingest_bytes(paper.encode(), "upload/antwoord-omtzigt.txt")
     assert result.status == "stored"
     omtzigt.refresh_from_db()

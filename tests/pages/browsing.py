@@ -1,5 +1,6 @@
 """Shared by the browser tests: Debian's chromium through Playwright, the
 fixtures that open it, and axe-core's accessibility check."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +10,6 @@ import pytest
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parent.parent / "browser_assets" / "axe-core" / "axe.min.js"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
 
 
 @pytest.fixture

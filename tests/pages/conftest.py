@@ -1,4 +1,5 @@
 """Fixtures for the review pages: logged-in clients per role, the seeds ingested."""
+
 from __future__ import annotations
 
 import pytest

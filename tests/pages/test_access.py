@@ -1,4 +1,5 @@
 """Every page needs a login; viewers read, editors act, CSRF on every form."""
+
 import datetime as dt
 
 import pytest
@@ -39,8 +40,10 @@ def page_urls(o):
 
 def action_urls(o):
     pk = o["commitment"].pk
-    return [reverse(name, args=[pk]) for name in
-            ("commitment-status", "commitment-redate", "commitment-confirm", "commitment-suggestion")]
+    return [
+        reverse(name, args=[pk])
+        for name in ("commitment-status", "commitment-redate", "commitment-confirm", "commitment-suggestion")
+    ]
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page_from_every_page(client, objects):

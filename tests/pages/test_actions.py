@@ -1,5 +1,6 @@
 """Editors change a commitment from its page; each change goes through the
 one write path (tracker/domain/edits.py) and shows in the history on the page."""
+
 import datetime as dt
 
 import pytest
@@ -22,8 +23,10 @@ def detail(client, c):
 
 def test_marking_fulfilled_with_evidence_records_it_and_shows_it_in_the_history(editor_client, editor, commitment):
     letter = DocumentFactory(kind="letter", dossier="32 735", number="400", date=dt.date(2021, 5, 20))
-    response = editor_client.post(reverse("commitment-status", args=[commitment.pk]),
-                                  {"form": "fulfil", "fulfil-status": "fulfilled", "fulfil-evidence": letter.pk})
+    response = editor_client.post(
+        reverse("commitment-status", args=[commitment.pk]),
+        {"form": "fulfil", "fulfil-status": "fulfilled", "fulfil-evidence": letter.pk},
+    )
     assert response.status_code == 302
     commitment.refresh_from_db()
     assert (commitment.status, commitment.evidence, commitment.closed_on) == ("fulfilled", letter, dt.date(2021, 5, 20))
@@ -36,8 +39,10 @@ def test_marking_fulfilled_with_evidence_records_it_and_shows_it_in_the_history(
 
 
 def test_partially_fulfilled(editor_client, commitment):
-    editor_client.post(reverse("commitment-status", args=[commitment.pk]),
-                       {"form": "partial", "partial-status": "partially_fulfilled", "partial-reason": "deel 1 van 2"})
+    editor_client.post(
+        reverse("commitment-status", args=[commitment.pk]),
+        {"form": "partial", "partial-status": "partially_fulfilled", "partial-reason": "deel 1 van 2"},
+    )
     commitment.refresh_from_db()
     assert commitment.status == "partially_fulfilled"
     assert StatusChange.objects.get().note == "deel 1 van 2"
@@ -72,8 +77,9 @@ def test_an_unknown_status_changes_nothing(editor_client, commitment):
 
 
 def test_redating(editor_client, commitment):
-    editor_client.post(reverse("commitment-redate", args=[commitment.pk]),
-                       {"due_date": "2021-12-31", "note": "brief van 1 juni"})
+    editor_client.post(
+        reverse("commitment-redate", args=[commitment.pk]), {"due_date": "2021-12-31", "note": "brief van 1 juni"}
+    )
     commitment.refresh_from_db()
     assert (commitment.due_date, commitment.due_precision) == (dt.date(2021, 12, 31), "day")
     change = StatusChange.objects.get()
@@ -121,8 +127,13 @@ def test_a_suggestion_of_another_commitment_is_refused(editor_client, commitment
 def test_corrections_show_in_the_history(editor_client, commitment, editor):
     from django.contrib.contenttypes.models import ContentType
 
-    Correction.objects.create(content_type=ContentType.objects.get_for_model(Commitment), object_id=commitment.pk,
-                              field="deadline_text", parser_value="voor de zomer", corrected_value="voor 1 juli",
-                              by=editor)
+    Correction.objects.create(
+        content_type=ContentType.objects.get_for_model(Commitment),
+        object_id=commitment.pk,
+        field="deadline_text",
+        parser_value="voor de zomer",
+        corrected_value="voor 1 juli",
+        by=editor,
+    )
     html = detail(editor_client, commitment)
     assert "Termijn (tekst) gecorrigeerd van voor de zomer naar voor 1 juli" in html

@@ -8,6 +8,7 @@ critical violation may be found. Skips only when /usr/bin/chromium is
 missing (`.ci/run` installs it). With SCREENSHOT_DIR set it saves
 screenshot-commitments.png there (docs/ for the README).
 """
+
 from __future__ import annotations
 
 import os
@@ -29,7 +30,9 @@ def test_review_a_commitment_in_the_browser(page, live_server, recesses, editor,
     from tracker.models import Commitment, StatusChange
 
     base = live_server.url
-    target = Commitment.objects.live().filter(sentence__icontains="videoboodschap", status="open").order_by("pk").first()
+    target = (
+        Commitment.objects.live().filter(sentence__icontains="videoboodschap", status="open").order_by("pk").first()
+    )
     assert target is not None, "the seeds promise a video message"
 
     # anonymous → login page
@@ -90,8 +93,16 @@ def test_review_a_commitment_in_the_browser(page, live_server, recesses, editor,
 
     qs = QuestionSet.objects.filter(subject__icontains="Tsjetsjeni").get()
     doc = Document.objects.filter(commitments__isnull=False).first()
-    for path in ["/questions/", "/questions/?q=Tsjetsjeni", f"/questions/{qs.pk}/", "/documents/",
-                 f"/documents/{doc.pk}/", "/documents/upload/", "/stats/", "/digests/preview/"]:
+    for path in [
+        "/questions/",
+        "/questions/?q=Tsjetsjeni",
+        f"/questions/{qs.pk}/",
+        "/documents/",
+        f"/documents/{doc.pk}/",
+        "/documents/upload/",
+        "/stats/",
+        "/digests/preview/",
+    ]:
         page.goto(base + path)
         assert page.locator("main h1").count() == 1, path
         axe_check(page)

@@ -1,4 +1,5 @@
 """Each paper links to its official publication and offers its source file."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,14 +7,17 @@ import pytest
 from documents.models import Document, official_identifier
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (("ah-tk-20232024-1949", "", "", "", ""), "ah-tk-20232024-1949"),
-    (("", "35 300 V", "12", "", ""), "kst-35300-V-12"),
-    (("", "21 501-02", "2734", "", ""), "kst-21501-02-2734"),
-    (("", "32 735", "312", "", ""), "kst-32735-312"),
-    (("", "", "", "2020-2021", "1949"), "ah-tk-20202021-1949"),
-    (("", "", "", "", ""), ""),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("ah-tk-20232024-1949", "", "", "", ""), "ah-tk-20232024-1949"),
+        (("", "35 300 V", "12", "", ""), "kst-35300-V-12"),
+        (("", "21 501-02", "2734", "", ""), "kst-21501-02-2734"),
+        (("", "32 735", "312", "", ""), "kst-32735-312"),
+        (("", "", "", "2020-2021", "1949"), "ah-tk-20202021-1949"),
+        (("", "", "", "", ""), ""),
+    ],
+)
 def test_the_official_identifier_is_given_or_built_from_the_numbers(args, expected):
     assert official_identifier(*args) == expected
 

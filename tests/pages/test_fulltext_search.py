@@ -1,4 +1,5 @@
 """Staff search the text of the papers: questions, answers, commitments, letters."""
+
 from __future__ import annotations
 
 import pytest

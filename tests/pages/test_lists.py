@@ -1,4 +1,5 @@
 """The lists: filters in the query string, search, sorting, CSV export."""
+
 import csv
 import datetime as dt
 import io
@@ -46,6 +47,7 @@ def csv_rows(response):
 
 # ---------------------------------------------------------------- commitments
 
+
 def test_q_finds_words_and_word_beginnings_case_and_accent_insensitively(reviewer):
     video = CommitmentFactory(sentence="Ik zal zelf via een Videoboodschap deelnemen.")
     chechnya = CommitmentFactory(sentence="Ik zal de situatie in Tsjetsjenië aankaarten.")
@@ -53,7 +55,7 @@ def test_q_finds_words_and_word_beginnings_case_and_accent_insensitively(reviewe
     url = reverse("commitment-list")
     assert rows(reviewer, url + "?q=videoboodschap") == [video.pk]
     assert rows(reviewer, url + "?q=VIDEO") == [video.pk]
-    assert rows(reviewer, url + "?q=boodschap") == []            # a word's middle is not a word's beginning
+    assert rows(reviewer, url + "?q=boodschap") == []  # a word's middle is not a word's beginning
     assert rows(reviewer, url + "?q=tsjetsjeni") == [chechnya.pk]
     assert rows(reviewer, url + "?q=Tsjetsjenië") == [chechnya.pk]
     assert rows(reviewer, url + "?q=zal+tsjetsj") == [chechnya.pk]  # every word must match
@@ -79,8 +81,13 @@ def test_the_commitments_list_opens_on_what_needs_action(reviewer):
     CommitmentFactory(status="fulfilled", closed_on=TODAY, due_date=TODAY - 9 * DAY)
     # overdue first, then due soonest, then awaiting confirmation, then the other open ones
     assert ordered(reviewer, reverse("commitment-list")) == [late.pk, soon.pk, later.pk, unsure.pk, undated.pk]
-    assert ordered(reviewer, reverse("commitment-list") + "?page=1") == [late.pk, soon.pk, later.pk, unsure.pk,
-                                                                          undated.pk]
+    assert ordered(reviewer, reverse("commitment-list") + "?page=1") == [
+        late.pk,
+        soon.pk,
+        later.pk,
+        unsure.pk,
+        undated.pk,
+    ]
     page = reviewer.get(reverse("commitment-list")).content.decode()
     assert '<option value="action" selected>' in page
 
@@ -110,15 +117,17 @@ def test_status_filters_ask_the_querysets(reviewer):
     assert rows(reviewer, url + "fulfilled") == [done.pk]
     assert rows(reviewer, url + "partially_fulfilled") == [part.pk]
     assert rows(reviewer, url + "lapsed") == [lapsed.pk]
-    assert len(rows(reviewer, url)) == 6                           # "Alle"; retired ones never
-    assert rows(reviewer, url + "nonsense") == []                # strict: an invalid filter shows nothing
+    assert len(rows(reviewer, url)) == 6  # "Alle"; retired ones never
+    assert rows(reviewer, url + "nonsense") == []  # strict: an invalid filter shows nothing
     html = reviewer.get(url + "overdue").content.decode()
     assert "3 dagen te laat" in html
 
 
 def test_ministry_office_minister_party_dossier_and_deadline_filters(reviewer):
     bz = OfficeFactory(title="Minister van Buitenlandse Zaken", ministry=MinistryFactory(name="Buitenlandse Zaken"))
-    jv = OfficeFactory(title="Minister van Justitie en Veiligheid", ministry=MinistryFactory(name="Justitie en Veiligheid"))
+    jv = OfficeFactory(
+        title="Minister van Justitie en Veiligheid", ministry=MinistryFactory(name="Justitie en Veiligheid")
+    )
     letter = DocumentFactory(kind="letter", dossier="32 735", number="312")
     a = CommitmentFactory(actor_office=bz, source_document=letter, due_date=dt.date(2021, 6, 1))
     b = CommitmentFactory(actor_office=jv, due_date=dt.date(2021, 12, 1))
@@ -158,8 +167,9 @@ def test_sorting_and_pagination_keep_the_filters(reviewer):
 
 
 def test_csv_export_of_the_filtered_rows_for_dutch_excel(reviewer):
-    CommitmentFactory(sentence="Ik zal via een videoboodschap; interveniëren.", due_date=dt.date(2021, 3, 8),
-                      deadline_text="in maart")
+    CommitmentFactory(
+        sentence="Ik zal via een videoboodschap; interveniëren.", due_date=dt.date(2021, 3, 8), deadline_text="in maart"
+    )
     CommitmentFactory(sentence="Ik zal iets anders doen.")
     response = reviewer.get(reverse("commitment-list") + "?q=videoboodschap&format=csv")
     assert response.status_code == 200
@@ -177,25 +187,38 @@ def test_csv_export_of_the_filtered_rows_for_dutch_excel(reviewer):
 
 # ---------------------------------------------------------------- question sets
 
+
 @pytest.fixture
 def sets():
     bz = OfficeFactory(title="Minister van Buitenlandse Zaken")
     bhos = OfficeFactory(title="Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking")
-    jv = OfficeFactory(title="Minister van Justitie en Veiligheid", ministry=MinistryFactory(name="Justitie en Veiligheid"))
-    chechnya = QuestionSetFactory(subject="het vervolgen, martelen en vermoorden van LHBTI’s in Tsjetsjenië",
-                                  submitted=dt.date(2019, 1, 22), received=dt.date(2019, 2, 15),
-                                  askers=[("Van den Hul", "PvdA"), ("Ploumen", "PvdA")], offices=[bz, bhos])
-    belarus = QuestionSetFactory(subject="de ontwikkelingen in Belarus", submitted=dt.date(2021, 1, 19),
-                                 received=dt.date(2021, 3, 8), askers=[("Ploumen", "PvdA")], offices=[bz])
-    open_late = QuestionSetFactory(subject="gevangenissen", submitted=TODAY - 30 * DAY,
-                                   askers=[("Kamerlid X", "VVD")], offices=[jv])
+    jv = OfficeFactory(
+        title="Minister van Justitie en Veiligheid", ministry=MinistryFactory(name="Justitie en Veiligheid")
+    )
+    chechnya = QuestionSetFactory(
+        subject="het vervolgen, martelen en vermoorden van LHBTI’s in Tsjetsjenië",
+        submitted=dt.date(2019, 1, 22),
+        received=dt.date(2019, 2, 15),
+        askers=[("Van den Hul", "PvdA"), ("Ploumen", "PvdA")],
+        offices=[bz, bhos],
+    )
+    belarus = QuestionSetFactory(
+        subject="de ontwikkelingen in Belarus",
+        submitted=dt.date(2021, 1, 19),
+        received=dt.date(2021, 3, 8),
+        askers=[("Ploumen", "PvdA")],
+        offices=[bz],
+    )
+    open_late = QuestionSetFactory(
+        subject="gevangenissen", submitted=TODAY - 30 * DAY, askers=[("Kamerlid X", "VVD")], offices=[jv]
+    )
     fresh = QuestionSetFactory(subject="nieuw", submitted=TODAY - 2 * DAY, offices=[jv])
     return {"chechnya": chechnya, "belarus": belarus, "open_late": open_late, "fresh": fresh, "jv": jv}
 
 
 def test_questions_q_tsjetsjeni_finds_only_the_chechnya_set(reviewer, sets):
     assert rows(reviewer, reverse("questionset-list") + "?q=Tsjetsjeni") == [sets["chechnya"].pk]
-    assert rows(reviewer, reverse("questionset-list") + "?q=hul") == [sets["chechnya"].pk]   # an asker's name
+    assert rows(reviewer, reverse("questionset-list") + "?q=hul") == [sets["chechnya"].pk]  # an asker's name
 
 
 def test_question_filters(reviewer, sets):
@@ -212,7 +235,7 @@ def test_question_filters(reviewer, sets):
 
 def test_days_overdue_are_shown(reviewer, sets):
     html = reviewer.get(reverse("questionset-list") + "?status=overdue").content.decode()
-    assert '<span class="badge late">9 (nu)</span>' in html   # 30 days after submission, due after 21
+    assert '<span class="badge late">9 (nu)</span>' in html  # 30 days after submission, due after 21
 
 
 def test_questions_csv(reviewer, sets):
@@ -222,7 +245,7 @@ def test_questions_csv(reviewer, sets):
     row = dict(zip(table[0], table[1]))
     assert row["ingezonden"] == "19-01-2021"
     assert row["vraagstellers"] == "Ploumen (PvdA)"
-    assert row["dagen te laat beantwoord"] == "27"   # due 9 February, received 8 March
+    assert row["dagen te laat beantwoord"] == "27"  # due 9 February, received 8 March
 
 
 def test_question_detail_side_by_side_with_postponement_and_timeline(reviewer, sets):
@@ -238,11 +261,12 @@ def test_question_detail_side_by_side_with_postponement_and_timeline(reviewer, s
     html = reviewer.get(reverse("questionset-detail", args=[qs.pk])).content.decode()
     assert "Bent u bekend met het bericht?" in html and "Ja." in html
     assert "Uitstel gemeld" in html
-    timeline = html[html.index('id="tl-h"'):]
+    timeline = html[html.index('id="tl-h"') :]
     assert timeline.index("Vragen ingezonden") < timeline.index("Uitstel gemeld") < timeline.index("Antwoord ontvangen")
 
 
 # ---------------------------------------------------------------- documents
+
 
 def test_documents_list_and_detail_show_parse_warnings(reviewer):
     d = DocumentFactory(title="Brief over Belarus", parse_warnings=["geen datum gevonden"], clean_text="Tekst.")

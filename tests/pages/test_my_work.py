@@ -1,4 +1,5 @@
 """An editor's queue: what waits on staff, on one page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,17 +12,24 @@ TODAY = dt.date.today()
 
 def test_the_queue_shows_finds_to_confirm_suggestions_differences_and_review_dates(editor_client, db):
     unsure = CommitmentFactory(sentence="Ik zal bezien of de regeling wordt verlengd.", confidence=0.5)
-    CommitmentFactory(sentence="Ik zal u voor de zomer informeren.", confidence=0.5, status="fulfilled",
-                      closed_on=TODAY)  # closed: nothing to confirm
-    promised = CommitmentFactory(sentence="Ik zal de Kamer over de evaluatie informeren.", confidence=0.95,
-                                 due_date=TODAY + dt.timedelta(days=30))
-    FulfilmentSuggestion.objects.create(commitment=promised, document=DocumentFactory(title="Evaluatie"),
-                                        score=0.8, reason="noemt de toezegging")
-    waiting = CommitmentFactory(sentence="Wij komen hierop terug.", confidence=0.95, due_date=None,
-                                review_date=TODAY - dt.timedelta(days=1))
+    CommitmentFactory(
+        sentence="Ik zal u voor de zomer informeren.", confidence=0.5, status="fulfilled", closed_on=TODAY
+    )  # closed: nothing to confirm
+    promised = CommitmentFactory(
+        sentence="Ik zal de Kamer over de evaluatie informeren.",
+        confidence=0.95,
+        due_date=TODAY + dt.timedelta(days=30),
+    )
+    FulfilmentSuggestion.objects.create(
+        commitment=promised, document=DocumentFactory(title="Evaluatie"), score=0.8, reason="noemt de toezegging"
+    )
+    waiting = CommitmentFactory(
+        sentence="Wij komen hierop terug.", confidence=0.95, due_date=None, review_date=TODAY - dt.timedelta(days=1)
+    )
     qs = QuestionSetFactory(subject="de boycot")
-    Discrepancy.objects.create(question_set=qs, field="received", open_data_value="2024-03-03",
-                               paper_value="2024-03-04")
+    Discrepancy.objects.create(
+        question_set=qs, field="received", open_data_value="2024-03-03", paper_value="2024-03-04"
+    )
     page = editor_client.get("/mijn-werk/").content.decode()
     assert unsure.sentence in page
     assert "Ik zal u voor de zomer informeren." not in page

@@ -1,4 +1,5 @@
 """The last pages of a long list are read from its end, with the same rows."""
+
 import datetime as dt
 
 import pytest
@@ -29,16 +30,19 @@ def test_the_last_page_of_the_commitment_list_matches_the_first_pages(client, ad
     last = client.get("/commitments/?page=last")
     assert last.status_code == 200
     page = last.context["page_obj"]
-    expected = list(Commitment.objects.live().order_by("due_date", "id"))[(page.number - 1) * page.paginator.per_page:]
+    expected = list(Commitment.objects.live().order_by("due_date", "id"))[(page.number - 1) * page.paginator.per_page :]
     assert list(page.object_list) == expected
 
 
 def test_a_list_longer_than_the_count_limit_says_more_than_and_its_last_page_is_its_true_end(
-        client, admin_user, monkeypatch):
+    client, admin_user, monkeypatch
+):
     monkeypatch.setattr(TwoWayPaginator, "COUNT_LIMIT", 30)
     for i in range(60):  # listed by their paper's date: another order than any index or their ids give
-        CommitmentFactory(due_date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
-                          source_document__date=dt.date(2020, 1, 1) + dt.timedelta(days=(i * 37) % 60))
+        CommitmentFactory(
+            due_date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
+            source_document__date=dt.date(2020, 1, 1) + dt.timedelta(days=(i * 37) % 60),
+        )
     client.force_login(admin_user)
     first = client.get("/commitments/?sort=-date")
     html = first.content.decode()
@@ -48,14 +52,14 @@ def test_a_list_longer_than_the_count_limit_says_more_than_and_its_last_page_is_
     everything = list(Commitment.objects.live().order_by("-source_document__date", "id"))
     assert list(first.context["page_obj"].object_list) == everything[:25]
     last = client.get("/commitments/?sort=-date&page=last")
-    assert list(last.context["page_obj"].object_list) == everything[-25:]   # the end, not row 30
+    assert list(last.context["page_obj"].object_list) == everything[-25:]  # the end, not row 30
     assert "Laatste pagina" in last.content.decode()
-    assert client.get("/commitments/?page=3").status_code == 404             # beyond the counted pages
+    assert client.get("/commitments/?page=3").status_code == 404  # beyond the counted pages
 
 
 def test_a_list_within_the_limit_is_counted_exactly(client, admin_user, monkeypatch):
     monkeypatch.setattr(TwoWayPaginator, "COUNT_LIMIT", 30)
-    for i in range(30):
+    for _i in range(30):
         CommitmentFactory()
     client.force_login(admin_user)
     response = client.get("/commitments/")

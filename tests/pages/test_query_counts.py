@@ -1,4 +1,5 @@
 """List pages run the same number of queries for 5 rows as for 50."""
+
 import datetime as dt
 
 import pytest
@@ -26,7 +27,7 @@ def make_sets(n):
 
 
 def make_documents(n):
-    for i in range(n):
+    for _i in range(n):
         CommitmentFactory(source_document=DocumentFactory(parse_warnings=["w"]))
 
 
@@ -36,16 +37,19 @@ def count(client, url):
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("make, url", [
-    (make_commitments, reverse("commitment-list")),
-    (make_commitments, reverse("commitment-list") + "?q=zaak&status=open&sort=-due"),
-    (make_commitments, reverse("commitment-list") + "?format=csv"),
-    (make_sets, reverse("questionset-list")),
-    (make_sets, reverse("questionset-list") + "?status=overdue&q=onderwerp"),
-    (make_sets, reverse("questionset-list") + "?format=csv"),
-    (make_documents, reverse("document-list")),
-    (make_sets, reverse("stats")),
-])
+@pytest.mark.parametrize(
+    "make, url",
+    [
+        (make_commitments, reverse("commitment-list")),
+        (make_commitments, reverse("commitment-list") + "?q=zaak&status=open&sort=-due"),
+        (make_commitments, reverse("commitment-list") + "?format=csv"),
+        (make_sets, reverse("questionset-list")),
+        (make_sets, reverse("questionset-list") + "?status=overdue&q=onderwerp"),
+        (make_sets, reverse("questionset-list") + "?format=csv"),
+        (make_documents, reverse("document-list")),
+        (make_sets, reverse("stats")),
+    ],
+)
 def test_same_number_of_queries_for_5_and_50_rows(reviewer, django_assert_num_queries, make, url):
     make(5)
     few = count(reviewer, url)

@@ -1,5 +1,6 @@
 """PostgreSQL: the search function and its trigram indexes (migrations 0003_pages_search and
 0005_commitment_index: the commitment's kept search text has its own)."""
+
 import pytest
 from django.db import connection
 
@@ -15,7 +16,11 @@ def test_the_function_and_the_indexes_exist():
         cur.execute("SELECT tracker_search_text('Tsjetsjenië ÉÉN')")
         assert cur.fetchone()[0] == "tsjetsjenie een"
         cur.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_search_idx' ORDER BY 1")
-        assert [r[0] for r in cur.fetchall()] == ["commitment_text_search_idx", "person_name_search_idx", "questionset_subject_search_idx"]
+        assert [r[0] for r in cur.fetchall()] == [
+            "commitment_text_search_idx",
+            "person_name_search_idx",
+            "questionset_subject_search_idx",
+        ]
 
 
 def test_the_search_can_use_the_trigram_index():

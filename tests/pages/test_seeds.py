@@ -1,4 +1,5 @@
 """The issue's acceptance: a logged-in reviewer on the five seed papers (SQLite and PostgreSQL)."""
+
 import re
 
 import pytest
@@ -78,6 +79,8 @@ def test_every_seed_page_renders(reviewer, seeded):
     for c in Commitment.objects.all():
         response = reviewer.get(reverse("commitment-detail", args=[c.pk]))
         assert response.status_code == 200
-    found = sum(reviewer.get(reverse("commitment-detail", args=[c.pk])).context["highlight"].found
-                for c in Commitment.objects.all())
+    found = sum(
+        reviewer.get(reverse("commitment-detail", args=[c.pk])).context["highlight"].found
+        for c in Commitment.objects.all()
+    )
     assert found >= 0.9 * Commitment.objects.count(), "the sentence is found in its paper's text"

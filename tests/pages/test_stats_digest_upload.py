@@ -1,4 +1,5 @@
 """/stats/, /digests/preview/ and /documents/upload/."""
+
 import datetime as dt
 
 import pytest
@@ -22,7 +23,9 @@ DAY = dt.timedelta(days=1)
 def data():
     bz = OfficeFactory(title="Minister van Buitenlandse Zaken")
     bhos = OfficeFactory(title="Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking")
-    jv = OfficeFactory(title="Minister van Justitie en Veiligheid", ministry=MinistryFactory(name="Justitie en Veiligheid"))
+    jv = OfficeFactory(
+        title="Minister van Justitie en Veiligheid", ministry=MinistryFactory(name="Justitie en Veiligheid")
+    )
     # Buitenlandse Zaken: one on time (10 days), one late (30 days), one overdue now; one set to two BZ offices
     QuestionSetFactory(submitted=dt.date(2021, 1, 1), received=dt.date(2021, 1, 11), offices=[bz, bhos])
     QuestionSetFactory(submitted=dt.date(2021, 2, 1), received=dt.date(2021, 3, 3), offices=[bz])
@@ -67,7 +70,7 @@ def test_digest_preview_uses_the_users_subscription(reviewer, viewer, data):
     assert '<h2 id="g1">Buitenlandse Zaken</h2>' in html
     assert "Kamervragen over de termijn" in html and "Toezeggingen over de termijn" in html
     sub = DigestSubscription.objects.create(email=viewer.email, user=viewer)
-    sub.ministries.add(data["jv"].ministry)   # nothing overdue or due there
+    sub.ministries.add(data["jv"].ministry)  # nothing overdue or due there
     html = reviewer.get(reverse("digest-preview")).content.decode()
     assert "Volgens uw abonnement" in html and "Justitie en Veiligheid" in html
     assert "Buitenlandse Zaken" not in html
@@ -76,9 +79,11 @@ def test_digest_preview_uses_the_users_subscription(reviewer, viewer, data):
 
 def test_an_editor_uploads_papers_and_gets_the_ingest_report(editor_client, settings):
     settings.CELERY_BROKER_URL = ""
-    files = [SimpleUploadedFile("belarus.txt", seed("003").read_bytes(), content_type="text/plain"),
-             SimpleUploadedFile("chechnya.txt", seed("002").read_bytes(), content_type="text/plain"),
-             SimpleUploadedFile("notes.doc", b"nope", content_type="application/msword")]
+    files = [
+        SimpleUploadedFile("belarus.txt", seed("003").read_bytes(), content_type="text/plain"),
+        SimpleUploadedFile("chechnya.txt", seed("002").read_bytes(), content_type="text/plain"),
+        SimpleUploadedFile("notes.doc", b"nope", content_type="application/msword"),
+    ]
     response = editor_client.post(reverse("document-upload"), {"files": files}, follow=True)
     assert response.status_code == 200
     run = JobRun.objects.get(name="ingest_upload")
@@ -97,18 +102,20 @@ def test_an_editor_uploads_papers_and_gets_the_ingest_report(editor_client, sett
 def test_with_a_broker_the_upload_goes_to_celery(editor_client, settings, monkeypatch):
     from tracker.ingest import uploads as upload_tasks
     from tracker.review import views
+
     settings.CELERY_BROKER_URL = "redis://example.invalid:6379/0"
     sent = []
     monkeypatch.setattr(views.ingest_upload, "delay", lambda run_id: sent.append(run_id))
-    response = editor_client.post(reverse("document-upload"),
-                                  {"files": [SimpleUploadedFile("b.txt", seed("003").read_bytes())]}, follow=True)
+    response = editor_client.post(
+        reverse("document-upload"), {"files": [SimpleUploadedFile("b.txt", seed("003").read_bytes())]}, follow=True
+    )
     run = JobRun.objects.get(name="ingest_upload")
     assert sent == [run.pk]
     assert run.status == "running"
     assert (upload_tasks.upload_dir(run.pk) / run.details["files"][0]).exists()
     assert "in de wachtrij" in response.content.decode()
     assert '<meta http-equiv="refresh"' in response.content.decode()
-    result = upload_tasks.ingest_upload.run(run.pk)   # what the worker runs
+    result = upload_tasks.ingest_upload.run(run.pk)  # what the worker runs
     assert result["report"]["stored"] == 1
     assert not upload_tasks.upload_dir(run.pk).exists()
 
@@ -124,5 +131,5 @@ def test_upload_refuses_a_file_over_the_limit(editor_client, settings):
 def test_the_upload_form_has_a_label_and_multiple(editor_client):
     html = editor_client.get(reverse("document-upload")).content.decode()
     assert 'enctype="multipart/form-data"' in html
-    assert 'multiple' in html
+    assert "multiple" in html
     assert '<label for="id_files">' in html

@@ -27,6 +27,7 @@ one more in 1c7587f8 (the answer of 13 June 2024). Rutte IV: 6; Schoof: 5
 (1cf0c343, 17 July 2024). On 1 January 2025 the ones due 30 April and 30
 June 2024 (1b650dd7) and 19 December 2024 (four in 1cf0c343) are overdue.
 """
+
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,5 @@
 """QuickSelect writes the same <select> as Django's template-rendered one."""
+
 from django import forms
 from django.test.html import parse_html
 
@@ -14,6 +15,8 @@ def test_quick_select_renders_what_django_renders():
         quick_html = QuickSelect(choices=choices).render("ministry", value, attrs=attrs)
         assert parse_html(quick_html) == parse_html(django_html)  # attribute order and spacing aside
         django_html = forms.Select(choices=grouped).render("ministry", value, attrs=attrs)
-        assert parse_html(QuickSelect(choices=grouped).render("ministry", value, attrs=attrs)) == parse_html(django_html)
+        assert parse_html(QuickSelect(choices=grouped).render("ministry", value, attrs=attrs)) == parse_html(
+            django_html
+        )
     assert 'value="2" selected' in QuickSelect(choices=choices).render("ministry", 2)
     assert "&lt;JenV&gt;" in QuickSelect(choices=choices).render("ministry", 2)

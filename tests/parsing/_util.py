@@ -1,4 +1,5 @@
 """Shared helpers for the parser tests (no Django, no database)."""
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@ splits written questions into Vraag/Antwoord blocks, a consultation into its
 numbered answers (answer paragraphs are set narrower in the PDF) and takes the
 body of a letter. Footnote lines ("1 https://...") are dropped.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,8 +34,9 @@ def _strip(text: str) -> str:
 
 def written_questions(stem: str, date: dt.date, minister=("Blok", "Minister van Buitenlandse Zaken")) -> ParsedDocument:
     text = _strip(seed_text(stem))
-    doc = ParsedDocument(source=stem, kind="written_questions", date=date,
-                         ministers=[Minister(minister[0], minister[1], "answerer")])
+    doc = ParsedDocument(
+        source=stem, kind="written_questions", date=date, ministers=[Minister(minister[0], minister[1], "answerer")]
+    )
     parts = re.split(r"^\s*(Vraag|Antwoord) ([\d, en]+?)\s*$", text, flags=re.M)
     for i in range(1, len(parts) - 1, 3):
         kind, number, body = parts[i], parts[i + 1].strip(), parts[i + 2].strip()
@@ -51,16 +53,22 @@ def letter(stem: str, date: dt.date, signatory: str, dossier: str, number: str) 
     start = text.index("Den Haag")
     start = text.index("\n", start)
     end = text.rfind("De Minister van")
-    return ParsedDocument(source=stem, kind="letter", date=date, dossier=dossier, number=number,
-                          ministers=[Minister(signatory, "Minister van Buitenlandse Zaken", "signatory")],
-                          body=text[start:end].strip(), raw_text=seed_text(stem))
+    return ParsedDocument(
+        source=stem,
+        kind="letter",
+        date=date,
+        dossier=dossier,
+        number=number,
+        ministers=[Minister(signatory, "Minister van Buitenlandse Zaken", "signatory")],
+        body=text[start:end].strip(),
+        raw_text=seed_text(stem),
+    )
 
 
 def consultation(stem: str = "004") -> ParsedDocument:
     raw = seed_text(stem)
     text = _strip(raw)
-    doc = ParsedDocument(source=stem, kind="written_consultation", dossier="26 150", number="187",
-                         raw_text=raw)
+    doc = ParsedDocument(source=stem, kind="written_consultation", dossier="26 150", number="187", raw_text=raw)
     chunks = re.split(r"^\s*(\d+)\. Antwoord (?:op vragen )?van het kabinet:\s*$", text, flags=re.M)
     question_text = chunks[0]
     for i in range(1, len(chunks) - 1, 2):

@@ -1,4 +1,5 @@
 """The parliamentary calendar: DOMAIN.md's recess table and its rule for other years."""
+
 import datetime as dt
 
 import pytest
@@ -85,9 +86,16 @@ def test_in_recess():
     assert cal.in_recess(D(2023, 11, 1)) is None
 
 
-@pytest.mark.parametrize("year,day", [(2019, D(2019, 9, 17)), (2020, D(2020, 9, 15)),
-                                       (2023, D(2023, 9, 19)), (2024, D(2024, 9, 17)),
-                                       (2025, D(2025, 9, 16))])
+@pytest.mark.parametrize(
+    "year,day",
+    [
+        (2019, D(2019, 9, 17)),
+        (2020, D(2020, 9, 15)),
+        (2023, D(2023, 9, 19)),
+        (2024, D(2024, 9, 17)),
+        (2025, D(2025, 9, 16)),
+    ],
+)
 def test_prinsjesdag_is_the_third_tuesday_of_september(year, day):
     assert prinsjesdag(year) == day
 

@@ -1,4 +1,5 @@
 """Page furniture, footnotes, broken words and white space (documents/parsing/clean.py)."""
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,9 +40,11 @@ def test_running_footer_of_a_kamerstuk_tells_dossier_number_and_year_and_goes():
 
 
 def test_aanhangsel_footer_and_publication_id_tell_the_number_and_go():
-    page = ("Vraag 1\nBent u bekend met het bericht?\n \n"
-            "ah-tk-20232024-1949\nISSN 0921 - 7398\n’s-Gravenhage 2024 Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1\n"
-            "\fAntwoord 1\nJa.")
+    page = (
+        "Vraag 1\nBent u bekend met het bericht?\n \n"
+        "ah-tk-20232024-1949\nISSN 0921 - 7398\n’s-Gravenhage 2024 Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1\n"
+        "\fAntwoord 1\nJa."
+    )
     c = clean_document(page)
     assert c.meta["identifier"] == "ah-tk-20232024-1949"
     assert c.meta["number"] == "1949" and c.meta["vergaderjaar"] == "2023-2024"
@@ -49,9 +52,11 @@ def test_aanhangsel_footer_and_publication_id_tell_the_number_and_go():
 
 
 def test_first_page_heading_of_the_aanhangsel_is_dropped_and_read():
-    head = ("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2023–2024 Aanhangsel van de Handelingen\n"
-            "Vragen gesteld door de leden der Kamer, met de daarop door de\nregering gegeven antwoorden\n2271\n"
-            "Vragen van het lid Westerveld (GroenLinks-PvdA) aan de Minister")
+    head = (
+        "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2023–2024 Aanhangsel van de Handelingen\n"
+        "Vragen gesteld door de leden der Kamer, met de daarop door de\nregering gegeven antwoorden\n2271\n"
+        "Vragen van het lid Westerveld (GroenLinks-PvdA) aan de Minister"
+    )
     c = clean_document(head)
     assert c.text == "Vragen van het lid Westerveld (GroenLinks-PvdA) aan de Minister"
     assert c.meta["number"] == "2271" and c.meta["vergaderjaar"] == "2023-2024"
@@ -64,8 +69,10 @@ def test_page_header_aanhangsel_handelingen_is_dropped():
 
 
 def test_footnote_is_kept_apart_and_glued_marker_taken_off():
-    text = ("Vraag 1\nBent u bereid dit te veroordelen?1\nMede namens Nederland heeft de EU2 daarom\n"
-            "aandacht gevraagd.\n\n1 https://www.coc.nl/\n2 https://eeas.europa.eu/\n\fAntwoord 1\nJa.")
+    text = (
+        "Vraag 1\nBent u bereid dit te veroordelen?1\nMede namens Nederland heeft de EU2 daarom\n"
+        "aandacht gevraagd.\n\n1 https://www.coc.nl/\n2 https://eeas.europa.eu/\n\fAntwoord 1\nJa."
+    )
     c = clean_document(text)
     assert c.footnotes == {"1": "https://www.coc.nl/", "2": "https://eeas.europa.eu/"}
     assert "veroordelen?\n" in c.text and "de EU daarom" in c.text
@@ -106,9 +113,32 @@ def test_clean_never_raises_and_is_idempotent(text):
     assert clean(once) == once
 
 
-_parts = st.sampled_from(["Vraag 1", "Antwoord 1", "1 https://x.nl", "EU2 daarom", "veroordelen?1", "mensen-",
-                          "rechten", "VN-", "Mensenrechtenraad", "\f", "", " ", "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6",
-                          "ah-tk-20232024-1949", "2 miljoen", "en", "Pagina 1 van 2", "\u00ad", "\r\n", "A-", "1", "2"])
+_parts = st.sampled_from(
+    [
+        "Vraag 1",
+        "Antwoord 1",
+        "1 https://x.nl",
+        "EU2 daarom",
+        "veroordelen?1",
+        "mensen-",
+        "rechten",
+        "VN-",
+        "Mensenrechtenraad",
+        "\f",
+        "",
+        " ",
+        "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6",
+        "ah-tk-20232024-1949",
+        "2 miljoen",
+        "en",
+        "Pagina 1 van 2",
+        "\u00ad",
+        "\r\n",
+        "A-",
+        "1",
+        "2",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,5 +1,6 @@
 """The one clean-up step for PDF and converted text (clean.normalize_text) and the
 furniture glued to text, on real lines from the dev set and the sample PDFs."""
+
 import glob
 import os
 import unicodedata
@@ -34,7 +35,9 @@ def test_marks_that_are_not_diacritics_stay():
 
 
 def test_ligatures_are_spelt_out():
-    assert normalize_text("de ﬁnanciële ﬂexibiliteit, eﬀect, oﬃcieel") == "de financiële flexibiliteit, effect, officieel"
+    assert (
+        normalize_text("de ﬁnanciële ﬂexibiliteit, eﬀect, oﬃcieel") == "de financiële flexibiliteit, effect, officieel"
+    )
 
 
 def test_markdown_from_a_converter_is_taken_off():
@@ -68,10 +71,12 @@ def test_spaced_aanhangsel_id_is_furniture():
 
 def test_footer_glued_to_the_next_label_is_split_off():
     # d08: "ISSN 0921 - 7398’s-Gravenhage 2023Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 1Antwoord 3"
-    text = ("Vraag 3\nZo ja, waarom?\n"
-            "ISSN 0921 - 7398’s-Gravenhage 2023Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 1Antwoord 3\n"
-            "Emissiearme stalvloeren zijn niet verboden.\n"
-            "Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 3Antwoord 12\nVerleende vergunningen staan vast.")
+    text = (
+        "Vraag 3\nZo ja, waarom?\n"
+        "ISSN 0921 - 7398’s-Gravenhage 2023Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 1Antwoord 3\n"
+        "Emissiearme stalvloeren zijn niet verboden.\n"
+        "Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 3Antwoord 12\nVerleende vergunningen staan vast."
+    )
     out = clean(text)
     assert "Antwoord 3\nEmissiearme" in out and "Antwoord 12\nVerleende" in out
     assert "ISSN" not in out and "vergaderjaar" not in out and "Gravenhage" not in out

@@ -1,4 +1,5 @@
 """Dutch dates (documents/parsing/dates.py)."""
+
 import datetime as dt
 
 from hypothesis import given, settings

@@ -1,4 +1,5 @@
 """Deadline phrases (DOMAIN.md, "Deadline phrases") resolved against a fixed paper date."""
+
 import datetime as dt
 
 import pytest
@@ -70,9 +71,19 @@ def test_phrase_resolves(phrase, due, precision):
     assert resolve_deadline(phrase, PAPER) == Deadline(due, precision)
 
 
-@pytest.mark.parametrize("phrase", ["op korte termijn", "zo spoedig mogelijk", "zo snel mogelijk",
-                                    "na ontvangst van het advies", "te zijner tijd",
-                                    "iets heel anders", "", None])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "op korte termijn",
+        "zo spoedig mogelijk",
+        "zo snel mogelijk",
+        "na ontvangst van het advies",
+        "te zijner tijd",
+        "iets heel anders",
+        "",
+        None,
+    ],
+)
 def test_phrases_without_a_day_give_no_due_date(phrase):
     assert resolve_deadline(phrase, PAPER) == Deadline(None, "none")
 
@@ -86,8 +97,16 @@ def test_3_februari_as_in_seed_001():
 
 
 def test_relative_phrases_need_the_paper_date():
-    for phrase in ("voor de zomer", "binnen drie weken", "op 3 februari a.s.", "eind oktober",
-                   "uiterlijk 30 april", "dit najaar", "voor Prinsjesdag", "dit jaar"):
+    for phrase in (
+        "voor de zomer",
+        "binnen drie weken",
+        "op 3 februari a.s.",
+        "eind oktober",
+        "uiterlijk 30 april",
+        "dit najaar",
+        "voor Prinsjesdag",
+        "dit jaar",
+    ):
         assert resolve_deadline(phrase, None).due_date is None, phrase
 
 
@@ -120,18 +139,23 @@ def test_end_of_year_written_after_christmas_recess_began_keeps_to_this_year():
     assert resolve_deadline("voor het einde van het jaar", D(2023, 12, 28)).due_date == D(2023, 12, 31)
 
 
-@pytest.mark.parametrize("sentence,phrase", [
-    ("Ik zal uw Kamer voor de zomer informeren.", "voor de zomer"),
-    ("Om recht te doen aan het verzoek zal op\n3 februari a.s. een gesprek plaatsvinden.", "op 3 februari a.s."),
-    ("Naar aanleiding van de vragen van 14 januari jl. zal ik u voor het einde van het jaar informeren.",
-     "voor het einde van het jaar"),
-    ("Tijdens de zitting in maart 2021 zal het Koninkrijk zich inspannen.", "in maart 2021"),
-    ("Die bespreking zal op korte termijn volgen.", "op korte termijn"),
-    ("Uw Kamer wordt hierover dit najaar geïnformeerd.", "dit najaar"),
-    ("Ik stuur u voor eind 2021 een brief.", "voor eind 2021"),
-    ("Ik zal u informeren.", None),
-    ("Zoals besproken op 14 januari jl. heb ik dat gedaan.", None),
-])
+@pytest.mark.parametrize(
+    "sentence,phrase",
+    [
+        ("Ik zal uw Kamer voor de zomer informeren.", "voor de zomer"),
+        ("Om recht te doen aan het verzoek zal op\n3 februari a.s. een gesprek plaatsvinden.", "op 3 februari a.s."),
+        (
+            "Naar aanleiding van de vragen van 14 januari jl. zal ik u voor het einde van het jaar informeren.",
+            "voor het einde van het jaar",
+        ),
+        ("Tijdens de zitting in maart 2021 zal het Koninkrijk zich inspannen.", "in maart 2021"),
+        ("Die bespreking zal op korte termijn volgen.", "op korte termijn"),
+        ("Uw Kamer wordt hierover dit najaar geïnformeerd.", "dit najaar"),
+        ("Ik stuur u voor eind 2021 een brief.", "voor eind 2021"),
+        ("Ik zal u informeren.", None),
+        ("Zoals besproken op 14 januari jl. heb ik dat gedaan.", None),
+    ],
+)
 def test_find_deadline(sentence, phrase):
     assert find_deadline(sentence) == phrase
 
@@ -155,23 +179,83 @@ def test_resolve_deadline_never_raises(text, paper):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["voor", "de", "zomer", "het", "binnen", "3", "drie", "weken", "eind",
-                                 "2021", "januari", "a.s.", "jl.", "kwartaal", "eerste", "najaar", "medio",
-                                 "begin", "Prinsjesdag", "uiterlijk", "30", "april", "in", "op", "\n"]),
-                max_size=8), paper_dates)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "voor",
+                "de",
+                "zomer",
+                "het",
+                "binnen",
+                "3",
+                "drie",
+                "weken",
+                "eind",
+                "2021",
+                "januari",
+                "a.s.",
+                "jl.",
+                "kwartaal",
+                "eerste",
+                "najaar",
+                "medio",
+                "begin",
+                "Prinsjesdag",
+                "uiterlijk",
+                "30",
+                "april",
+                "in",
+                "op",
+                "\n",
+            ]
+        ),
+        max_size=8,
+    ),
+    paper_dates,
+)
 def test_resolve_deadline_never_raises_on_near_phrases(words, paper):
     resolve_deadline(" ".join(words), paper)
 
 
 NO_PAST = [
-    "uiterlijk 30 april", "op 3 februari a.s.", "op 29 februari", "voor 1 april", "vrijdag 18 september",
-    "eind oktober", "in januari", "voor september", "begin maart", "medio juni", "voor de zomer",
-    "voor het zomerreces", "na de zomer", "na het zomerreces", "dit najaar", "in het najaar",
-    "voor het einde van het jaar", "in het voorjaar", "dit voorjaar", "begin volgend jaar", "medio volgend jaar",
-    "in het eerste kwartaal", "in het derde kwartaal", "binnen drie weken", "binnen een maand",
-    "binnen twee maanden", "voor Prinsjesdag", "bij de Voorjaarsnota", "bij de begroting", "dit jaar",
-    "voor het kerstreces", "voor het herfstreces", "voor het voorjaarsreces", "in de zomer", "eind dit jaar",
-    "in de tweede helft van het jaar", "op korte termijn",
+    "uiterlijk 30 april",
+    "op 3 februari a.s.",
+    "op 29 februari",
+    "voor 1 april",
+    "vrijdag 18 september",
+    "eind oktober",
+    "in januari",
+    "voor september",
+    "begin maart",
+    "medio juni",
+    "voor de zomer",
+    "voor het zomerreces",
+    "na de zomer",
+    "na het zomerreces",
+    "dit najaar",
+    "in het najaar",
+    "voor het einde van het jaar",
+    "in het voorjaar",
+    "dit voorjaar",
+    "begin volgend jaar",
+    "medio volgend jaar",
+    "in het eerste kwartaal",
+    "in het derde kwartaal",
+    "binnen drie weken",
+    "binnen een maand",
+    "binnen twee maanden",
+    "voor Prinsjesdag",
+    "bij de Voorjaarsnota",
+    "bij de begroting",
+    "dit jaar",
+    "voor het kerstreces",
+    "voor het herfstreces",
+    "voor het voorjaarsreces",
+    "in de zomer",
+    "eind dit jaar",
+    "in de tweede helft van het jaar",
+    "op korte termijn",
 ]
 
 
@@ -191,24 +275,35 @@ def test_relative_phrases_resolve_when_the_paper_has_a_date(phrase, paper):
         assert deadline.precision != "none"
 
 
-@pytest.mark.parametrize("sentence, phrase, due", [
-    ("ik Uw Kamer de gevraagde informatie in de tweede helft van oktober 2013 zal toesturen",
-     "in de tweede helft van oktober 2013", dt.date(2013, 10, 31)),  # dev d16
-    ("zal ik uw kamer op korte termijn informeren, in ieder geval ruim voor het sluiten van de "
-     "openstellingsperiode van de Lbv (1 december 2023).",
-     "ruim voor het sluiten van de openstellingsperiode van de Lbv (1 december 2023)", dt.date(2023, 11, 30)),  # d08
-    ("De antwoorden worden omstreeks 3 april verwacht.", "omstreeks 3 april", dt.date(2023, 4, 3)),
-    ("Ik informeer u half maart.", "half maart", dt.date(2023, 3, 15)),
-    ("Ik stuur u de evaluatie na het zomerreces.", "na het zomerreces", dt.date(2023, 10, 13)),
-])
+@pytest.mark.parametrize(
+    "sentence, phrase, due",
+    [
+        (
+            "ik Uw Kamer de gevraagde informatie in de tweede helft van oktober 2013 zal toesturen",
+            "in de tweede helft van oktober 2013",
+            dt.date(2013, 10, 31),
+        ),  # dev d16
+        (
+            "zal ik uw kamer op korte termijn informeren, in ieder geval ruim voor het sluiten van de "
+            "openstellingsperiode van de Lbv (1 december 2023).",
+            "ruim voor het sluiten van de openstellingsperiode van de Lbv (1 december 2023)",
+            dt.date(2023, 11, 30),
+        ),  # d08
+        ("De antwoorden worden omstreeks 3 april verwacht.", "omstreeks 3 april", dt.date(2023, 4, 3)),
+        ("Ik informeer u half maart.", "half maart", dt.date(2023, 3, 15)),
+        ("Ik stuur u de evaluatie na het zomerreces.", "na het zomerreces", dt.date(2023, 10, 13)),
+    ],
+)
 def test_the_deadline_of_a_promise(sentence, phrase, due):
     paper = dt.date(2013, 9, 1) if "2013" in sentence else dt.date(2023, 2, 10)
     assert find_deadline(sentence) == phrase
     assert resolve_deadline(phrase, paper).due_date == due
 
 
-@pytest.mark.parametrize("phrase", ["rond de zomer", "in de loop van het jaar", "in de winter",
-                                    "voor de begrotingsbehandeling", "in het nieuwe jaar"])
+@pytest.mark.parametrize(
+    "phrase",
+    ["rond de zomer", "in de loop van het jaar", "in de winter", "voor de begrotingsbehandeling", "in het nieuwe jaar"],
+)
 def test_a_vague_phrase_is_kept_without_a_due_date(phrase):
     assert find_deadline(f"Ik informeer u {phrase}.") == phrase
     assert resolve_deadline(phrase, dt.date(2023, 2, 10)).due_date is None

@@ -1,4 +1,5 @@
 """Question and answer labels and answer headers (kinds/common.py, kinds/written_questions.py)."""
+
 import os
 
 from documents.parsing.kinds.common import _label, split_labelled, split_offices
@@ -42,14 +43,18 @@ def test_letter_spaced_label_digits_are_joined():
 
 
 def test_label_that_lost_a_digit_is_repaired_from_the_count():
-    text = ("Vraag 9\nA?\nAntwoord 9\nJa.\nVraag 10\nB?\nAntwoord 10\nJa.\n"
-            "Vraag 1\nC?\nAntwoord 1\nNee.\nVraag 12\nD?\nAntwoord 12\nJa.")
+    text = (
+        "Vraag 9\nA?\nAntwoord 9\nJa.\nVraag 10\nB?\nAntwoord 10\nJa.\n"
+        "Vraag 1\nC?\nAntwoord 1\nNee.\nVraag 12\nD?\nAntwoord 12\nJa."
+    )
     assert nums(text) == (["9", "10", "11", "12"], ["9", "10", "11", "12"])
 
 
 def test_count_that_starts_again_is_not_repaired():
-    text = ("Vraag 9\nA?\nAntwoord 9\nJa.\nVraag 10\nB?\nAntwoord 10\nJa.\n"
-            "Vraag 1\nC?\nAntwoord 1\nNee.\nVraag 2\nD?\nAntwoord 2\nJa.")
+    text = (
+        "Vraag 9\nA?\nAntwoord 9\nJa.\nVraag 10\nB?\nAntwoord 10\nJa.\n"
+        "Vraag 1\nC?\nAntwoord 1\nNee.\nVraag 2\nD?\nAntwoord 2\nJa."
+    )
     assert nums(text) == (["9", "10", "1", "2"], ["9", "10", "1", "2"])
 
 
@@ -58,7 +63,8 @@ def test_mede_namens_with_lower_case_title():
     doc = parse_file(os.path.join(DEV, "d11.txt"))
     assert [(m.name, m.office, m.role) for m in doc.ministers] == [
         ("Ollongren", "Minister van Binnenlandse Zaken en Koninkrijksrelaties", "answerer"),
-        (None, "Staatssecretaris van Financiën", "co_answerer")]
+        (None, "Staatssecretaris van Financiën", "co_answerer"),
+    ]
     assert split_offices("de minister van Financiën") == ["Minister van Financiën"]
 
 
@@ -68,12 +74,15 @@ def test_answers_of_the_ministers_on_the_questions_of_a_member():
     assert [(a.name, a.party) for a in doc.askers] == [("Wilders", "PVV")]
     assert [(m.office, m.role) for m in doc.ministers] == [
         ("Minister van Justitie en Veiligheid", "answerer"),
-        ("Minister van Binnenlandse Zaken en Koninkrijksrelaties", "co_answerer")]
+        ("Minister van Binnenlandse Zaken en Koninkrijksrelaties", "co_answerer"),
+    ]
     assert [a.number for a in doc.answers] == ["1", "2", "3"] and doc.answers[0].text == "Ja."
 
 
 def test_answers_header_needs_the_member_and_party():
-    text = ("Antwoorden van de Minister van Financiën op de vragen over de begroting (Ingezonden 1 maart 2020)\n\n"
-            "Vraag 1\nKlopt dit?\n\nAntwoord vraag 1\nJa.")
+    text = (
+        "Antwoorden van de Minister van Financiën op de vragen over de begroting (Ingezonden 1 maart 2020)\n\n"
+        "Vraag 1\nKlopt dit?\n\nAntwoord vraag 1\nJa."
+    )
     doc = parse_text(text)
     assert doc.askers == [] and [a.number for a in doc.answers] == ["1"]

@@ -1,5 +1,6 @@
 """Letters: the heading (dossier, number, date) and the signatures at the end,
 on real lines from the development set (tests/fixtures/dev/docs)."""
+
 import datetime as dt
 import os
 
@@ -24,18 +25,22 @@ def sig(text, heading=()):
 
 # ---------------------------------------------------------------- signatures
 
+
 def test_office_and_name_on_one_line():
-    assert sig("Via deze brief laat ik U weten dat ik ...\n\n"
-               "De Minister van Binnenlandse Zaken en Koninkrijksrelaties, R.H.A. Plasterk") == [
-        ("R.H.A. Plasterk", "Minister van Binnenlandse Zaken en Koninkrijksrelaties", "signatory")]
+    assert sig(
+        "Via deze brief laat ik U weten dat ik ...\n\n"
+        "De Minister van Binnenlandse Zaken en Koninkrijksrelaties, R.H.A. Plasterk"
+    ) == [("R.H.A. Plasterk", "Minister van Binnenlandse Zaken en Koninkrijksrelaties", "signatory")]
 
 
 def test_office_with_commas_and_spaced_initials_on_one_line():
     # d17, d20: the ministry holds commas; the name is the part after the last comma
     assert sig("De minister van Volksgezondheid, Welzijn en Sport, E. I. Schippers") == [
-        ("E. I. Schippers", "Minister van Volksgezondheid, Welzijn en Sport", "signatory")]
+        ("E. I. Schippers", "Minister van Volksgezondheid, Welzijn en Sport", "signatory")
+    ]
     assert sig("De minister van Binnenlandse Zaken en Koninkrijksrelaties, J. W. E. Spies") == [
-        ("J. W. E. Spies", "Minister van Binnenlandse Zaken en Koninkrijksrelaties", "signatory")]
+        ("J. W. E. Spies", "Minister van Binnenlandse Zaken en Koninkrijksrelaties", "signatory")
+    ]
 
 
 def test_one_line_without_a_name_is_no_signature():
@@ -47,40 +52,53 @@ def test_one_line_without_a_name_is_no_signature():
 def test_office_blank_lines_then_name():
     # d18 and kst-32500-C-7: the name under blank lines
     assert sig("De minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer,\n\nJ. M. Cramer\n") == [
-        ("J. M. Cramer", "Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer", "signatory")]
+        ("J. M. Cramer", "Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer", "signatory")
+    ]
     assert sig("de staatssecretaris van Volksgezondheid,\nWelzijn en Sport,\n\nmw. dr. J. Bussemaker") == [
-        ("mw. dr. J. Bussemaker", "Staatssecretaris van Volksgezondheid, Welzijn en Sport", "signatory")]
+        ("mw. dr. J. Bussemaker", "Staatssecretaris van Volksgezondheid, Welzijn en Sport", "signatory")
+    ]
 
 
 def test_first_name_and_surname_under_the_office():
     # d19
     assert sig("De Staatssecretaris voor Europese Zaken,\nFrans Timmermans") == [
-        ("Frans Timmermans", "Staatssecretaris voor Europese Zaken", "signatory")]
+        ("Frans Timmermans", "Staatssecretaris voor Europese Zaken", "signatory")
+    ]
 
 
 def test_two_signatories_and_mede_namens():
-    text = ("De Minister voor Medische Zorg,\nB.J. Bruins\n\n"
-            "De Minister van Landbouw, Natuur en Voedselkwaliteit,\nC.J. Schouten")
-    assert sig(text) == [("B.J. Bruins", "Minister voor Medische Zorg", "signatory"),
-                         ("C.J. Schouten", "Minister van Landbouw, Natuur en Voedselkwaliteit", "signatory")]
+    text = (
+        "De Minister voor Medische Zorg,\nB.J. Bruins\n\n"
+        "De Minister van Landbouw, Natuur en Voedselkwaliteit,\nC.J. Schouten"
+    )
+    assert sig(text) == [
+        ("B.J. Bruins", "Minister voor Medische Zorg", "signatory"),
+        ("C.J. Schouten", "Minister van Landbouw, Natuur en Voedselkwaliteit", "signatory"),
+    ]
     text = "De Minister van Financiën,\nmede namens de Minister van Sociale Zaken en Werkgelegenheid,\n\nW.B. Hoekstra"
-    assert sig(text) == [("W.B. Hoekstra", "Minister van Financiën", "signatory"),
-                         (None, "Minister van Sociale Zaken en Werkgelegenheid", "co_answerer")]
+    assert sig(text) == [
+        ("W.B. Hoekstra", "Minister van Financiën", "signatory"),
+        (None, "Minister van Sociale Zaken en Werkgelegenheid", "co_answerer"),
+    ]
 
 
 def test_name_before_its_office():
     assert sig("Hoogachtend,\n\nS.A. Blok\nMinister van Buitenlandse Zaken") == [
-        ("S.A. Blok", "Minister van Buitenlandse Zaken", "signatory")]
+        ("S.A. Blok", "Minister van Buitenlandse Zaken", "signatory")
+    ]
 
 
 def test_bare_title_takes_the_heading_office():
     assert sig("De Minister,\nS.A. Blok", ["Minister van Buitenlandse Zaken"]) == [
-        ("S.A. Blok", "Minister van Buitenlandse Zaken", "signatory")]
+        ("S.A. Blok", "Minister van Buitenlandse Zaken", "signatory")
+    ]
 
 
 def test_office_normalised():
-    assert normalize_office("de minister van Volksgezondheid, Welzijn en Sport,") == \
-        "Minister van Volksgezondheid, Welzijn en Sport"
+    assert (
+        normalize_office("de minister van Volksgezondheid, Welzijn en Sport,")
+        == "Minister van Volksgezondheid, Welzijn en Sport"
+    )
     assert normalize_office("De demissionair staatssecretaris van Financiën") == "Staatssecretaris van Financiën"
 
 
@@ -95,10 +113,12 @@ def test_two_ministers_in_the_heading_are_two_offices():
     # d36: "BRIEF VAN DE MINISTERS VOOR MEDISCHE ZORG EN VAN LANDBOUW, NATUUR EN VOEDSELKWALITEIT"
     assert [(m.office, m.role) for m in dev("d36").ministers] == [
         ("Minister voor Medische Zorg", "signatory"),
-        ("Minister van Landbouw, Natuur en Voedselkwaliteit", "signatory")]
+        ("Minister van Landbouw, Natuur en Voedselkwaliteit", "signatory"),
+    ]
 
 
 # ---------------------------------------------------------------- kind
+
 
 def test_letter_known_by_its_signature_or_salutation():
     doc = dev("d19")  # no heading: a title, the text, the signature
@@ -115,6 +135,7 @@ def test_text_without_letter_marks_stays_unknown():
 
 # ---------------------------------------------------------------- heading
 
+
 def test_eerste_kamer_dossier_and_letter_number():
     doc = dev("d16")  # "CII Nota «Bestuur in samenhang ...»" / "G BRIEF VAN DE MINISTER ..."
     assert (doc.dossier, doc.number, doc.date) == ("CII", "G", D(2013, 9, 25))
@@ -128,26 +149,33 @@ def test_dossier_alone_on_its_line_and_lower_case_nr():
 
 
 def test_consultation_number_letters_and_fixed_date():
-    doc = dev("d32")  # "AI1 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG" (a footnote mark glued), a letter "Den Haag, 19 oktober" inside
+    doc = dev(
+        "d32"
+    )  # "AI1 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG" (a footnote mark glued), a letter "Den Haag, 19 oktober" inside
     assert (doc.kind, doc.dossier, doc.number, doc.date) == ("written_consultation", "33 328", "AI", D(2023, 12, 28))
     doc = dev("d34")  # "35000 VIII C VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", "Vastgesteld 18 september 2019"
     assert (doc.dossier, doc.number, doc.date) == ("35 000 VIII", "C", D(2019, 9, 18))
 
 
 def test_roman_heading_without_a_number_after_it_is_no_dossier():
-    text = ("II Beleid en uitvoering\n\nDe Minister heeft besloten.\n\nDen Haag, 3 maart 2020\n\n"
-            "De Minister van Financiën,\nW.B. Hoekstra")
+    text = (
+        "II Beleid en uitvoering\n\nDe Minister heeft besloten.\n\nDen Haag, 3 maart 2020\n\n"
+        "De Minister van Financiën,\nW.B. Hoekstra"
+    )
     doc = parse_text(text)
     assert doc.kind == "letter" and doc.dossier is None and doc.number is None
 
 
 def test_capital_letter_sentence_is_no_number():
-    text = ("32 637 Bedrijfslevenbeleid\n\nNr. 3 BRIEF VAN DE MINISTER VAN ECONOMISCHE ZAKEN\n\nDen Haag, 1 maart 2016\n\n"
-            "A VERSLAG is dit niet.\n\nDe Minister van Economische Zaken,\nH.G.J. Kamp")
+    text = (
+        "32 637 Bedrijfslevenbeleid\n\nNr. 3 BRIEF VAN DE MINISTER VAN ECONOMISCHE ZAKEN\n\nDen Haag, 1 maart 2016\n\n"
+        "A VERSLAG is dit niet.\n\nDe Minister van Economische Zaken,\nH.G.J. Kamp"
+    )
     assert parse_text(text).number == "3"
 
 
 # ---------------------------------------------------------------- consultation with bare numbers
+
 
 def test_list_of_questions_with_the_number_alone_on_its_line():
     doc = dev("d33")

@@ -1,4 +1,5 @@
 """The pipeline never raises, and the command-line runner prints the contract."""
+
 import json
 import subprocess
 import sys
@@ -10,9 +11,28 @@ from documents.parsing.pipeline import parse_bytes
 
 from ._util import ROOT, seed_path
 
-KEYS = {"source", "kind", "identifier", "title", "dossier", "number", "date", "submitted", "received", "askers",
-        "addressed_to", "ministers", "questions", "answers", "commitments", "requests", "fulfilments",
-        "references", "see_also", "notice"}
+KEYS = {
+    "source",
+    "kind",
+    "identifier",
+    "title",
+    "dossier",
+    "number",
+    "date",
+    "submitted",
+    "received",
+    "askers",
+    "addressed_to",
+    "ministers",
+    "questions",
+    "answers",
+    "commitments",
+    "requests",
+    "fulfilments",
+    "references",
+    "see_also",
+    "notice",
+}
 
 
 @settings(max_examples=200, deadline=None)
@@ -32,8 +52,13 @@ def test_parse_bytes_never_raises_on_arbitrary_text(text):
 
 
 def test_command_line_prints_one_json_line_per_file():
-    res = subprocess.run([sys.executable, "-m", "documents.parsing", seed_path("000_"), seed_path("001_")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    res = subprocess.run(
+        [sys.executable, "-m", "documents.parsing", seed_path("000_"), seed_path("001_")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     lines = [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
     assert [d["kind"] for d in lines] == ["written_questions", "letter"]
     assert all(set(d) >= KEYS for d in lines)

@@ -1,4 +1,5 @@
 """Input formats and refusals (documents/parsing/read.py through the pipeline)."""
+
 import io
 import os
 import zipfile
@@ -10,11 +11,13 @@ from documents.parsing.read import ParseError, read_bytes
 
 from ._util import FIXTURES
 
-QUESTIONS = ("Vragen van het lid Ploumen (PvdA) aan de Minister van Buitenlandse Zaken over de "
-             "ontwikkelingen in Belarus (ingezonden 19 januari 2021).\n\n"
-             "Antwoord van Minister Blok (Buitenlandse Zaken) (ontvangen 8 maart 2021).\n\n"
-             "Vraag 1\nHeeft u kennis genomen van het bericht over de geïnterneerde oppositie?\n\n"
-             "Antwoord 1\nJa, daar heb ik kennis van genomen.\n")
+QUESTIONS = (
+    "Vragen van het lid Ploumen (PvdA) aan de Minister van Buitenlandse Zaken over de "
+    "ontwikkelingen in Belarus (ingezonden 19 januari 2021).\n\n"
+    "Antwoord van Minister Blok (Buitenlandse Zaken) (ontvangen 8 maart 2021).\n\n"
+    "Vraag 1\nHeeft u kennis genomen van het bericht over de geïnterneerde oppositie?\n\n"
+    "Antwoord 1\nJa, daar heb ik kennis van genomen.\n"
+)
 
 
 def _check(doc):
@@ -64,9 +67,11 @@ def test_officielebekendmakingen_html_drops_script_and_style():
 
 
 def test_text_copied_from_a_web_page_with_metadata_on_top():
-    page = ("Kamervragen (Aanhangsel) 2023-2024, nr. 1949\n"
-            "Identificatienummer: ah-tk-20232024-1949\n"
-            "Vergaderjaar: 2023-2024\n\n" + QUESTIONS)
+    page = (
+        "Kamervragen (Aanhangsel) 2023-2024, nr. 1949\n"
+        "Identificatienummer: ah-tk-20232024-1949\n"
+        "Vergaderjaar: 2023-2024\n\n" + QUESTIONS
+    )
     doc = parse_bytes(page.encode("utf-8"), "copied.txt")
     _check(doc)
     assert doc.identifier == "ah-tk-20232024-1949" and doc.number == "1949"
@@ -107,6 +112,7 @@ def test_truncated_pdf_is_refused():
 
 def test_pdf_without_text_layer_is_refused():
     from pypdf import PdfWriter
+
     w = PdfWriter()
     w.add_blank_page(width=595, height=842)
     buf = io.BytesIO()
@@ -124,12 +130,14 @@ def test_oversize_file_is_refused_before_reading(tmp_path, monkeypatch):
     p = tmp_path / "big.txt"
     p.write_bytes(b"a" * 5000)
     import builtins
+
     real_open = builtins.open
 
     def no_open(path, *a, **k):
         if str(path) == str(p):
             raise AssertionError("the file was opened")
         return real_open(path, *a, **k)
+
     monkeypatch.setattr(builtins, "open", no_open)
     doc = parse_file(str(p), max_bytes=1000)
     assert "too large" in doc.error and doc.kind == "unknown"

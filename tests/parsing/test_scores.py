@@ -5,6 +5,7 @@ seeds' gold, the development set (38 papers, two annotators) and the sample
 PDFs' gold, so a fresh clone scores itself. The bars are the issue's
 done-when figures; a parser change that drops below one fails here.
 """
+
 import json
 import subprocess
 import sys
@@ -17,14 +18,20 @@ FIX = ROOT / "tests" / "fixtures"
 
 
 def score(gold: Path, papers: list[Path], tmp_path) -> dict:
-    out = subprocess.run([sys.executable, "-m", "documents.parsing", *map(str, papers)], cwd=ROOT,
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "documents.parsing", *map(str, papers)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     pred = tmp_path / "pred.jsonl"
     pred.write_text(out.stdout, encoding="utf-8")
     for line in out.stdout.splitlines():
         json.loads(line)  # the contract: one JSON object per line
-    res = subprocess.run([sys.executable, str(FIX / "score.py"), str(gold), str(pred)], capture_output=True,
-                         text=True, timeout=120)
+    res = subprocess.run(
+        [sys.executable, str(FIX / "score.py"), str(gold), str(pred)], capture_output=True, text=True, timeout=120
+    )
     line = res.stdout.strip().splitlines()[-1]
     parts = dict(p.strip().split(" ", 1) for p in line.split("|"))
     com = parts["commitments"].split()
@@ -33,7 +40,8 @@ def score(gold: Path, papers: list[Path], tmp_path) -> dict:
     return {
         "line": line,
         "struct": float(parts["structure"]),
-        "P": float(com[1]), "F1": float(com[5]),
+        "P": float(com[1]),
+        "F1": float(com[5]),
         "due": int(ok) / int(n) if int(n) else 1.0,
         "req": float(parts["requests"].split("F1 ")[1].split()[0]),
         "replies": (int(rep[0]), int(rep[1])),

@@ -1,4 +1,5 @@
 """make backup / make restore round-trip a database with corrections in it."""
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -19,7 +20,10 @@ def _round_trip(tmp_path, admin_user):
     call_command("restore", str(target), stdout=open("/dev/null", "w"))
     restored = Correction.objects.get(content_type=ContentType.objects.get_for_model(Commitment))
     assert (restored.parser_value, restored.corrected_value, restored.by.username) == (
-        "voor de zomer", "voor het zomerreces", admin_user.username)
+        "voor de zomer",
+        "voor het zomerreces",
+        admin_user.username,
+    )
     assert Commitment.objects.filter(pk=commitment.pk).exists()
 
 

@@ -1,5 +1,6 @@
 """Whatever lands in the mailbox: bad files get a clear error naming the file,
 good ones are stored once, and a second run changes nothing."""
+
 import io
 import json
 import os
@@ -14,7 +15,7 @@ from pypdf import PdfWriter
 
 from documents.models import Document
 from tests.conftest import FIXTURES, ROOT, SAMPLES
-from tracker.models import Commitment, Correction, Question, StatusChange
+from tracker.models import Commitment, Question
 
 MAX_BYTES = 300_000
 
@@ -43,9 +44,11 @@ def make_inbox(folder: Path) -> dict[str, str]:
     chechnya = (SAMPLES / "000_6ba6928da16ecd72.txt").read_text(encoding="utf-8")
     # two good ones in other encodings: they must parse, as new papers
     (folder / "cp1252.txt").write_bytes(
-        chechnya.replace("22 januari 2019", "23 januari 2019").replace("\n", "\r\n").encode("cp1252", "replace"))
+        chechnya.replace("22 januari 2019", "23 januari 2019").replace("\n", "\r\n").encode("cp1252", "replace")
+    )
     (folder / "bom-crlf.txt").write_bytes(
-        b"\xef\xbb\xbf" + belarus.replace("19 januari 2021", "20 januari 2021").replace("\n", "\r\n").encode("utf-8"))
+        b"\xef\xbb\xbf" + belarus.replace("19 januari 2021", "20 januari 2021").replace("\n", "\r\n").encode("utf-8")
+    )
     bad = {
         "leeg.txt": "leeg",
         "random.pdf": "pdf",
@@ -60,7 +63,9 @@ def make_inbox(folder: Path) -> dict[str, str]:
     (folder / "leeg.txt").write_bytes(b"")
     (folder / "random.pdf").write_bytes(os.urandom(4096))
     (folder / "archief.pdf").write_bytes(zip_bytes())
-    (folder / "afgebroken.pdf").write_bytes((FIXTURES / "samples" / sorted(os.listdir(FIXTURES / "samples"))[0]).read_bytes()[:3000])
+    (folder / "afgebroken.pdf").write_bytes(
+        (FIXTURES / "samples" / sorted(os.listdir(FIXTURES / "samples"))[0]).read_bytes()[:3000]
+    )
     (folder / "zonder-tekst.pdf").write_bytes(blank_pdf())
     (folder / "nul.txt").write_bytes(b"Vragen van het lid\x00\x00\x00 X" * 10)
     (folder / "te-groot.txt").write_bytes(b"a" * (MAX_BYTES + 1))
@@ -71,8 +76,9 @@ def make_inbox(folder: Path) -> dict[str, str]:
 
 def run(*args, env_extra=None):
     env = {**os.environ, "MAX_DOCUMENT_BYTES": str(MAX_BYTES), **(env_extra or {})}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True, env=env,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 def test_parse_document_prints_one_line_per_file_with_an_error_where_it_failed_and_exits_1(tmp_path):
@@ -84,7 +90,7 @@ def test_parse_document_prints_one_line_per_file_with_an_error_where_it_failed_a
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["source"] for line in lines] == files
     by_name = {Path(line["source"]).name: line for line in lines}
-    for name, hint in bad.items():
+    for name, _hint in bad.items():
         line = by_name[name]
         assert line["kind"] == "unknown" and line.get("error"), name
         assert "\n" not in line["error"]

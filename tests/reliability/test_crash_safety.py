@@ -1,6 +1,7 @@
 """Ingest killed halfway leaves every file fully stored or not at all; a
 paper that commitments cite cannot be deleted by accident; migrations
 apply and reverse."""
+
 import json
 import os
 import signal
@@ -40,8 +41,13 @@ def test_ingest_killed_halfway_leaves_whole_papers_and_the_next_run_completes_it
     inbox = tmp_path / "inbox"
     write_letters(inbox, 60)
     env = {**os.environ, **_db_env(), "MEDIA_ROOT": str(tmp_path / "media")}
-    proc = subprocess.Popen([sys.executable, "manage.py", "ingest", str(inbox), "--json"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "manage.py", "ingest", str(inbox), "--json"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while Document.objects.count() < 5 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
@@ -51,8 +57,14 @@ def test_ingest_killed_halfway_leaves_whole_papers_and_the_next_run_completes_it
     assert 0 < stored_before < 60, "kill it halfway"
     assert_each_paper_whole()
 
-    result = subprocess.run([sys.executable, "manage.py", "ingest", str(inbox), "--json"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "ingest", str(inbox), "--json"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["stored"] + summary["unchanged"] == 60

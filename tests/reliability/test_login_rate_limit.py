@@ -1,5 +1,6 @@
 """Login attempts are rate-limited (django-axes, counted in the database, so each
 test starts clean; tests/security/test_login_throttle.py has the attacks)."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,6 @@
 """A task that loses its database connection or broker is retried, and the
 retry does no work twice."""
+
 import datetime as dt
 
 import pytest
@@ -26,10 +27,12 @@ def failing_once(real, error):
     return wrapper, calls
 
 
-@pytest.mark.parametrize("error", [OperationalError("server closed the connection unexpectedly"),
-                                   BrokerError("Error 111 connecting to redis")])
+@pytest.mark.parametrize(
+    "error",
+    [OperationalError("server closed the connection unexpectedly"), BrokerError("Error 111 connecting to redis")],
+)
 def test_flag_overdue_that_loses_its_connection_halfway_is_retried_and_flags_each_set_once(monkeypatch, error):
-    for i in range(3):
+    for _i in range(3):
         QuestionSetFactory(submitted=dt.date(2021, 1, 19))
     wrapper, calls = failing_once(jobs.set_review_dates, error)
     monkeypatch.setattr(jobs, "set_review_dates", wrapper)  # fails after the overdue rows were inserted

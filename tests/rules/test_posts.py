@@ -1,18 +1,22 @@
 """One ministry and one office, however a paper writes them."""
+
 import pytest
 
 from tracker.rules.posts import canonical_ministry, canonical_post, ministry_of_post
 
 
-@pytest.mark.parametrize(("written", "ministry"), [
-    ("JenV", "Justitie en Veiligheid"),
-    ("J&V", "Justitie en Veiligheid"),
-    ("Volksgezondheid Welzijn en Sport", "Volksgezondheid, Welzijn en Sport"),
-    ("volksgezondheid, welzijn en sport", "Volksgezondheid, Welzijn en Sport"),
-    ("BZK", "Binnenlandse Zaken en Koninkrijksrelaties"),
-    ("Financien", "Financiën"),
-    ("Infrastructuur & Waterstaat", "Infrastructuur en Waterstaat"),
-])
+@pytest.mark.parametrize(
+    ("written", "ministry"),
+    [
+        ("JenV", "Justitie en Veiligheid"),
+        ("J&V", "Justitie en Veiligheid"),
+        ("Volksgezondheid Welzijn en Sport", "Volksgezondheid, Welzijn en Sport"),
+        ("volksgezondheid, welzijn en sport", "Volksgezondheid, Welzijn en Sport"),
+        ("BZK", "Binnenlandse Zaken en Koninkrijksrelaties"),
+        ("Financien", "Financiën"),
+        ("Infrastructuur & Waterstaat", "Infrastructuur en Waterstaat"),
+    ],
+)
 def test_a_ministry_written_short_or_without_commas_is_the_same_ministry(written, ministry):
     assert canonical_ministry(written) == ministry
 

@@ -1,5 +1,6 @@
 """The admin password bootstrap makes: shown once to the terminal that asked,
 never to a log; the file that keeps it is readable by its owner only."""
+
 import io
 import logging
 import stat
@@ -55,5 +56,5 @@ def test_readme_says_to_delete_the_login_file_and_how_to_change_the_password():
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    section = readme[readme.index("## Beveiliging"):]
+    section = readme[readme.index("## Beveiliging") :]
     assert "admin-login.txt" in section and "changepassword" in section

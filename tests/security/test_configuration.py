@@ -1,5 +1,6 @@
 """No fallback secret, no secret echoed: configuration errors are one line and
 never show a password, in an error message or in a log line."""
+
 import logging
 import os
 import re
@@ -17,17 +18,21 @@ PASSWORD = "s3cretPW"
 
 
 def manage(*args, **overrides):
-    environ = {k: v for k, v in os.environ.items()
-               if k not in ("DATABASE_URL", "SECRET_KEY", "MAIL_URL", "CELERY_BROKER_URL", "CACHE_URL")}
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "SECRET_KEY", "MAIL_URL", "CELERY_BROKER_URL", "CACHE_URL")
+    }
     environ.update(overrides)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environ,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_docker_compose_has_no_fallback_secret_key():
     text = (ROOT / "docker-compose.yml").read_text()
     line = next(line for line in text.splitlines() if line.strip().startswith("SECRET_KEY:"))
-    assert "${SECRET_KEY:?" in line          # compose refuses to start without one
+    assert "${SECRET_KEY:?" in line  # compose refuses to start without one
     assert ":-" not in line and "change-me" not in text
 
 
@@ -69,12 +74,15 @@ def test_malformed_url_error_never_echoes_the_password(reader, url):
     assert "***" in message  # still says which URL it was, without the secret
 
 
-@pytest.mark.parametrize("name,url", [
-    ("DATABASE_URL", f"postgres://tracker:{PASSWORD}@db:port/tracker"),
-    ("MAIL_URL", f"smtp://mailer:{PASSWORD}@mail.example.org:smtp"),
-    ("CELERY_BROKER_URL", f"http://user:{PASSWORD}@redis:6379/0"),
-    ("CACHE_URL", f"memcached://user:{PASSWORD}@cache:11211"),
-])
+@pytest.mark.parametrize(
+    "name,url",
+    [
+        ("DATABASE_URL", f"postgres://tracker:{PASSWORD}@db:port/tracker"),
+        ("MAIL_URL", f"smtp://mailer:{PASSWORD}@mail.example.org:smtp"),
+        ("CELERY_BROKER_URL", f"http://user:{PASSWORD}@redis:6379/0"),
+        ("CACHE_URL", f"memcached://user:{PASSWORD}@cache:11211"),
+    ],
+)
 def test_malformed_url_stops_manage_py_with_one_line_and_no_password(name, url):
     result = manage("check", **{name: url})
     assert result.returncode != 0
@@ -84,11 +92,13 @@ def test_malformed_url_stops_manage_py_with_one_line_and_no_password(name, url):
 
 
 def test_log_line_with_a_url_never_shows_its_password():
-    handlers = [h for h in logging.getLogger().handlers
-                if any(type(f).__name__ == "RedactSecretsFilter" for f in h.filters)]
+    handlers = [
+        h for h in logging.getLogger().handlers if any(type(f).__name__ == "RedactSecretsFilter" for f in h.filters)
+    ]
     assert handlers, "the console handler of LOGGING redacts secrets"
-    record = logging.LogRecord("tracker", logging.WARNING, __file__, 1, "broker %s unreachable",
-                               (f"redis://:{PASSWORD}@redis:6379/0",), None)
+    record = logging.LogRecord(
+        "tracker", logging.WARNING, __file__, 1, "broker %s unreachable", (f"redis://:{PASSWORD}@redis:6379/0",), None
+    )
     assert handlers[0].filter(record)
     assert record.getMessage() == "broker redis://:***@redis:6379/0 unreachable"
 

@@ -1,5 +1,6 @@
 """CSV formula injection: a paper's text that starts like a formula must reach
 Excel as plain text (OWASP: a leading quote), still readable."""
+
 import csv
 import io
 
@@ -10,8 +11,14 @@ from tests.factories import CommitmentFactory, DocumentFactory, QuestionSetFacto
 
 pytestmark = pytest.mark.django_db
 
-ATTACKS = ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+31 20 123", "-2+3+cmd|' /C calc'!A0",
-           "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
+ATTACKS = [
+    '=HYPERLINK("http://evil.example","klik")',
+    "+31 20 123",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
 
 
 def table(response):

@@ -1,6 +1,7 @@
 """Headers: a Content-Security-Policy on every page (no inline script or style
 anywhere), and `check --deploy` clean with the settings docker-compose.yml
 gives the web service."""
+
 import os
 import re
 import secrets
@@ -36,9 +37,9 @@ def test_logged_in_pages_carry_the_policy_and_no_inline_script_or_style(reviewer
         assert response.status_code == 200
         assert "script-src 'self'" in response["Content-Security-Policy"]
         html = response.content.decode()
-        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), name   # inline script
-        assert not re.search(r"\sstyle=|<style", html), name                # inline style
-        assert not re.search(r"\son[a-z]+=", html), name                     # event handler attributes
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), name  # inline script
+        assert not re.search(r"\sstyle=|<style", html), name  # inline style
+        assert not re.search(r"\son[a-z]+=", html), name  # event handler attributes
 
 
 def test_templates_have_no_inline_script_or_style():
@@ -79,13 +80,22 @@ def compose_web_environment() -> dict:
 
 
 def test_check_deploy_is_clean_with_the_compose_web_settings():
-    environ = {k: v for k, v in os.environ.items()
-               if not k.startswith(("DJANGO_", "SECURE_", "SESSION_", "CSRF_")) and k not in (
-                   "DATABASE_URL", "SECRET_KEY", "CELERY_BROKER_URL", "CACHE_URL", "MAIL_URL")}
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "SECURE_", "SESSION_", "CSRF_"))
+        and k not in ("DATABASE_URL", "SECRET_KEY", "CELERY_BROKER_URL", "CACHE_URL", "MAIL_URL")
+    }
     compose = compose_web_environment()
     assert compose["DJANGO_DEBUG"] == "False"
     environ.update(compose, DJANGO_SETTINGS_MODULE="tracker.config.settings")
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                            cwd=ROOT, env=environ, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout

@@ -1,6 +1,7 @@
 """Login brute force and lockout as denial of service: every login form is
 throttled per user name + address (django-axes), with a generous ceiling per
 address; a stranger failing for a clerk's user name does not lock the clerk out."""
+
 import pytest
 from django.test import Client
 
@@ -40,7 +41,7 @@ def test_admin_and_site_login_share_one_count(admin_user, settings):
 def test_attacker_failing_for_a_clerks_username_does_not_lock_the_clerk_out(admin_user, settings, url):
     fail(url, "beheer", ATTACKER, settings.LOGIN_MAX_FAILURES + 3)
     assert attempt(url, "beheer", RIGHT, ATTACKER)[0].status_code == 429  # the attacker is locked out
-    response, client = attempt(url, "beheer", RIGHT, CLERK)            # the clerk, from their own address
+    response, client = attempt(url, "beheer", RIGHT, CLERK)  # the clerk, from their own address
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(admin_user.pk)
 

@@ -1,6 +1,7 @@
 """Unsubscribe links expire (a year) and do only what they say: an old link
 unsubscribes nobody and offers a fresh one; a token for another action or
 another address unsubscribes nobody."""
+
 import datetime as dt
 
 import pytest
@@ -10,9 +11,10 @@ from django.core.cache import cache
 
 from tests.jobs.conftest import subscribe
 from tracker.digests import unsubscribe as unsubscribing
+
 pytestmark = pytest.mark.django_db
 
-MAILED = dt.datetime(2021, 3, 1, 8, 30, tzinfo=dt.timezone.utc)
+MAILED = dt.datetime(2021, 3, 1, 8, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture(autouse=True)

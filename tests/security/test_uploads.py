@@ -1,5 +1,6 @@
 """Uploads: no file is no job; a very long name keeps its extension; the report
 shows each file's own name, never a path on the server."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -31,8 +32,9 @@ def test_upload_with_an_empty_file_list_creates_no_job_marked_klaar(editor_clien
 def test_upload_with_a_400_character_name_keeps_its_extension(editor_client):
     name = "kamervragen-" + "x" * 388 + ".txt"
     assert len(name) == 404
-    response = editor_client.post(reverse("document-upload"),
-                                  {"files": [SimpleUploadedFile(name, seed("003").read_bytes())]}, follow=True)
+    response = editor_client.post(
+        reverse("document-upload"), {"files": [SimpleUploadedFile(name, seed("003").read_bytes())]}, follow=True
+    )
     run = JobRun.objects.get(name="ingest_upload")
     assert run.details["report"]["stored"] == 1, run.details
     stored = run.details["files"][0]

@@ -11,6 +11,7 @@ by django-axes (settings: AXES_*):
 Attempts are kept in the database (AxesDatabaseHandler), so every gunicorn
 worker sees them, on SQLite and PostgreSQL alike.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -40,8 +41,12 @@ def client_ip(request) -> str:
 def failures_from_address(ip_address: str) -> int:
     """Failed logins from one address within the lockout window, whatever the user name."""
     since = timezone.now() - timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
-    return AccessAttempt.objects.filter(ip_address=ip_address, attempt_time__gte=since).aggregate(
-        n=Sum("failures_since_start"))["n"] or 0
+    return (
+        AccessAttempt.objects.filter(ip_address=ip_address, attempt_time__gte=since).aggregate(
+            n=Sum("failures_since_start")
+        )["n"]
+        or 0
+    )
 
 
 class LoginThrottle(AxesDatabaseHandler):

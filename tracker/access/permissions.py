@@ -1,4 +1,5 @@
 """Who may do what: viewers read, editors change statuses and upload, admins everything."""
+
 from django.contrib.auth.models import Group, Permission
 
 VIEWERS = "lezers"

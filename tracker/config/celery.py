@@ -1,6 +1,7 @@
 """The Celery app. Without CELERY_BROKER_URL the jobs run in-process from
 management commands; the same functions (tracker/jobs/flag_overdue.py,
 tracker/digests/delivery.py) run either way."""
+
 import os
 
 from celery import Celery

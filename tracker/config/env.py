@@ -3,6 +3,7 @@
 Nonsense values raise ImproperlyConfigured instead of falling back silently
 (after healthchecks' ``envbool``).
 """
+
 from __future__ import annotations
 
 import logging
@@ -122,8 +123,11 @@ def _database_from_url(url: str, base_dir: Path) -> dict:
             # a file, not memory, so tests can run commands in other processes against it
             # (one per process: two test runs at once must not share it)
             "TEST": {"NAME": str(file.with_name(f"{file.stem}-test-{os.getpid()}{file.suffix}"))},
-            "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE",
-                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+            "OPTIONS": {
+                "timeout": 30,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
         }
     if parts.scheme in ("postgres", "postgresql", "pgsql"):
         name = unquote(parts.path.lstrip("/"))
@@ -142,7 +146,9 @@ def _database_from_url(url: str, base_dir: Path) -> dict:
             "TEST": {"NAME": f"test_{name}_{os.getpid()}"},
             "OPTIONS": options,
         }
-    raise _bad("DATABASE_URL", url, "is not understood: use sqlite:///var/tracker.sqlite3 or postgres://user@host:5432/name")
+    raise _bad(
+        "DATABASE_URL", url, "is not understood: use sqlite:///var/tracker.sqlite3 or postgres://user@host:5432/name"
+    )
 
 
 def mail_from_url(url: str, base_dir: Path) -> dict:

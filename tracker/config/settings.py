@@ -4,6 +4,7 @@ Every variable has a safe default for a fresh machine (SQLite under var/,
 jobs in-process, mail to the console) except SECRET_KEY, which production
 (DJANGO_DEBUG=False) must set. Nonsense values raise ImproperlyConfigured.
 """
+
 from datetime import timedelta
 from pathlib import Path
 
@@ -31,7 +32,8 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DJANGO_DEBUG=False "
-            "(make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))')")
+            "(make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))')"
+        )
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -138,7 +140,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
 

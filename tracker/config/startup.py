@@ -1,6 +1,7 @@
 """Start-up guard shared by manage.py, the WSGI app and Celery: a configuration
 error (no SECRET_KEY in production, a malformed URL…) stops the process with
 one clear line on stderr instead of a traceback, and never shows a password."""
+
 from __future__ import annotations
 
 import sys
@@ -39,10 +40,13 @@ def database_error_line(exc: BaseException) -> str:
 
     first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
     if "no such table" in first:
-        return (f"Database niet bijgewerkt ({where_the_database_is()}): {first} — "
-                "voer eerst python manage.py migrate uit.")
-    return (f"Database niet bereikbaar ({where_the_database_is()}): {redact_text(first)} — "
-            "controleer of de database draait en DATABASE_URL (host, poort, naam, gebruiker) klopt.")
+        return (
+            f"Database niet bijgewerkt ({where_the_database_is()}): {first} — voer eerst python manage.py migrate uit."
+        )
+    return (
+        f"Database niet bereikbaar ({where_the_database_is()}): {redact_text(first)} — "
+        "controleer of de database draait en DATABASE_URL (host, poort, naam, gebruiker) klopt."
+    )
 
 
 def run_command_line(argv: list[str]) -> None:

@@ -3,6 +3,7 @@
 Django's own file backend appends every message of a connection to one log
 file; staff and tests want one message per file, as mailpit would show it.
 """
+
 import os
 import uuid
 from pathlib import Path

@@ -29,6 +29,7 @@ failed send is retried, not lost.
   mails with two forced runs at once. It still skips an empty digest unless
   the subscriber wants those.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,15 +58,18 @@ def claim(delivery_id: int) -> str | None:
     now = timezone.now()
     token = uuid.uuid4().hex
     lease = dt.timedelta(seconds=settings.DIGEST_LEASE_SECONDS)
-    changed = (DigestDelivery.objects.filter(pk=delivery_id, sent_at__isnull=True)
-               .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - lease))
-               .update(claimed_at=now, claim_token=token, attempts=F("attempts") + 1))
+    changed = (
+        DigestDelivery.objects.filter(pk=delivery_id, sent_at__isnull=True)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - lease))
+        .update(claimed_at=now, claim_token=token, attempts=F("attempts") + 1)
+    )
     return token if changed == 1 else None
 
 
 def mark_sent(delivery_id: int, token: str) -> bool:
     changed = DigestDelivery.objects.filter(pk=delivery_id, claim_token=token).update(
-        sent_at=timezone.now(), claimed_at=None, claim_token="", last_error="")
+        sent_at=timezone.now(), claimed_at=None, claim_token="", last_error=""
+    )
     if changed != 1:
         log.warning("digest delivery %s: sent, but the claim had expired and passed to another worker", delivery_id)
     return changed == 1
@@ -74,7 +78,8 @@ def mark_sent(delivery_id: int, token: str) -> bool:
 def release(delivery_id: int, token: str, error: str) -> None:
     """A failed send: give the row back so the next run retries it."""
     DigestDelivery.objects.filter(pk=delivery_id, claim_token=token).update(
-        claimed_at=None, claim_token="", last_error=error[:2000])
+        claimed_at=None, claim_token="", last_error=error[:2000]
+    )
 
 
 @dataclass
@@ -89,8 +94,9 @@ class DigestOutcome:
         return {k: len(v) for k, v in self.__dict__.items()} | {"failed_to": self.failed}
 
 
-def send_digests(today: dt.date | None = None, now: dt.datetime | None = None, force: bool = False,
-                 connection=None) -> JobRun:
+def send_digests(
+    today: dt.date | None = None, now: dt.datetime | None = None, force: bool = False, connection=None
+) -> JobRun:
     now = now or timezone.now()
     today = today or timezone.localdate(now)
     week = iso_week(today)
@@ -104,14 +110,19 @@ def send_digests(today: dt.date | None = None, now: dt.datetime | None = None, f
     except Exception as exc:
         runs.failed(run, exc, details=outcome.as_details())
         raise
-    return runs.finish(run, JobRun.Status.FAILED if outcome.failed else JobRun.Status.DONE,
-                       details=outcome.as_details(), changed=len(outcome.sent),
-                       error="; ".join(outcome.failed) and f"niet verstuurd aan: {', '.join(outcome.failed)}")
+    return runs.finish(
+        run,
+        JobRun.Status.FAILED if outcome.failed else JobRun.Status.DONE,
+        details=outcome.as_details(),
+        changed=len(outcome.sent),
+        error="; ".join(outcome.failed) and f"niet verstuurd aan: {', '.join(outcome.failed)}",
+    )
 
 
 def _send(today: dt.date, week: str, outcome: DigestOutcome, connection) -> None:
-    subscriptions = list(DigestSubscription.objects.filter(active=True)
-                         .prefetch_related("ministries", "parties").order_by("email", "pk"))
+    subscriptions = list(
+        DigestSubscription.objects.filter(active=True).prefetch_related("ministries", "parties").order_by("email", "pk")
+    )
     report = build_report(today)
     renderer = DigestRenderer(report.received_from, report.received_to)
     todo = []
@@ -121,10 +132,14 @@ def _send(today: dt.date, week: str, outcome: DigestOutcome, connection) -> None
             outcome.empty.append(sub.email)
         else:
             todo.append((sub, digest))
-    DigestDelivery.objects.bulk_create([DigestDelivery(subscription=sub, week=week) for sub, _ in todo],
-                                       ignore_conflicts=True)
-    pending = dict(DigestDelivery.objects.filter(week=week, subscription__in=[sub for sub, _ in todo],
-                                                 sent_at__isnull=True).values_list("subscription_id", "pk"))
+    DigestDelivery.objects.bulk_create(
+        [DigestDelivery(subscription=sub, week=week) for sub, _ in todo], ignore_conflicts=True
+    )
+    pending = dict(
+        DigestDelivery.objects.filter(
+            week=week, subscription__in=[sub for sub, _ in todo], sent_at__isnull=True
+        ).values_list("subscription_id", "pk")
+    )
     for sub, digest in todo:
         delivery_id = pending.get(sub.pk)
         if delivery_id is None:
@@ -138,7 +153,7 @@ def _send(today: dt.date, week: str, outcome: DigestOutcome, connection) -> None
             message = renderer.message(sub, digest, connection=connection)
             if connection.send_messages([message]) != 1:
                 raise RuntimeError("de mailserver nam het bericht niet aan")
-        except Exception as exc:  # noqa: BLE001 - any failure of one digest must release its claim
+        except Exception as exc:
             log.warning("digest to %s for %s failed: %s", sub.email, week, exc)
             release(delivery_id, token, f"{type(exc).__name__}: {exc}")
             outcome.failed.append(sub.email)

@@ -18,6 +18,7 @@ was a minute per 1,000 subscribers (BENCHMARKS.md). So the digest templates
 get no ``subscription``: anything else per subscriber would need its own
 rendering.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,8 +48,15 @@ def render_parts(name: str, ctx: dict) -> tuple[str, str, str]:
     return subject, render_to_string(f"emails/{name}.txt", ctx), render_to_string(f"emails/{name}.html", ctx)
 
 
-def message_from_parts(subject: str, text: str, html: str, to: str, unsubscribe: str | None = None,
-                       headers: dict | None = None, connection=None) -> EmailMultiAlternatives:
+def message_from_parts(
+    subject: str,
+    text: str,
+    html: str,
+    to: str,
+    unsubscribe: str | None = None,
+    headers: dict | None = None,
+    connection=None,
+) -> EmailMultiAlternatives:
     """One message with a text and an HTML part."""
     headers = dict(headers or {})
     if unsubscribe:
@@ -56,8 +64,9 @@ def message_from_parts(subject: str, text: str, html: str, to: str, unsubscribe:
         headers.setdefault("List-Unsubscribe", f"<{unsubscribe}>")
         headers.setdefault("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
     headers.setdefault("Auto-Submitted", "auto-generated")
-    msg = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers,
-                                 connection=connection)
+    msg = EmailMultiAlternatives(
+        subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers, connection=connection
+    )
     msg.attach_alternative(html, "text/html")
     return msg
 
@@ -73,10 +82,14 @@ class RenderedDigest:
 
     def message(self, sub: DigestSubscription, connection=None) -> EmailMultiAlternatives:
         url = unsubscribe_url(sub)
-        return message_from_parts(self.subject.replace(UNSUBSCRIBE_PLACEHOLDER, url),
-                                  self.text.replace(UNSUBSCRIBE_PLACEHOLDER, url),
-                                  self.html.replace(UNSUBSCRIBE_PLACEHOLDER, escape(url)), sub.email, url,
-                                  connection=connection)
+        return message_from_parts(
+            self.subject.replace(UNSUBSCRIBE_PLACEHOLDER, url),
+            self.text.replace(UNSUBSCRIBE_PLACEHOLDER, url),
+            self.html.replace(UNSUBSCRIBE_PLACEHOLDER, escape(url)),
+            sub.email,
+            url,
+            connection=connection,
+        )
 
 
 class DigestRenderer:
@@ -101,9 +114,14 @@ class DigestRenderer:
         if digest.filters not in self._digests:
             groups = [self.group(g) for g in digest.groups]
             year, week, _ = digest.today.isocalendar()
-            ctx = {"digest": digest, "week_number": week, "year": year, "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
-                   "due_soon_days": DUE_SOON_DAYS,
-                   "groups": {"text": [t for t, _ in groups], "html": [h for _, h in groups]}}
+            ctx = {
+                "digest": digest,
+                "week_number": week,
+                "year": year,
+                "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+                "due_soon_days": DUE_SOON_DAYS,
+                "groups": {"text": [t for t, _ in groups], "html": [h for _, h in groups]},
+            }
             self._digests[digest.filters] = RenderedDigest(*render_parts("digest", ctx))
         return self._digests[digest.filters]
 
@@ -115,8 +133,12 @@ class DigestRenderer:
         return self._items[key]
 
     def group(self, group: MinistryGroup) -> tuple[str, str]:
-        key = (group.name, *(tuple(i.id for i in getattr(group, s)) for s in MinistryGroup.SECTIONS),
-               tuple(sorted(group.total.items())), tuple(sorted(group.rest.items())))
+        key = (
+            group.name,
+            *(tuple(i.id for i in getattr(group, s)) for s in MinistryGroup.SECTIONS),
+            tuple(sorted(group.total.items())),
+            tuple(sorted(group.rest.items())),
+        )
         if key not in self._groups:
             common = {"name": group.name, "total": group.total, "more": group.more, "rest": group.rest}
             text, html = dict(common), dict(common)
@@ -124,8 +146,10 @@ class DigestRenderer:
                 items = [self.item(section, i) for i in getattr(group, section)]
                 text[section], html[section] = [t for t, _ in items], [h for _, h in items]
             ctx = {"due_soon_days": DUE_SOON_DAYS, "received_from": self.received_from, "received_to": self.received_to}
-            self._groups[key] = (_piece("emails/digest/group.txt", {**ctx, "group": text}),
-                                 _piece("emails/digest/group.html", {**ctx, "group": html}))
+            self._groups[key] = (
+                _piece("emails/digest/group.txt", {**ctx, "group": text}),
+                _piece("emails/digest/group.html", {**ctx, "group": html}),
+            )
         return self._groups[key]
 
 

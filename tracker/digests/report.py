@@ -27,6 +27,7 @@ that lists them all, filtered as the subscriber's digest is: a mail is read,
 a list is worked through. Uncut, a digest at the large benchmark scale was
 over 1 MB of text per mail.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,6 +53,7 @@ DUE_SOON_DAYS = 14
 
 
 # ---------------------------------------------------------------- the report
+
 
 def normalize_dossier(number: str) -> str:
     return re.sub(r"\s+", "", number or "")
@@ -143,9 +145,12 @@ class Digest:
 
     @property
     def summary(self) -> list[str]:
-        """"3 antwoorden te laat", "2 toezeggingen verlopen", …: the counts that are not zero."""
-        return [ngettext(one, many, self.counts.get(section, 0)).format(n=self.counts.get(section, 0))
-                for section, one, many in self.SUMMARY if self.counts.get(section)]
+        """ "3 antwoorden te laat", "2 toezeggingen verlopen", …: the counts that are not zero."""
+        return [
+            ngettext(one, many, self.counts.get(section, 0)).format(n=self.counts.get(section, 0))
+            for section, one, many in self.SUMMARY
+            if self.counts.get(section)
+        ]
 
     @property
     def summary_line(self) -> str:
@@ -193,9 +198,15 @@ class Report:
         ordered = sorted(groups.values(), key=lambda g: (g.name == UNKNOWN_MINISTRY, g.name.lower()))
         for group in ordered:
             group.cut(lambda section, g=group: self.list_url(section, g.name, parties, dossiers))
-        return Digest(today=self.today, week=iso_week(self.today), groups=ordered, counts=counts,
-                      received_from=self.received_from, received_to=self.received_to,
-                      filters=(ministries, parties, dossiers))
+        return Digest(
+            today=self.today,
+            week=iso_week(self.today),
+            groups=ordered,
+            counts=counts,
+            received_from=self.received_from,
+            received_to=self.received_to,
+            filters=(ministries, parties, dossiers),
+        )
 
     def list_url(self, section: str, ministry: str, parties=frozenset(), dossiers=frozenset()) -> str:
         """The review page listing all of a section's items for ``ministry`` (and
@@ -207,9 +218,15 @@ class Report:
         elif section == "overdue_commitments":
             name, query = "commitment-list", {"status": "overdue"}
         else:
-            name, query = "commitment-list", {
-                "status": "open", "due_from": self.today.isoformat(),
-                "due_to": (self.today + dt.timedelta(days=DUE_SOON_DAYS)).isoformat(), "sort": "due"}
+            name, query = (
+                "commitment-list",
+                {
+                    "status": "open",
+                    "due_from": self.today.isoformat(),
+                    "due_to": (self.today + dt.timedelta(days=DUE_SOON_DAYS)).isoformat(),
+                    "sort": "due",
+                },
+            )
         if ministry in self.ids["ministries"]:
             query["ministry"] = self.ids["ministries"][ministry]
         if len(parties) == 1 and next(iter(parties)) in self.ids["parties"]:
@@ -224,11 +241,10 @@ def question_sets_with_people():
     offices they are addressed to (ministry) as ``office_list``: plain lists
     (``to_attr``), as Django's default prefetch builds a queryset per set for
     ``.all()``, most of the prefetch time for ~6,000 sets at large scale."""
-    return (QuestionSet.objects.select_related("question_document", "answer_document")
-            .prefetch_related(Prefetch("askers", queryset=Asker.objects.select_related("person", "party"),
-                                       to_attr="asker_list"),
-                              Prefetch("addressed_to", queryset=Office.objects.select_related("ministry"),
-                                       to_attr="office_list")))
+    return QuestionSet.objects.select_related("question_document", "answer_document").prefetch_related(
+        Prefetch("askers", queryset=Asker.objects.select_related("person", "party"), to_attr="asker_list"),
+        Prefetch("addressed_to", queryset=Office.objects.select_related("ministry"), to_attr="office_list"),
+    )
 
 
 def _answer_item(qs: QuestionSet, today: dt.date) -> Item:
@@ -237,11 +253,18 @@ def _answer_item(qs: QuestionSet, today: dt.date) -> Item:
     ministries = sorted({o.ministry.name for o in offices if o.ministry_id}) or [UNKNOWN_MINISTRY]
     dossiers = {normalize_dossier(d.dossier) for d in (qs.question_document, qs.answer_document) if d and d.dossier}
     return Item(
-        kind="answer", id=qs.pk, title=qs.subject or f"Vragenset {qs.pk}",
-        url=f"{settings.SITE_URL}/questions/{qs.pk}/", ministries=ministries,
-        parties={a.party.name for a in askers if a.party_id}, dossiers=dossiers,
-        askers=[str(a) for a in askers], offices=[o.title for o in offices],
-        submitted=qs.submitted, due=due_on(qs.submitted, qs.postponed_on, today), received=qs.received,
+        kind="answer",
+        id=qs.pk,
+        title=qs.subject or f"Vragenset {qs.pk}",
+        url=f"{settings.SITE_URL}/questions/{qs.pk}/",
+        ministries=ministries,
+        parties={a.party.name for a in askers if a.party_id},
+        dossiers=dossiers,
+        askers=[str(a) for a in askers],
+        offices=[o.title for o in offices],
+        submitted=qs.submitted,
+        due=due_on(qs.submitted, qs.postponed_on, today),
+        received=qs.received,
         days_overdue=qs.days_overdue(today),
     )
 
@@ -249,9 +272,11 @@ def _answer_item(qs: QuestionSet, today: dt.date) -> Item:
 def commitments_with_sources():
     """Commitments with office, ministry, source and the set they answer, whose
     askers (party) are ``answer.question_set.asker_list`` (as above)."""
-    return (Commitment.objects.select_related("actor_office__ministry", "source_document", "answer__question_set")
-            .prefetch_related(Prefetch("answer__question_set__askers", queryset=Asker.objects.select_related("party"),
-                                       to_attr="asker_list")))
+    return Commitment.objects.select_related(
+        "actor_office__ministry", "source_document", "answer__question_set"
+    ).prefetch_related(
+        Prefetch("answer__question_set__askers", queryset=Asker.objects.select_related("party"), to_attr="asker_list")
+    )
 
 
 def _commitment_item(c: Commitment, today: dt.date) -> Item:
@@ -262,10 +287,16 @@ def _commitment_item(c: Commitment, today: dt.date) -> Item:
         parties = {a.party.name for a in c.answer.question_set.asker_list if a.party_id}
     doc = c.source_document
     return Item(
-        kind="commitment", id=c.pk, title=c.sentence, url=f"{settings.SITE_URL}/commitments/{c.pk}/",
-        ministries=ministries, parties=parties,
+        kind="commitment",
+        id=c.pk,
+        title=c.sentence,
+        url=f"{settings.SITE_URL}/commitments/{c.pk}/",
+        ministries=ministries,
+        parties=parties,
         dossiers={normalize_dossier(doc.dossier)} if doc.dossier else set(),
-        actor=c.actor or (office.title if office else ""), document=doc.label, due=c.due_date,
+        actor=c.actor or (office.title if office else ""),
+        document=doc.label,
+        due=c.due_date,
         days_overdue=c.days_overdue(today),
         days_left=(c.due_date - today).days if c.due_date and c.due_date >= today else None,
         confirmed=c.confirmed or not c.to_confirm,
@@ -278,15 +309,36 @@ def build_report(today: dt.date) -> Report:
     to Sunday before the week of ``today``, so consecutive digests neither
     skip nor repeat a day, whichever day of the week one is sent)."""
     received_from, received_to = previous_week(today)
-    overdue_sets = sorted((_answer_item(qs, today) for qs in question_sets_with_people().overdue(on=today)),
-                          key=lambda i: (-(i.days_overdue or 0), i.id))
-    received = [_answer_item(qs, today) for qs in question_sets_with_people().written()
-                .filter(received__gte=received_from, received__lte=min(received_to, today)).order_by("received", "pk")]
-    overdue_c = sorted((_commitment_item(c, today) for c in commitments_with_sources().overdue(on=today)),
-                       key=lambda i: (-(i.days_overdue or 0), i.id))
-    due_c = [_commitment_item(c, today) for c in commitments_with_sources().due_within(DUE_SOON_DAYS, on=today)
-             .order_by("due_date", "pk")]
-    ids = {"ministries": dict(Ministry.objects.values_list("name", "pk")),
-           "parties": dict(Party.objects.values_list("name", "pk"))}
-    return Report(today=today, overdue_answers=overdue_sets, overdue_commitments=overdue_c, due_commitments=due_c,
-                  received_answers=received, received_from=received_from, received_to=received_to, ids=ids)
+    overdue_sets = sorted(
+        (_answer_item(qs, today) for qs in question_sets_with_people().overdue(on=today)),
+        key=lambda i: (-(i.days_overdue or 0), i.id),
+    )
+    received = [
+        _answer_item(qs, today)
+        for qs in question_sets_with_people()
+        .written()
+        .filter(received__gte=received_from, received__lte=min(received_to, today))
+        .order_by("received", "pk")
+    ]
+    overdue_c = sorted(
+        (_commitment_item(c, today) for c in commitments_with_sources().overdue(on=today)),
+        key=lambda i: (-(i.days_overdue or 0), i.id),
+    )
+    due_c = [
+        _commitment_item(c, today)
+        for c in commitments_with_sources().due_within(DUE_SOON_DAYS, on=today).order_by("due_date", "pk")
+    ]
+    ids = {
+        "ministries": dict(Ministry.objects.values_list("name", "pk")),
+        "parties": dict(Party.objects.values_list("name", "pk")),
+    }
+    return Report(
+        today=today,
+        overdue_answers=overdue_sets,
+        overdue_commitments=overdue_c,
+        due_commitments=due_c,
+        received_answers=received,
+        received_from=received_from,
+        received_to=received_to,
+        ids=ids,
+    )

@@ -7,6 +7,7 @@ received are those of the previous ISO week, Monday to Sunday, so
 consecutive digests neither skip nor repeat a day, whichever day of the week
 one is sent.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -13,6 +13,7 @@ most once an hour), and does nothing else.
 The token (``unsubscribe_token``) is signed and dated and names one action
 and one address: a token made for anything else unsubscribes nobody.
 """
+
 import datetime as dt
 
 from django.conf import settings
@@ -75,8 +76,9 @@ def unsubscribe(request, token: str):
             sub.active = False
             sub.save(update_fields=["active"])
         return render(request, "digests/unsubscribe.html", {"state": "done", "subscription": sub})
-    return render(request, "digests/unsubscribe.html",
-                  {"state": "confirm" if sub.active else "already", "subscription": sub})
+    return render(
+        request, "digests/unsubscribe.html", {"state": "confirm" if sub.active else "already", "subscription": sub}
+    )
 
 
 def _expired(request, sub):
@@ -84,11 +86,14 @@ def _expired(request, sub):
     state = "expired"
     if request.method == "POST" and request.POST.get("action") == "resend" and sub.active:
         if cache.add(f"unsubscribe-resend:{sub.pk}", 1, RESEND_INTERVAL_SECONDS):
-            send_mail("Nieuwe afmeldlink voor het weekoverzicht",
-                      "U vroeg om een nieuwe link om u af te melden voor het wekelijkse overzicht van "
-                      f"Kamervragen en toezeggingen:\n\n{unsubscribe_url(sub)}\n\n"
-                      f"De link werkt {settings.UNSUBSCRIBE_MAX_AGE_DAYS} dagen. Vroeg u hier niet om, "
-                      "dan kunt u dit bericht negeren.\n",
-                      settings.DEFAULT_FROM_EMAIL, [sub.email])
+            send_mail(
+                "Nieuwe afmeldlink voor het weekoverzicht",
+                "U vroeg om een nieuwe link om u af te melden voor het wekelijkse overzicht van "
+                f"Kamervragen en toezeggingen:\n\n{unsubscribe_url(sub)}\n\n"
+                f"De link werkt {settings.UNSUBSCRIBE_MAX_AGE_DAYS} dagen. Vroeg u hier niet om, "
+                "dan kunt u dit bericht negeren.\n",
+                settings.DEFAULT_FROM_EMAIL,
+                [sub.email],
+            )
         state = "resent"
     return render(request, "digests/unsubscribe.html", {"state": state, "subscription": sub}, status=410)

@@ -1,6 +1,7 @@
 """The parliamentary calendar the parser gets: built from the
 ParliamentaryRecess rows staff can edit in the admin (DOMAIN.md's table is
 loaded by a data migration; years not in the table follow the rule)."""
+
 from documents.parsing.calendar import Calendar, Recess
 from tracker.models import ParliamentaryRecess
 

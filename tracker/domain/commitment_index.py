@@ -19,6 +19,7 @@ signals below: the admin, the review pages, the lifecycle); ``records.store``
 writes in bulk, which sends no signals, so it runs inside ``batch()`` and
 refreshes once per paper for everything it touched.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -60,15 +61,19 @@ def _ids(commitments: set[int], question_sets: set[int], documents: set[int]) ->
     answers join made PostgreSQL scan every commitment: 11 ms a paper at 6,000)."""
     ids = set(commitments)
     if question_sets:
-        ids.update(Commitment.objects.filter(answer__question_set__in=list(question_sets))
-                   .values_list("pk", flat=True))
+        ids.update(Commitment.objects.filter(answer__question_set__in=list(question_sets)).values_list("pk", flat=True))
     if documents:
         ids.update(Commitment.objects.filter(source_document__in=list(documents)).values_list("pk", flat=True))
     return sorted(ids)
 
 
-def refresh(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), documents: Iterable[int] = (),
-            everything: bool = False, fresh: Iterable[int] = ()) -> None:
+def refresh(
+    commitments: Iterable[int] = (),
+    question_sets: Iterable[int] = (),
+    documents: Iterable[int] = (),
+    everything: bool = False,
+    fresh: Iterable[int] = (),
+) -> None:
     """Recompute the derived columns of the commitments named, of those that
     answer the question sets named and of those found in the documents named
     (or of every commitment). ``fresh``: commitments just inserted, which have
@@ -80,8 +85,11 @@ def refresh(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), 
         return
     rows = Commitment.objects.all() if ids is None else Commitment.objects.filter(pk__in=sorted(set(ids) - fresh))
     stale = []
-    for pk, sentence, subject, current in rows.order_by("pk").values_list(
-            "pk", "sentence", "answer__question_set__subject", "search_text").iterator(chunk_size=CHUNK):
+    for pk, sentence, subject, current in (
+        rows.order_by("pk")
+        .values_list("pk", "sentence", "answer__question_set__subject", "search_text")
+        .iterator(chunk_size=CHUNK)
+    ):
         text = text_for(sentence, subject)
         if text != current:
             stale.append(Commitment(pk=pk, search_text=text))
@@ -95,8 +103,9 @@ def refresh(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), 
         through.objects.all().delete()
     elif set(ids) - fresh:
         through.objects.filter(commitment_id__in=[pk for pk in ids if pk not in fresh]).delete()
-    table, c, a = (connection.ops.quote_name(n) for n in (
-        through._meta.db_table, Commitment._meta.db_table, Answer._meta.db_table))
+    table, c, a = (
+        connection.ops.quote_name(n) for n in (through._meta.db_table, Commitment._meta.db_table, Answer._meta.db_table)
+    )
     asker = connection.ops.quote_name(Asker._meta.db_table)
     where, params = ("", []) if ids is None else (f"AND c.id IN ({', '.join(['%s'] * len(ids))})", ids)
     with connection.cursor() as cursor:
@@ -104,7 +113,8 @@ def refresh(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), 
             f"INSERT INTO {table} (commitment_id, party_id) "
             f"SELECT DISTINCT c.id, k.party_id FROM {c} c JOIN {a} a ON a.id = c.answer_id "
             f"JOIN {asker} k ON k.question_set_id = a.question_set_id WHERE k.party_id IS NOT NULL {where}",
-            params)
+            params,
+        )
 
 
 @contextmanager
@@ -123,8 +133,12 @@ def batch():
     refresh(**pending)
 
 
-def touch(commitments: Iterable[int] = (), question_sets: Iterable[int] = (), documents: Iterable[int] = (),
-          fresh: Iterable[int] = ()) -> None:
+def touch(
+    commitments: Iterable[int] = (),
+    question_sets: Iterable[int] = (),
+    documents: Iterable[int] = (),
+    fresh: Iterable[int] = (),
+) -> None:
     """Refresh now, or at the end of the current ``batch()``."""
     pending = _pending.get()
     if pending is None:

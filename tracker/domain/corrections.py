@@ -6,6 +6,7 @@ calls ``apply_parser_value`` when a new version of a paper says something for
 a field, which never overwrites a corrected value but stores the new parser
 value beside the correction.
 """
+
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
@@ -36,8 +37,14 @@ def record(obj: models.Model, field: str, parser_value, new_value, user=None, wh
         existing.save(update_fields=["active"])
         parser_value, parser_now = existing.parser_value, existing.parser_now
     return Correction.objects.create(
-        content_type=ct, object_id=obj.pk, field=field, parser_value=as_text(parser_value),
-        corrected_value=as_text(new_value), parser_now=parser_now, by=user, why=why,
+        content_type=ct,
+        object_id=obj.pk,
+        field=field,
+        parser_value=as_text(parser_value),
+        corrected_value=as_text(new_value),
+        parser_now=parser_now,
+        by=user,
+        why=why,
     )
 
 
@@ -57,7 +64,8 @@ def corrected_fields_many(objs) -> dict[int, set[str]]:
     ct = ContentType.objects.get_for_model(objs[0])
     out: dict[int, set[str]] = {o.pk: set() for o in objs}
     for pk, field in Correction.objects.filter(content_type=ct, object_id__in=list(out), active=True).values_list(
-            "object_id", "field"):
+        "object_id", "field"
+    ):
         out[pk].add(field)
     return out
 
@@ -68,7 +76,8 @@ def apply_parser_value(obj: models.Model, field: str, value, corrected: set[str]
     if field in corrected:
         ct = ContentType.objects.get_for_model(obj)
         Correction.objects.filter(content_type=ct, object_id=obj.pk, field=field, active=True).update(
-            parser_now=as_text(value))
+            parser_now=as_text(value)
+        )
         return False
     attname = obj._meta.get_field(field).attname  # type: ignore[union-attr]  # a concrete field by name
     current = getattr(obj, attname)

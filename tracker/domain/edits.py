@@ -23,6 +23,7 @@ transaction, with the record locked, each:
 Nothing else writes a field staff can correct. ``tracker/domain/lifecycle.py``
 holds the recording verbs that ingest and the jobs call themselves.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,12 +34,20 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from documents.models import Document
-
 from tracker.domain import corrections, lifecycle
 from tracker.domain.identity import sentence_hash
 from tracker.models import (
-    Answer, Commitment, Correction, FulfilmentSuggestion, Office, Person, Postponement, Question, QuestionSet,
-    Request, StatusChange,
+    Answer,
+    Commitment,
+    Correction,
+    FulfilmentSuggestion,
+    Office,
+    Person,
+    Postponement,
+    Question,
+    QuestionSet,
+    Request,
+    StatusChange,
 )
 from tracker.rules import answer_term
 from tracker.rules.review_date import review_date_for
@@ -49,15 +58,37 @@ Event = StatusChange.Event
 #: fields of each model whose value comes from the parser: staff changes to them become Corrections
 #: (tracker/ingest applies a new paper's values through corrections.apply_parser_value, which keeps these)
 PARSER_FIELDS: dict[type[models.Model], frozenset[str]] = {
-    QuestionSet: frozenset({"kind", "subject", "vergaderjaar", "aanhangsel_number", "submitted", "received",
-                            "first_received", "postponed_on"}),
-    Commitment: frozenset({"sentence", "actor", "actor_office", "deadline_text", "due_date", "due_precision",
-                           "review_date", "request", "answer"}),
+    QuestionSet: frozenset(
+        {
+            "kind",
+            "subject",
+            "vergaderjaar",
+            "aanhangsel_number",
+            "submitted",
+            "received",
+            "first_received",
+            "postponed_on",
+        }
+    ),
+    Commitment: frozenset(
+        {
+            "sentence",
+            "actor",
+            "actor_office",
+            "deadline_text",
+            "due_date",
+            "due_precision",
+            "review_date",
+            "request",
+            "answer",
+        }
+    ),
     Question: frozenset({"label", "text", "party", "position"}),
     Answer: frozenset({"label", "text", "position", "nader"}),
     Request: frozenset({"text", "reply"}),
-    Document: frozenset({"kind", "identifier", "title", "vergaderjaar", "aanhangsel_number", "dossier", "number",
-                         "date"}),
+    Document: frozenset(
+        {"kind", "identifier", "title", "vergaderjaar", "aanhangsel_number", "dossier", "number", "date"}
+    ),
     Person: frozenset({"name", "initials"}),
     Office: frozenset({"title", "ministry"}),
 }
@@ -81,9 +112,11 @@ def parser_fields(model: type[models.Model]) -> frozenset[str]:
 
 # ---------------------------------------------------------------- the service
 
+
 @transaction.atomic
-def correct(obj: models.Model, changes: dict[str, Any], *, by=None, why: str = "",
-            today: dt.date | None = None) -> list[Correction]:
+def correct(
+    obj: models.Model, changes: dict[str, Any], *, by=None, why: str = "", today: dt.date | None = None
+) -> list[Correction]:
     """Staff set ``changes`` (field name → new value: a value, a model
     instance or its pk) on stored ``obj``; ``why`` is their reason.
 
@@ -101,7 +134,8 @@ def correct(obj: models.Model, changes: dict[str, Any], *, by=None, why: str = "
         _move_commitment(obj, moves, by=by, why=why, today=today)
     elif isinstance(obj, FulfilmentSuggestion) and "state" in moves:
         accept = {FulfilmentSuggestion.State.CONFIRMED: True, FulfilmentSuggestion.State.REJECTED: False}.get(
-            moves["state"])
+            moves["state"]
+        )
         lifecycle.decide_suggestion(obj, accept, by=by, note=why, on=today)
     _follow(obj, by=by, why=why, today=today)
     _refresh_overdue(_touched(obj, changes), today)
@@ -146,8 +180,16 @@ def accept_parser_value(correction: Correction, *, by=None, why: str = "", today
 
 # ---------------------------------------------------------------- staff verbs
 
-def set_status(c: Commitment, status: str, *, by=None, evidence: Document | None = None, why: str = "",
-               today: dt.date | None = None) -> Commitment:
+
+def set_status(
+    c: Commitment,
+    status: str,
+    *,
+    by=None,
+    evidence: Document | None = None,
+    why: str = "",
+    today: dt.date | None = None,
+) -> Commitment:
     """A new status (fulfilled with its evidence, lapsed with ``why`` as the reason, open again)."""
     changes: dict[str, Any] = {"status": status}
     if evidence is not None:
@@ -158,8 +200,15 @@ def set_status(c: Commitment, status: str, *, by=None, evidence: Document | None
     return c
 
 
-def redate(c: Commitment, due_date: dt.date | None, *, by=None, why: str = "", precision: str | None = None,
-           today: dt.date | None = None) -> Commitment:
+def redate(
+    c: Commitment,
+    due_date: dt.date | None,
+    *,
+    by=None,
+    why: str = "",
+    precision: str | None = None,
+    today: dt.date | None = None,
+) -> Commitment:
     """Staff give a commitment another due date (None: no due date): a
     Correction, so a new version of its paper keeps it, and a REDATED event."""
     if precision is None:
@@ -174,8 +223,9 @@ def confirm(c: Commitment, *, by=None, why: str = "", today: dt.date | None = No
     return c
 
 
-def decide_suggestion(s: FulfilmentSuggestion, accept: bool, *, by=None, why: str = "",
-                      today: dt.date | None = None) -> FulfilmentSuggestion:
+def decide_suggestion(
+    s: FulfilmentSuggestion, accept: bool, *, by=None, why: str = "", today: dt.date | None = None
+) -> FulfilmentSuggestion:
     """Staff confirm a suggested fulfilment (the commitment is fulfilled, with
     that paper as evidence) or reject it (it is not suggested again)."""
     state = FulfilmentSuggestion.State.CONFIRMED if accept else FulfilmentSuggestion.State.REJECTED
@@ -184,6 +234,7 @@ def decide_suggestion(s: FulfilmentSuggestion, accept: bool, *, by=None, why: st
 
 
 # ---------------------------------------------------------------- the steps
+
 
 def _field(obj: models.Model, name: str) -> models.Field:
     """The concrete field ``name`` of ``obj`` (a relation from elsewhere is none of its fields)."""
@@ -225,8 +276,9 @@ def _is_move(obj: models.Model, name: str) -> bool:
     return isinstance(obj, FulfilmentSuggestion) and name == "state"
 
 
-def _write(obj: models.Model, changes: dict[str, Any], *, by, why: str, today: dt.date,
-           record: bool) -> list[Correction]:
+def _write(
+    obj: models.Model, changes: dict[str, Any], *, by, why: str, today: dt.date, record: bool
+) -> list[Correction]:
     """Set ``changes`` (Corrections for the parser's fields when ``record``),
     derive, save what changed, and log the dates that moved."""
     if not changes:
@@ -271,16 +323,27 @@ def _dates(obj: models.Model) -> dict[str, Any]:
 
 
 #: a date that moved → the event the history shows
-DATE_EVENTS = {"answer_due": Event.REDATED, "due_date": Event.REDATED, "received": Event.ANSWERED,
-               "postponed_on": Event.POSTPONED}
+DATE_EVENTS = {
+    "answer_due": Event.REDATED,
+    "due_date": Event.REDATED,
+    "received": Event.ANSWERED,
+    "postponed_on": Event.POSTPONED,
+}
 
 
 def _log_dates(obj: models.Model, before: dict[str, Any], *, by, why: str) -> None:
     for name, old in before.items():
         new = getattr(obj, name)
         if new != old:
-            lifecycle.log(obj, DATE_EVENTS[name], old, new, by=by, note=why,
-                          on=new if DATE_EVENTS[name] != Event.REDATED else None)
+            lifecycle.log(
+                obj,
+                DATE_EVENTS[name],
+                old,
+                new,
+                by=by,
+                note=why,
+                on=new if DATE_EVENTS[name] != Event.REDATED else None,
+            )
 
 
 def _move_commitment(c: Commitment, moves: dict[str, Any], *, by, why: str, today: dt.date) -> None:
@@ -301,15 +364,20 @@ def _move_commitment(c: Commitment, moves: dict[str, Any], *, by, why: str, toda
         c.save(update_fields=["evidence", "updated_at"])
         lifecycle.log(c, Event.STATUS, status, status, by=by, note=why or "bewijsstuk verwijderd")
         return
-    lifecycle.set_status(c, status, by=by, evidence=evidence, reason=reason, note=why or reason,
-                         on=moves.get("closed_on") or today)
+    lifecycle.set_status(
+        c, status, by=by, evidence=evidence, reason=reason, note=why or reason, on=moves.get("closed_on") or today
+    )
 
 
 def _follow(obj: models.Model, *, by, why: str = "", today: dt.date) -> None:
     """A postponement notice staff record or change: its set is postponed from the first notice on."""
     if isinstance(obj, Postponement) and obj.date is not None:
-        first = obj.question_set.postponements.exclude(date__isnull=True).order_by("date").values_list(
-            "date", flat=True).first()
+        first = (
+            obj.question_set.postponements.exclude(date__isnull=True)
+            .order_by("date")
+            .values_list("date", flat=True)
+            .first()
+        )
         correct(obj.question_set, {"postponed_on": first}, by=by, why=why, today=today)
 
 

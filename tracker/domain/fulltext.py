@@ -10,6 +10,7 @@ occur in the text (case-insensitive contains), the hits marked in Python.
 in a paper (START, STOP); the page escapes the text before they become
 ``<mark>`` (tracker/review/search.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -62,11 +63,24 @@ def matching(kind: str, q: str) -> QuerySet:
     if postgres():
         query = SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
         vector = SearchVector(field, config=CONFIG)
-        return (rows.annotate(_vector=vector).filter(_vector=query)
-                .annotate(rank=SearchRank(F("_vector"), query),
-                          headline=SearchHeadline(field, query, config=CONFIG, start_sel=START, stop_sel=STOP,
-                                                  max_words=30, min_words=12, max_fragments=2,
-                                                  fragment_delimiter=" … "))
-                .order_by("-rank", "-pk"))
+        return (
+            rows.annotate(_vector=vector)
+            .filter(_vector=query)
+            .annotate(
+                rank=SearchRank(F("_vector"), query),
+                headline=SearchHeadline(
+                    field,
+                    query,
+                    config=CONFIG,
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank", "-pk")
+        )
     condition = reduce(lambda a, b: a & b, (Q(**{f"{field}__icontains": w}) for w in terms))
     return rows.filter(condition).annotate(headline=Value("")).order_by("-pk")

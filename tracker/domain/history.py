@@ -6,6 +6,7 @@ Correction for what staff corrected. Each becomes an Entry with a Dutch
 sentence ("Status gewijzigd van Openstaand naar Voldaan"), never a code or an
 ISO date.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.formats import date_format
 
@@ -21,14 +23,22 @@ from tracker.models import Commitment, Correction, FulfilmentSuggestion, Request
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: the stored codes of the lifecycle and the requests, by the name staff know them by
-LABELS = {**dict(Commitment.Status.choices), **dict(Commitment.Precision.choices), **dict(Request.Reply.choices),
-          **dict(FulfilmentSuggestion.State.choices)}
-JOBS = {"flag_overdue": "de dagelijkse controle op termijnen", "send_digests": "de wekelijkse digest",
-        "sync_opendata": "de open-datasynchronisatie", "ingest_upload": "het inlezen van een upload"}
+LABELS = {
+    **dict(Commitment.Status.choices),
+    **dict(Commitment.Precision.choices),
+    **dict(Request.Reply.choices),
+    **dict(FulfilmentSuggestion.State.choices),
+}
+JOBS = {
+    "flag_overdue": "de dagelijkse controle op termijnen",
+    "send_digests": "de wekelijkse digest",
+    "sync_opendata": "de open-datasynchronisatie",
+    "ingest_upload": "het inlezen van een upload",
+}
 
 
 def long_date(day: dt.date | None, weekday: bool = False) -> str:
-    """"15 februari 2019", or "vrijdag 15 februari 2019": the one date format of the pages and mails."""
+    """ "15 februari 2019", or "vrijdag 15 februari 2019": the one date format of the pages and mails."""
     if day is None:
         return ""
     return date_format(day, "l j F Y" if weekday else "j F Y")
@@ -96,24 +106,29 @@ def _status_sentence(s: StatusChange) -> str:
     return f"{s.get_event_display()}: {old} → {new}"
 
 
-def _field_value(model: type[models.Model], field_name: str, value: str) -> str:
+def _field(model: type[models.Model], name: str) -> models.Field | None:
     try:
-        field = model._meta.get_field(field_name)
-    except Exception:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if isinstance(field, models.Field) else None
+
+
+def _field_value(model: type[models.Model], field_name: str, value: str) -> str:
+    field = _field(model, field_name)
+    if field is None:
         return shown(value)
     if value and isinstance(field, models.ForeignKey):
         target = field.related_model._default_manager.filter(pk=value).first()
         return str(target) if target is not None else f"nr. {value}"
-    if getattr(field, "choices", None):
-        return dict(field.choices).get(value, shown(value))
+    if field.flatchoices:
+        return str(dict(field.flatchoices).get(value, shown(value)))
     return shown(value)
 
 
 def _correction_sentence(c: Correction, model: type[models.Model]) -> str:
-    try:
-        label = str(model._meta.get_field(c.field).verbose_name)
-    except Exception:
-        label = c.field
+    field = _field(model, c.field)
+    label = str(field.verbose_name) if field is not None else c.field
     old, new = _field_value(model, c.field, c.parser_value), _field_value(model, c.field, c.corrected_value)
     sentence = f"{label.capitalize()} gecorrigeerd van {old} naar {new}"
     if c.active and c.parser_disagrees:
@@ -124,13 +139,28 @@ def _correction_sentence(c: Correction, model: type[models.Model]) -> str:
 def entries(obj: models.Model) -> list[Entry]:
     """Everything that happened to ``obj``, oldest first (two queries, and one per corrected link)."""
     ct = ContentType.objects.get_for_model(obj)
-    out = [Entry(s.at, s.on, _status_sentence(s), _who(s.by, s.job), s.evidence,
-                 "" if s.event == StatusChange.Event.OVERDUE else dates_written_out(s.note))
-           for s in StatusChange.objects.filter(content_type=ct, object_id=obj.pk).select_related("by", "job",
-                                                                                                   "evidence")]
+    out = [
+        Entry(
+            s.at,
+            s.on,
+            _status_sentence(s),
+            _who(s.by, s.job),
+            s.evidence,
+            "" if s.event == StatusChange.Event.OVERDUE else dates_written_out(s.note),
+        )
+        for s in StatusChange.objects.filter(content_type=ct, object_id=obj.pk).select_related("by", "job", "evidence")
+    ]
     model = type(obj)
-    out += [Entry(c.at, None, _correction_sentence(c, model), _who(c.by) if c.by else "staf", None,
-                  dates_written_out(c.why),
-                  replaced=not c.active)
-            for c in Correction.objects.filter(content_type=ct, object_id=obj.pk).select_related("by")]
+    out += [
+        Entry(
+            c.at,
+            None,
+            _correction_sentence(c, model),
+            _who(c.by) if c.by else "staf",
+            None,
+            dates_written_out(c.why),
+            replaced=not c.active,
+        )
+        for c in Correction.objects.filter(content_type=ct, object_id=obj.pk).select_related("by")
+    ]
     return sorted(out, key=lambda e: e.at)

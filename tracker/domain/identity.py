@@ -1,5 +1,6 @@
 """Natural keys of records inside a paper, so a new version updates what
 changed instead of adding copies."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,7 +22,7 @@ def sentence_hash(text: str) -> str:
 
 
 def label_numbers(label: str) -> list[str]:
-    """"2 en 3" → ["2", "3"]; "3, 4, 5 en 6" → ["3", "4", "5", "6"]."""
+    """ "2 en 3" → ["2", "3"]; "3, 4, 5 en 6" → ["3", "4", "5", "6"]."""
     return _LABEL_NUMBERS.findall(label or "")
 
 
@@ -39,7 +40,33 @@ def similarity(a: str, b: str) -> float:
 
 
 _STOP = {
-    "zullen", "worden", "wordt", "kamer", "hierover", "daarover", "onder", "andere", "tijdens", "waarbij",
-    "hebben", "heeft", "zoals", "omdat", "daarom", "echter", "alsmede", "tevens", "welke", "zijn", "deze",
-    "dat", "over", "minister", "kabinet", "nederland", "informeren", "graag", "brief",
+    "zullen",
+    "worden",
+    "wordt",
+    "kamer",
+    "hierover",
+    "daarover",
+    "onder",
+    "andere",
+    "tijdens",
+    "waarbij",
+    "hebben",
+    "heeft",
+    "zoals",
+    "omdat",
+    "daarom",
+    "echter",
+    "alsmede",
+    "tevens",
+    "welke",
+    "zijn",
+    "deze",
+    "dat",
+    "over",
+    "minister",
+    "kabinet",
+    "nederland",
+    "informeren",
+    "graag",
+    "brief",
 }

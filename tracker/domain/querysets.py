@@ -1,6 +1,7 @@
 """The rules over stored dates, as querysets: the jobs, the pages, the admin
 and the digest all ask these, for any day (healthchecks' shape: a stored
 deadline, evaluated for a given day, not a flag only a job keeps true)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,7 +36,9 @@ class QuestionSetQuerySet(models.QuerySet):
     def _late() -> Q:
         """Received after the term that applied on the day of the answer."""
         late_plain = Q(postponed_on__isnull=True) | Q(postponed_on__gt=F("received"))
-        return (late_plain & Q(received__gt=F("term_due"))) | (Q(postponed_on__lte=F("received")) & Q(received__gt=F("answer_due")))
+        return (late_plain & Q(received__gt=F("term_due"))) | (
+            Q(postponed_on__lte=F("received")) & Q(received__gt=F("answer_due"))
+        )
 
     def answered_late(self):
         """Answered after the term that applied on the day of the answer."""
@@ -63,7 +66,6 @@ ACTION_BUCKET = models.Case(
     default=models.Value(2),
 )
 ACTION_ORDER = (ACTION_BUCKET.asc(), F("due_date").asc(), F("id").asc())
-
 
 
 class CommitmentQuerySet(models.QuerySet):

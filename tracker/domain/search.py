@@ -17,6 +17,7 @@ must occur at the start of a word: the regular expression
 ``(^|[^a-z0-9])term`` means the same to PostgreSQL and to Python's ``re``
 (SQLite's REGEXP is Python's), so there is one query for both backends.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,8 +55,33 @@ def register_sqlite_function(sender, connection, **kwargs):
 
 #: words that begin a word in nearly every subject: searching them adds
 #: nothing but a scan of every row (a trigram index cannot serve them)
-STOPWORDS = {"de", "het", "een", "en", "van", "in", "op", "te", "voor", "met", "over", "aan", "bij", "om", "uit",
-             "als", "dat", "die", "is", "of", "er", "na", "tot", "naar", "door"}
+STOPWORDS = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "op",
+    "te",
+    "voor",
+    "met",
+    "over",
+    "aan",
+    "bij",
+    "om",
+    "uit",
+    "als",
+    "dat",
+    "die",
+    "is",
+    "of",
+    "er",
+    "na",
+    "tot",
+    "naar",
+    "door",
+}
 #: matches up to this many rows are passed on as a list of ids (an index
 #: lookup that PostgreSQL can OR with the trigram index); more as a subquery
 #: (the lists count at most 2,000 rows, tracker/review/pagination.py, so reading
@@ -75,13 +101,14 @@ def words(q: str | None) -> list[str]:
 def matching_ids(queryset, field: str, word: str):
     """The ids of ``queryset``'s rows in which ``word`` begins a word of
     ``field``: a list when they are few, else a subquery."""
-    return few_as_list(queryset.alias(_search=SearchText(field)).filter(match(word, "_search"))
-                       .values_list("pk", flat=True))
+    return few_as_list(
+        queryset.alias(_search=SearchText(field)).filter(match(word, "_search")).values_list("pk", flat=True)
+    )
 
 
 def few_as_list(rows):
     """``rows`` (a flat values_list) as a list when it is short, else as it is (a subquery)."""
-    ids = list(rows.order_by()[:MATERIALIZE + 1])
+    ids = list(rows.order_by()[: MATERIALIZE + 1])
     return ids if len(ids) <= MATERIALIZE else rows
 
 
@@ -95,6 +122,7 @@ def match(q: str | None, *fields: str) -> Q | None:
     terms = words(q)
     if not terms:
         return None
-    per_word = [reduce(lambda a, b: a | b, (Q(**{f"{f}__regex": word_start_pattern(w)}) for f in fields))
-                for w in terms]
+    per_word = [
+        reduce(lambda a, b: a | b, (Q(**{f"{f}__regex": word_start_pattern(w)}) for f in fields)) for w in terms
+    ]
     return reduce(lambda a, b: a & b, per_word)

@@ -1,5 +1,6 @@
 """Small database functions the set-based jobs need, written for both
 backends the tracker runs on (SQLite and PostgreSQL)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,8 +23,15 @@ class AddDays(Func):
         self.days = int(days)
         super().__init__(expression, **extra)
 
-    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, function: str | None = None,
-               template: str | None = None, arg_joiner: str | None = None, **extra_context: Any) -> _Sql:
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> _Sql:
         # the SQL is fixed: Func's function, template and joiner do not apply
         sql, params = compiler.compile(self.source_expressions[0])
         return f"(CAST({sql} AS DATE) + {self.days})", params

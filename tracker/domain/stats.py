@@ -8,6 +8,7 @@ only counts. A fixed number of queries whatever the size of the data: the
 sets with their addressees in one, the late and overdue ids in one each,
 the commitment counts grouped in the database.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +25,7 @@ UNKNOWN = "Onbekend"
 @dataclass
 class Row:
     name: str
-    received: int = 0          # sets addressed (asked)
+    received: int = 0  # sets addressed (asked)
     answered: int = 0
     on_time: int = 0
     overdue_now: int = 0
@@ -66,12 +67,16 @@ def _sorted(rows: dict) -> list:
 def question_stats(today: dt.date) -> tuple[list[Row], list[Row]]:
     late = set(QuestionSet.objects.answered_late().values_list("pk", flat=True))
     overdue = set(QuestionSet.objects.overdue(on=today).values_list("pk", flat=True))
-    rows = QuestionSet.objects.written().filter(submitted__lte=today).values_list(
-        "pk", "addressed_to__ministry__name", "addressed_to__title", "submitted", "received")
+    rows = (
+        QuestionSet.objects.written()
+        .filter(submitted__lte=today)
+        .values_list("pk", "addressed_to__ministry__name", "addressed_to__title", "submitted", "received")
+    )
     sets: dict[int, dict] = {}
     for pk, ministry, office, submitted, received in rows:
-        entry = sets.setdefault(pk, {"ministries": set(), "offices": set(), "submitted": submitted,
-                                     "received": received})
+        entry = sets.setdefault(
+            pk, {"ministries": set(), "offices": set(), "submitted": submitted, "received": received}
+        )
         if ministry:
             entry["ministries"].add(ministry)
         if office:
@@ -113,6 +118,7 @@ def build(today: dt.date) -> Stats:
 
 # ---------------------------------------------------------------- chart
 
+
 @dataclass
 class Bar:
     label: str
@@ -135,14 +141,24 @@ class BarChart:
     plot_width: int
 
 
-def bar_chart(title: str, items: list[tuple[str, float, str]], *, maximum: float | None = None,
-              text_width: int = 240) -> BarChart:
+def bar_chart(
+    title: str, items: list[tuple[str, float, str]], *, maximum: float | None = None, text_width: int = 240
+) -> BarChart:
     """``items``: (label, value, text shown at the bar's end, ``text_width`` wide)."""
     label_width, plot_width, bar_height, gap = 260, 360, 22, 10
     top = max((v for _, v, _ in items), default=0)
     maximum = maximum or top or 1
-    bars = [Bar(label, value, text, y=i * (bar_height + gap), width=round(plot_width * value / maximum, 1))
-            for i, (label, value, text) in enumerate(items)]
+    bars = [
+        Bar(label, value, text, y=i * (bar_height + gap), width=round(plot_width * value / maximum, 1))
+        for i, (label, value, text) in enumerate(items)
+    ]
     height = max(len(bars) * (bar_height + gap), bar_height + gap)
-    return BarChart(title=title, bars=bars, width=label_width + plot_width + text_width, height=height,
-                    label_width=label_width, bar_height=bar_height, plot_width=plot_width)
+    return BarChart(
+        title=title,
+        bars=bars,
+        width=label_width + plot_width + text_width,
+        height=height,
+        label_width=label_width,
+        bar_height=bar_height,
+        plot_width=plot_width,
+    )

@@ -14,6 +14,7 @@ the first signatory of its paper. A record with no known group counts under
 "Onbekend". The rules (late, overdue) are the querysets'; this module only
 counts, with a fixed number of queries whatever the size of the data.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -68,8 +69,17 @@ class Cell:
         return statistics.median(self.days_to_answer) if self.days_to_answer else None
 
     def add(self, other: Cell) -> None:
-        for name in ("asked", "answered", "on_time", "postponed", "overdue_now", "commitments_made",
-                     "commitments_kept", "commitments_overdue", "commitments_lapsed"):
+        for name in (
+            "asked",
+            "answered",
+            "on_time",
+            "postponed",
+            "overdue_now",
+            "commitments_made",
+            "commitments_kept",
+            "commitments_overdue",
+            "commitments_lapsed",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.days_to_answer.extend(other.days_to_answer)
 
@@ -138,8 +148,9 @@ def build(today: dt.date, grouping: str = "ministry", per: str = "cabinet") -> T
     if per == "cabinet":
         periods = cabinet_periods()
     else:
-        days = [s["submitted"] for s in sets.values() if s["submitted"]] + \
-               [c["date"] for c in commitments.values() if c["date"]]
+        days = [s["submitted"] for s in sets.values() if s["submitted"]] + [
+            c["date"] for c in commitments.values() if c["date"]
+        ]
         periods = year_periods(min(days).year, max(days).year) if days else []
     find = _Finder(periods)
     cells: dict[tuple[str, str], Cell] = {}
@@ -168,14 +179,23 @@ def build(today: dt.date, grouping: str = "ministry", per: str = "cabinet") -> T
             continue
         for cell in targets(entry["groups"], period):
             cell.commitments_made += 1
-            cell.commitments_kept += entry["status"] in (Commitment.Status.FULFILLED,
-                                                         Commitment.Status.PARTIALLY_FULFILLED)
+            cell.commitments_kept += entry["status"] in (
+                Commitment.Status.FULFILLED,
+                Commitment.Status.PARTIALLY_FULFILLED,
+            )
             cell.commitments_lapsed += entry["status"] == Commitment.Status.LAPSED
             cell.commitments_overdue += entry["overdue"]
     groups = sorted({g for g, _ in cells}, key=lambda g: (g == UNKNOWN, g.lower()))
     used = {p for _, p in cells}
-    return Trends(today=today, grouping=grouping, per=per, periods=[p for p in periods if p.key in used],
-                  groups=groups, cells=cells, totals=totals)
+    return Trends(
+        today=today,
+        grouping=grouping,
+        per=per,
+        periods=[p for p in periods if p.key in used],
+        groups=groups,
+        cells=cells,
+        totals=totals,
+    )
 
 
 def _question_sets(today: dt.date, grouping: str) -> dict[int, dict]:
@@ -187,17 +207,30 @@ def _question_sets(today: dt.date, grouping: str) -> dict[int, dict]:
     elif grouping == "office":
         group = "addressed_to__title"
     else:
-        qs = qs.annotate(answering=FilteredRelation(
-            "answer_document__minister_roles",
-            condition=Q(answer_document__minister_roles__role__in=_ANSWERING,
-                        answer_document__minister_roles__position=0)))
+        qs = qs.annotate(
+            answering=FilteredRelation(
+                "answer_document__minister_roles",
+                condition=Q(
+                    answer_document__minister_roles__role__in=_ANSWERING, answer_document__minister_roles__position=0
+                ),
+            )
+        )
         group = "answering__person__name"
     out: dict[int, dict] = {}
     for pk, submitted, received, postponed_on, name in qs.values_list(
-            "pk", "submitted", "received", "postponed_on", group).order_by():
-        entry = out.setdefault(pk, {"submitted": submitted, "received": received, "groups": set(),
-                                    "postponed": postponed_on is not None, "late": pk in late,
-                                    "overdue": pk in overdue})
+        "pk", "submitted", "received", "postponed_on", group
+    ).order_by():
+        entry = out.setdefault(
+            pk,
+            {
+                "submitted": submitted,
+                "received": received,
+                "groups": set(),
+                "postponed": postponed_on is not None,
+                "late": pk in late,
+                "overdue": pk in overdue,
+            },
+        )
         if name:
             entry["groups"].add(name)
     return out
@@ -211,10 +244,14 @@ def _commitments(today: dt.date, grouping: str) -> dict[int, dict]:
     elif grouping == "office":
         group = "actor_office__title"
     else:
-        qs = qs.annotate(signing=FilteredRelation(
-            "source_document__minister_roles",
-            condition=Q(source_document__minister_roles__role__in=_ANSWERING,
-                        source_document__minister_roles__position=0)))
+        qs = qs.annotate(
+            signing=FilteredRelation(
+                "source_document__minister_roles",
+                condition=Q(
+                    source_document__minister_roles__role__in=_ANSWERING, source_document__minister_roles__position=0
+                ),
+            )
+        )
         group = "signing__person__name"
     out: dict[int, dict] = {}
     for pk, date, status, name in qs.values_list("pk", "source_document__date", "status", group).order_by():
@@ -224,14 +261,37 @@ def _commitments(today: dt.date, grouping: str) -> dict[int, dict]:
     return out
 
 
-CSV_HEADER = ["groep", "periode", "vragensets gesteld", "beantwoord", "binnen de termijn", "binnen de termijn (%)",
-              "mediaan dagen tot antwoord", "uitgesteld", "nu te laat", "toezeggingen gedaan", "nagekomen",
-              "nu te laat (toezeggingen)", "vervallen"]
+CSV_HEADER = [
+    "groep",
+    "periode",
+    "vragensets gesteld",
+    "beantwoord",
+    "binnen de termijn",
+    "binnen de termijn (%)",
+    "mediaan dagen tot antwoord",
+    "uitgesteld",
+    "nu te laat",
+    "toezeggingen gedaan",
+    "nagekomen",
+    "nu te laat (toezeggingen)",
+    "vervallen",
+]
 
 
 def csv_rows(trends: Trends) -> Iterable[list]:
     for group, period, cell in trends.rows():
-        yield [group, period.key, cell.asked, cell.answered, cell.on_time,
-               "" if cell.on_time_percent is None else cell.on_time_percent,
-               "" if cell.median_days is None else cell.median_days, cell.postponed, cell.overdue_now,
-               cell.commitments_made, cell.commitments_kept, cell.commitments_overdue, cell.commitments_lapsed]
+        yield [
+            group,
+            period.key,
+            cell.asked,
+            cell.answered,
+            cell.on_time,
+            "" if cell.on_time_percent is None else cell.on_time_percent,
+            "" if cell.median_days is None else cell.median_days,
+            cell.postponed,
+            cell.overdue_now,
+            cell.commitments_made,
+            cell.commitments_kept,
+            cell.commitments_overdue,
+            cell.commitments_lapsed,
+        ]

@@ -1,5 +1,6 @@
 """Backups of the whole database: pg_dump on PostgreSQL, SQLite's online
 backup API on SQLite (a consistent copy, also while the app runs)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,8 +48,12 @@ def backup(target: Path | None = None) -> Path:
             raise BackupError("pg_dump is not installed")
         connection.ensure_connection()  # a database that is down: manage.py's one line, not pg_dump's
 
-        result = subprocess.run(["pg_dump", "-Fc", "--no-owner", *_pg_args(), "-f", str(target),
-                                 connection.settings_dict["NAME"]], env=_pg_env(), capture_output=True, text=True)
+        result = subprocess.run(
+            ["pg_dump", "-Fc", "--no-owner", *_pg_args(), "-f", str(target), connection.settings_dict["NAME"]],
+            env=_pg_env(),
+            capture_output=True,
+            text=True,
+        )
         if result.returncode:
             raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
         return target
@@ -69,9 +74,22 @@ def restore(source: Path) -> None:
     if connection.vendor == "postgresql":
         connection.ensure_connection()  # a database that is down: manage.py's one line, not pg_restore's
         connection.close()
-        result = subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                                 *_pg_args(), "-d", connection.settings_dict["NAME"], str(source)],
-                                env=_pg_env(), capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                *_pg_args(),
+                "-d",
+                connection.settings_dict["NAME"],
+                str(source),
+            ],
+            env=_pg_env(),
+            capture_output=True,
+            text=True,
+        )
         if result.returncode:
             raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
         return

@@ -33,6 +33,7 @@ by the same ranges, so the result is the rule's for that day whatever
 happened since. A run for a day long past also reads what was answered or
 kept after that day, as the rule asks.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -93,10 +94,26 @@ def flag_overdue(today: dt.date | None = None) -> JobRun:
     try:
         with transaction.atomic():
             details = {}
-            details.update(_flag(run, today, QuestionSet, overdue_question_sets(today),
-                                 question_set_became_overdue_expression(today), "question_sets"))
-            details.update(_flag(run, today, Commitment, overdue_commitments(today),
-                                 commitment_became_overdue_expression(), "commitments"))
+            details.update(
+                _flag(
+                    run,
+                    today,
+                    QuestionSet,
+                    overdue_question_sets(today),
+                    question_set_became_overdue_expression(today),
+                    "question_sets",
+                )
+            )
+            details.update(
+                _flag(
+                    run,
+                    today,
+                    Commitment,
+                    overdue_commitments(today),
+                    commitment_became_overdue_expression(),
+                    "commitments",
+                )
+            )
             details["review_dates_set"] = set_review_dates()
     except Exception as exc:
         runs.failed(run, exc)
@@ -125,30 +142,48 @@ def _flag(run: JobRun, today: dt.date, model, overdue, became, label: str) -> di
     # cursor for its first rows, and for "ORDER BY id" that was a walk of the whole primary
     # key instead of the index ranges; the rows are at most the overdue items. Inserted in id
     # order, so two workers at once take the unique index's locks in the same order.
-    recorded = StatusChange.objects.filter(content_type=ct, object_id=OuterRef("pk"), event=StatusChange.Event.OVERDUE,
-                                           on=OuterRef("became"))
+    recorded = StatusChange.objects.filter(
+        content_type=ct, object_id=OuterRef("pk"), event=StatusChange.Event.OVERDUE, on=OuterRef("became")
+    )
     rows = overdue.annotate(became=became).filter(~Exists(recorded)).values_list("pk", "became")
     StatusChange.objects.bulk_create(
-        [StatusChange(content_type=ct, object_id=pk, event=StatusChange.Event.OVERDUE, on=on, old_value="",
-                      new_value="te laat", job=run,
-                      note=f"te laat sinds {on.isoformat()} (vastgesteld voor {today.isoformat()})")
-         for pk, on in sorted(rows)],
-        batch_size=INSERT_BATCH, ignore_conflicts=True)
+        [
+            StatusChange(
+                content_type=ct,
+                object_id=pk,
+                event=StatusChange.Event.OVERDUE,
+                on=on,
+                old_value="",
+                new_value="te laat",
+                job=run,
+                note=f"te laat sinds {on.isoformat()} (vastgesteld voor {today.isoformat()})",
+            )
+            for pk, on in sorted(rows)
+        ],
+        batch_size=INSERT_BATCH,
+        ignore_conflicts=True,
+    )
     # the rows this run inserted (a conflict inserted nothing and names no job)
     flagged = StatusChange.objects.filter(job=run, content_type=ct, event=StatusChange.Event.OVERDUE).count()
     # the overdue items whose overdue_since is empty or stale, updated where they are found (no
     # "id IN (…)" of the whole table)
-    since_set = (overdue.filter(Q(overdue_since__isnull=True) | ~Q(overdue_since=became))
-                 .update(overdue_since=became))
+    since_set = overdue.filter(Q(overdue_since__isnull=True) | ~Q(overdue_since=became)).update(overdue_since=became)
     # the items flagged before that are no longer overdue (answered, fulfilled, lapsed, re-dated,
     # postponed, retired): the flagged index, less the overdue ones
-    since_cleared = (model.objects.filter(overdue_since__isnull=False).exclude(pk__in=overdue.values("pk"))
-                     .update(overdue_since=None))
+    since_cleared = (
+        model.objects.filter(overdue_since__isnull=False)
+        .exclude(pk__in=overdue.values("pk"))
+        .update(overdue_since=None)
+    )
     # now exactly the overdue items have overdue_since set: counted from its partial index, not by
     # evaluating the rule once more (the updates above ran in this same transaction)
     n_overdue = model.objects.filter(overdue_since__isnull=False).count()
-    return {f"{label}_overdue": n_overdue, f"{label}_flagged": flagged,
-            f"{label}_overdue_since_set": since_set, f"{label}_overdue_since_cleared": since_cleared}
+    return {
+        f"{label}_overdue": n_overdue,
+        f"{label}_flagged": flagged,
+        f"{label}_overdue_since_set": since_set,
+        f"{label}_overdue_since_cleared": since_cleared,
+    }
 
 
 def waiting_for_review_date():

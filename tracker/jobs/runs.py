@@ -2,6 +2,7 @@
 when it ends, done or failed, with what it changed (``details``, ``changed``)
 and why it failed (``error``). Every scheduled job writes one, so staff see
 in the admin when flag_overdue and send_digests last ran and what they did."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -8,6 +8,7 @@ idempotent (flag_overdue inserts nothing twice; send_digests claims each
 (acks_late) or beat firing twice does no harm. Arguments are plain JSON: an
 ISO date string or nothing (= today in Europe/Amsterdam).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,7 +22,7 @@ from tracker.jobs import flag_overdue as overdue
 
 RETRY = {
     "autoretry_for": (OperationalError, InterfaceError, BrokerOperationalError, ConnectionError, TimeoutError),
-    "retry_backoff": 30,       # 30 s, 60 s, 120 s, … with jitter
+    "retry_backoff": 30,  # 30 s, 60 s, 120 s, … with jitter
     "retry_backoff_max": 900,
     "retry_jitter": True,
     "max_retries": 5,

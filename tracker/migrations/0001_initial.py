@@ -6,506 +6,964 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('documents', '0001_initial'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("documents", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Ministry',
+            name="Ministry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='naam')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="naam")),
             ],
             options={
-                'verbose_name': 'ministerie',
-                'verbose_name_plural': 'ministeries',
-                'ordering': ['name'],
+                "verbose_name": "ministerie",
+                "verbose_name_plural": "ministeries",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Party',
+            name="Party",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='naam')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="naam")),
             ],
             options={
-                'verbose_name': 'partij',
-                'verbose_name_plural': 'partijen',
-                'ordering': ['name'],
+                "verbose_name": "partij",
+                "verbose_name_plural": "partijen",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='naam')),
-                ('initials', models.CharField(blank=True, max_length=30, verbose_name='voorletters')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="naam")),
+                ("initials", models.CharField(blank=True, max_length=30, verbose_name="voorletters")),
             ],
             options={
-                'verbose_name': 'persoon',
-                'verbose_name_plural': 'personen',
-                'ordering': ['name'],
+                "verbose_name": "persoon",
+                "verbose_name_plural": "personen",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='DigestSubscription',
+            name="DigestSubscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mailadres')),
-                ('dossiers', models.JSONField(blank=True, default=list, verbose_name='dossiers')),
-                ('send_empty', models.BooleanField(default=False, verbose_name='ook versturen als er niets te melden is')),
-                ('active', models.BooleanField(default=True, verbose_name='actief')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='digest_subscriptions', to=settings.AUTH_USER_MODEL)),
-                ('ministries', models.ManyToManyField(blank=True, to='tracker.ministry', verbose_name='ministeries')),
-                ('parties', models.ManyToManyField(blank=True, to='tracker.party', verbose_name='partijen')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="e-mailadres")),
+                ("dossiers", models.JSONField(blank=True, default=list, verbose_name="dossiers")),
+                (
+                    "send_empty",
+                    models.BooleanField(default=False, verbose_name="ook versturen als er niets te melden is"),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="actief")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="digest_subscriptions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                ("ministries", models.ManyToManyField(blank=True, to="tracker.ministry", verbose_name="ministeries")),
+                ("parties", models.ManyToManyField(blank=True, to="tracker.party", verbose_name="partijen")),
             ],
             options={
-                'verbose_name': 'digestabonnement',
-                'verbose_name_plural': 'digestabonnementen',
-                'ordering': ['email'],
+                "verbose_name": "digestabonnement",
+                "verbose_name_plural": "digestabonnementen",
+                "ordering": ["email"],
             },
         ),
         migrations.CreateModel(
-            name='FulfilmentStatement',
+            name="FulfilmentStatement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fulfilment_statements', to='documents.document')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField()),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="fulfilment_statements",
+                        to="documents.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nakomingszin',
-                'verbose_name_plural': 'nakomingszinnen',
+                "verbose_name": "nakomingszin",
+                "verbose_name_plural": "nakomingszinnen",
             },
         ),
         migrations.CreateModel(
-            name='JobRun',
+            name="JobRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60)),
-                ('day', models.DateField(verbose_name='voor dag')),
-                ('status', models.CharField(choices=[('running', 'Bezig'), ('done', 'Klaar'), ('failed', 'Mislukt')], default='running', max_length=10)),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('changed', models.PositiveIntegerField(default=0, verbose_name='gewijzigd')),
-                ('details', models.JSONField(blank=True, default=dict)),
-                ('error', models.TextField(blank=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=60)),
+                ("day", models.DateField(verbose_name="voor dag")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("running", "Bezig"), ("done", "Klaar"), ("failed", "Mislukt")],
+                        default="running",
+                        max_length=10,
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("changed", models.PositiveIntegerField(default=0, verbose_name="gewijzigd")),
+                ("details", models.JSONField(blank=True, default=dict)),
+                ("error", models.TextField(blank=True)),
             ],
             options={
-                'verbose_name': 'taakrun',
-                'verbose_name_plural': 'taakruns',
-                'ordering': ['-started_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['running', 'done', 'failed'])), name='jobrun_status_valid')],
+                "verbose_name": "taakrun",
+                "verbose_name_plural": "taakruns",
+                "ordering": ["-started_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["running", "done", "failed"])), name="jobrun_status_valid"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=250, unique=True, verbose_name='ambt')),
-                ('start', models.DateField(blank=True, null=True, verbose_name='bestaat van')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='bestaat tot')),
-                ('ministry', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='offices', to='tracker.ministry', verbose_name='ministerie')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=250, unique=True, verbose_name="ambt")),
+                ("start", models.DateField(blank=True, null=True, verbose_name="bestaat van")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="bestaat tot")),
+                (
+                    "ministry",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="offices",
+                        to="tracker.ministry",
+                        verbose_name="ministerie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ambt',
-                'verbose_name_plural': 'ambten',
-                'ordering': ['title'],
+                "verbose_name": "ambt",
+                "verbose_name_plural": "ambten",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='ParliamentaryRecess',
+            name="ParliamentaryRecess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('voorjaarsreces', 'Voorjaarsreces'), ('meireces', 'Meireces'), ('zomerreces', 'Zomerreces'), ('herfstreces', 'Herfstreces'), ('kerstreces', 'Kerstreces')], max_length=20, verbose_name='reces')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='jaar')),
-                ('start', models.DateField(verbose_name='van')),
-                ('end', models.DateField(verbose_name='tot en met')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("voorjaarsreces", "Voorjaarsreces"),
+                            ("meireces", "Meireces"),
+                            ("zomerreces", "Zomerreces"),
+                            ("herfstreces", "Herfstreces"),
+                            ("kerstreces", "Kerstreces"),
+                        ],
+                        max_length=20,
+                        verbose_name="reces",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="jaar")),
+                ("start", models.DateField(verbose_name="van")),
+                ("end", models.DateField(verbose_name="tot en met")),
             ],
             options={
-                'verbose_name': 'reces',
-                'verbose_name_plural': 'recessen',
-                'ordering': ['start'],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'year'), name='recess_unique_kind_year'), models.CheckConstraint(condition=models.Q(('end__gte', models.F('start'))), name='recess_period_valid')],
+                "verbose_name": "reces",
+                "verbose_name_plural": "recessen",
+                "ordering": ["start"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "year"), name="recess_unique_kind_year"),
+                    models.CheckConstraint(
+                        condition=models.Q(("end__gte", models.F("start"))), name="recess_period_valid"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='QuestionSet',
+            name="QuestionSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('written_questions', 'Schriftelijke vragen'), ('written_consultation', 'Schriftelijk overleg')], default='written_questions', max_length=32, verbose_name='soort')),
-                ('subject', models.TextField(blank=True, verbose_name='onderwerp')),
-                ('vergaderjaar', models.CharField(blank=True, max_length=9, verbose_name='vergaderjaar')),
-                ('aanhangsel_number', models.CharField(blank=True, max_length=20, verbose_name='Aanhangselnummer')),
-                ('submitted', models.DateField(blank=True, null=True, verbose_name='ingezonden')),
-                ('term_due', models.DateField(blank=True, null=True, verbose_name='termijn (zonder uitstel)')),
-                ('answer_due', models.DateField(blank=True, null=True, verbose_name='antwoord uiterlijk')),
-                ('postponed_on', models.DateField(blank=True, null=True, verbose_name='uitstel gemeld op')),
-                ('received', models.DateField(blank=True, null=True, verbose_name='antwoord ontvangen')),
-                ('first_received', models.DateField(blank=True, null=True, verbose_name='eerste (deel)antwoord')),
-                ('overdue_since', models.DateField(blank=True, null=True, verbose_name='te laat sinds')),
-                ('needs_review', models.BooleanField(default=False, verbose_name='te controleren')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('addressed_to', models.ManyToManyField(blank=True, related_name='question_sets', to='tracker.office', verbose_name='gericht aan')),
-                ('answer_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='answered_sets', to='documents.document', verbose_name='antwoorddocument')),
-                ('question_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='asked_sets', to='documents.document', verbose_name='vragendocument')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("written_questions", "Schriftelijke vragen"),
+                            ("written_consultation", "Schriftelijk overleg"),
+                        ],
+                        default="written_questions",
+                        max_length=32,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("subject", models.TextField(blank=True, verbose_name="onderwerp")),
+                ("vergaderjaar", models.CharField(blank=True, max_length=9, verbose_name="vergaderjaar")),
+                ("aanhangsel_number", models.CharField(blank=True, max_length=20, verbose_name="Aanhangselnummer")),
+                ("submitted", models.DateField(blank=True, null=True, verbose_name="ingezonden")),
+                ("term_due", models.DateField(blank=True, null=True, verbose_name="termijn (zonder uitstel)")),
+                ("answer_due", models.DateField(blank=True, null=True, verbose_name="antwoord uiterlijk")),
+                ("postponed_on", models.DateField(blank=True, null=True, verbose_name="uitstel gemeld op")),
+                ("received", models.DateField(blank=True, null=True, verbose_name="antwoord ontvangen")),
+                ("first_received", models.DateField(blank=True, null=True, verbose_name="eerste (deel)antwoord")),
+                ("overdue_since", models.DateField(blank=True, null=True, verbose_name="te laat sinds")),
+                ("needs_review", models.BooleanField(default=False, verbose_name="te controleren")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "addressed_to",
+                    models.ManyToManyField(
+                        blank=True, related_name="question_sets", to="tracker.office", verbose_name="gericht aan"
+                    ),
+                ),
+                (
+                    "answer_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="answered_sets",
+                        to="documents.document",
+                        verbose_name="antwoorddocument",
+                    ),
+                ),
+                (
+                    "question_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="asked_sets",
+                        to="documents.document",
+                        verbose_name="vragendocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vragenset',
-                'verbose_name_plural': 'vragensets',
-                'ordering': ['-submitted', '-id'],
+                "verbose_name": "vragenset",
+                "verbose_name_plural": "vragensets",
+                "ordering": ["-submitted", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=60, verbose_name='nummer')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('text', models.TextField(verbose_name='tekst')),
-                ('party', models.CharField(blank=True, max_length=100, verbose_name='fractie')),
-                ('retired', models.BooleanField(default=False, verbose_name='vervallen in nieuwe versie')),
-                ('question_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='tracker.questionset')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("label", models.CharField(max_length=60, verbose_name="nummer")),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("text", models.TextField(verbose_name="tekst")),
+                ("party", models.CharField(blank=True, max_length=100, verbose_name="fractie")),
+                ("retired", models.BooleanField(default=False, verbose_name="vervallen in nieuwe versie")),
+                (
+                    "question_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="questions", to="tracker.questionset"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vraag',
-                'verbose_name_plural': 'vragen',
-                'ordering': ['question_set', 'position'],
+                "verbose_name": "vraag",
+                "verbose_name_plural": "vragen",
+                "ordering": ["question_set", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Postponement',
+            name="Postponement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='datum mededeling')),
-                ('expected', models.DateField(blank=True, null=True, verbose_name='verwacht antwoord (volgens mededeling)')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='postponements', to='documents.document')),
-                ('question_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='postponements', to='tracker.questionset')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="datum mededeling")),
+                (
+                    "expected",
+                    models.DateField(blank=True, null=True, verbose_name="verwacht antwoord (volgens mededeling)"),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="postponements",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "question_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="postponements",
+                        to="tracker.questionset",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'uitstel',
-                'verbose_name_plural': 'uitstellen',
-                'ordering': ['date'],
+                "verbose_name": "uitstel",
+                "verbose_name_plural": "uitstellen",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='Asker',
+            name="Asker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('party', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='asked', to='tracker.party')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='asked', to='tracker.person')),
-                ('question_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='askers', to='tracker.questionset')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "party",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="asked",
+                        to="tracker.party",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="asked", to="tracker.person"
+                    ),
+                ),
+                (
+                    "question_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="askers", to="tracker.questionset"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vraagsteller',
-                'verbose_name_plural': 'vraagstellers',
-                'ordering': ['position'],
+                "verbose_name": "vraagsteller",
+                "verbose_name_plural": "vraagstellers",
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=60, verbose_name='nummer')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('text', models.TextField(verbose_name='tekst')),
-                ('nader', models.BooleanField(default=False, verbose_name='nader antwoord')),
-                ('retired', models.BooleanField(default=False, verbose_name='vervallen in nieuwe versie')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='documents.document')),
-                ('questions', models.ManyToManyField(blank=True, related_name='answers', to='tracker.question', verbose_name='beantwoordt')),
-                ('question_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='tracker.questionset')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("label", models.CharField(max_length=60, verbose_name="nummer")),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("text", models.TextField(verbose_name="tekst")),
+                ("nader", models.BooleanField(default=False, verbose_name="nader antwoord")),
+                ("retired", models.BooleanField(default=False, verbose_name="vervallen in nieuwe versie")),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="answers", to="documents.document"
+                    ),
+                ),
+                (
+                    "questions",
+                    models.ManyToManyField(
+                        blank=True, related_name="answers", to="tracker.question", verbose_name="beantwoordt"
+                    ),
+                ),
+                (
+                    "question_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="answers", to="tracker.questionset"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'antwoord',
-                'verbose_name_plural': 'antwoorden',
-                'ordering': ['question_set', 'position'],
+                "verbose_name": "antwoord",
+                "verbose_name_plural": "antwoorden",
+                "ordering": ["question_set", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Reference',
+            name="Reference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dossier', models.CharField(max_length=40)),
-                ('number', models.CharField(max_length=20)),
-                ('source_document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='references', to='documents.document')),
-                ('target', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='cited_by', to='documents.document')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("dossier", models.CharField(max_length=40)),
+                ("number", models.CharField(max_length=20)),
+                (
+                    "source_document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="references", to="documents.document"
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="cited_by",
+                        to="documents.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verwijzing',
-                'verbose_name_plural': 'verwijzingen',
+                "verbose_name": "verwijzing",
+                "verbose_name_plural": "verwijzingen",
             },
         ),
         migrations.CreateModel(
-            name='Request',
+            name="Request",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='verzoek')),
-                ('reply', models.CharField(choices=[('yes', 'Ja'), ('no', 'Nee'), ('partial', 'Gedeeltelijk'), ('unclear', 'Onduidelijk')], default='unclear', max_length=10, verbose_name='antwoord')),
-                ('question', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='request', to='tracker.question')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField(verbose_name="verzoek")),
+                (
+                    "reply",
+                    models.CharField(
+                        choices=[("yes", "Ja"), ("no", "Nee"), ("partial", "Gedeeltelijk"), ("unclear", "Onduidelijk")],
+                        default="unclear",
+                        max_length=10,
+                        verbose_name="antwoord",
+                    ),
+                ),
+                (
+                    "question",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="request", to="tracker.question"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verzoek',
-                'verbose_name_plural': 'verzoeken',
+                "verbose_name": "verzoek",
+                "verbose_name_plural": "verzoeken",
             },
         ),
         migrations.CreateModel(
-            name='Commitment',
+            name="Commitment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sentence', models.TextField(verbose_name='toezegging')),
-                ('sentence_hash', models.CharField(max_length=64)),
-                ('actor', models.CharField(blank=True, max_length=250, verbose_name='actor')),
-                ('deadline_text', models.CharField(blank=True, max_length=250, verbose_name='termijn (tekst)')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='uiterlijk')),
-                ('due_precision', models.CharField(choices=[('day', 'Dag'), ('month', 'Maand'), ('season', 'Periode'), ('none', 'Geen')], default='none', max_length=10, verbose_name='precisie')),
-                ('review_date', models.DateField(blank=True, null=True, verbose_name='controleren op')),
-                ('status', models.CharField(choices=[('open', 'Openstaand'), ('fulfilled', 'Voldaan'), ('partially_fulfilled', 'Deels voldaan'), ('lapsed', 'Vervallen')], default='open', max_length=24, verbose_name='status')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='afgesloten op')),
-                ('lapsed_reason', models.TextField(blank=True, verbose_name='reden vervallen')),
-                ('notes', models.TextField(blank=True, verbose_name='notities')),
-                ('rule', models.CharField(blank=True, max_length=60, verbose_name='gevonden door regel')),
-                ('confidence', models.FloatField(default=1.0, verbose_name='zekerheid')),
-                ('confirmed', models.BooleanField(default=False, verbose_name='bevestigd door staf')),
-                ('retired', models.BooleanField(default=False, verbose_name='niet meer in nieuwe versie')),
-                ('needs_review', models.BooleanField(default=False, verbose_name='te controleren')),
-                ('overdue_since', models.DateField(blank=True, null=True, verbose_name='te laat sinds')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('answer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='commitments', to='tracker.answer')),
-                ('evidence', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='evidence_for', to='documents.document', verbose_name='bewijsstuk')),
-                ('source_document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='commitments', to='documents.document', verbose_name='brondocument')),
-                ('actor_office', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='commitments', to='tracker.office', verbose_name='ambt')),
-                ('request', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='commitment', to='tracker.request', verbose_name='verzoek')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sentence", models.TextField(verbose_name="toezegging")),
+                ("sentence_hash", models.CharField(max_length=64)),
+                ("actor", models.CharField(blank=True, max_length=250, verbose_name="actor")),
+                ("deadline_text", models.CharField(blank=True, max_length=250, verbose_name="termijn (tekst)")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="uiterlijk")),
+                (
+                    "due_precision",
+                    models.CharField(
+                        choices=[("day", "Dag"), ("month", "Maand"), ("season", "Periode"), ("none", "Geen")],
+                        default="none",
+                        max_length=10,
+                        verbose_name="precisie",
+                    ),
+                ),
+                ("review_date", models.DateField(blank=True, null=True, verbose_name="controleren op")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Openstaand"),
+                            ("fulfilled", "Voldaan"),
+                            ("partially_fulfilled", "Deels voldaan"),
+                            ("lapsed", "Vervallen"),
+                        ],
+                        default="open",
+                        max_length=24,
+                        verbose_name="status",
+                    ),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="afgesloten op")),
+                ("lapsed_reason", models.TextField(blank=True, verbose_name="reden vervallen")),
+                ("notes", models.TextField(blank=True, verbose_name="notities")),
+                ("rule", models.CharField(blank=True, max_length=60, verbose_name="gevonden door regel")),
+                ("confidence", models.FloatField(default=1.0, verbose_name="zekerheid")),
+                ("confirmed", models.BooleanField(default=False, verbose_name="bevestigd door staf")),
+                ("retired", models.BooleanField(default=False, verbose_name="niet meer in nieuwe versie")),
+                ("needs_review", models.BooleanField(default=False, verbose_name="te controleren")),
+                ("overdue_since", models.DateField(blank=True, null=True, verbose_name="te laat sinds")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "answer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="commitments",
+                        to="tracker.answer",
+                    ),
+                ),
+                (
+                    "evidence",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="evidence_for",
+                        to="documents.document",
+                        verbose_name="bewijsstuk",
+                    ),
+                ),
+                (
+                    "source_document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="commitments",
+                        to="documents.document",
+                        verbose_name="brondocument",
+                    ),
+                ),
+                (
+                    "actor_office",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="commitments",
+                        to="tracker.office",
+                        verbose_name="ambt",
+                    ),
+                ),
+                (
+                    "request",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="commitment",
+                        to="tracker.request",
+                        verbose_name="verzoek",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'toezegging',
-                'verbose_name_plural': 'toezeggingen',
-                'ordering': ['due_date', 'id'],
+                "verbose_name": "toezegging",
+                "verbose_name_plural": "toezeggingen",
+                "ordering": ["due_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='StatusChange',
+            name="StatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('event', models.CharField(choices=[('overdue', 'Te laat'), ('status', 'Status'), ('redated', 'Nieuwe termijn'), ('confirmed', 'Bevestigd'), ('answered', 'Beantwoord'), ('postponed', 'Uitgesteld'), ('suggestion', 'Nakoming beoordeeld'), ('retired', 'Niet meer in nieuwe versie')], max_length=20)),
-                ('old_value', models.CharField(blank=True, max_length=250, verbose_name='van')),
-                ('new_value', models.CharField(blank=True, max_length=250, verbose_name='naar')),
-                ('on', models.DateField(blank=True, null=True, verbose_name='geldt op')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='vastgelegd')),
-                ('note', models.TextField(blank=True, verbose_name='toelichting')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='door')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
-                ('evidence', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.document')),
-                ('job', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='tracker.jobrun', verbose_name='taak')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("object_id", models.PositiveBigIntegerField()),
+                (
+                    "event",
+                    models.CharField(
+                        choices=[
+                            ("overdue", "Te laat"),
+                            ("status", "Status"),
+                            ("redated", "Nieuwe termijn"),
+                            ("confirmed", "Bevestigd"),
+                            ("answered", "Beantwoord"),
+                            ("postponed", "Uitgesteld"),
+                            ("suggestion", "Nakoming beoordeeld"),
+                            ("retired", "Niet meer in nieuwe versie"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("old_value", models.CharField(blank=True, max_length=250, verbose_name="van")),
+                ("new_value", models.CharField(blank=True, max_length=250, verbose_name="naar")),
+                ("on", models.DateField(blank=True, null=True, verbose_name="geldt op")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="vastgelegd")),
+                ("note", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="door",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="contenttypes.contenttype"),
+                ),
+                (
+                    "evidence",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "job",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="tracker.jobrun",
+                        verbose_name="taak",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'statuswijziging',
-                'verbose_name_plural': 'statuswijzigingen',
-                'ordering': ['at', 'id'],
+                "verbose_name": "statuswijziging",
+                "verbose_name_plural": "statuswijzigingen",
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Correction',
+            name="Correction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('field', models.CharField(max_length=60, verbose_name='veld')),
-                ('parser_value', models.TextField(blank=True, verbose_name='waarde van de parser')),
-                ('corrected_value', models.TextField(blank=True, verbose_name='gecorrigeerde waarde')),
-                ('parser_now', models.TextField(blank=True, verbose_name='parser zegt nu')),
-                ('active', models.BooleanField(default=True, verbose_name='geldt')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='op')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='door')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("object_id", models.PositiveBigIntegerField()),
+                ("field", models.CharField(max_length=60, verbose_name="veld")),
+                ("parser_value", models.TextField(blank=True, verbose_name="waarde van de parser")),
+                ("corrected_value", models.TextField(blank=True, verbose_name="gecorrigeerde waarde")),
+                ("parser_now", models.TextField(blank=True, verbose_name="parser zegt nu")),
+                ("active", models.BooleanField(default=True, verbose_name="geldt")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="op")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="door",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="contenttypes.contenttype"),
+                ),
             ],
             options={
-                'verbose_name': 'correctie',
-                'verbose_name_plural': 'correcties',
-                'ordering': ['at', 'id'],
-                'indexes': [models.Index(fields=['content_type', 'object_id', 'field'], name='correction_subject_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('active', True)), fields=('content_type', 'object_id', 'field'), name='correction_one_active_per_field')],
+                "verbose_name": "correctie",
+                "verbose_name_plural": "correcties",
+                "ordering": ["at", "id"],
+                "indexes": [models.Index(fields=["content_type", "object_id", "field"], name="correction_subject_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("active", True)),
+                        fields=("content_type", "object_id", "field"),
+                        name="correction_one_active_per_field",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DigestDelivery',
+            name="DigestDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('week', models.CharField(max_length=8, verbose_name='ISO-week')),
-                ('claimed_at', models.DateTimeField(blank=True, null=True)),
-                ('claim_token', models.CharField(blank=True, max_length=32)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('attempts', models.PositiveIntegerField(default=0)),
-                ('last_error', models.TextField(blank=True)),
-                ('subscription', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='tracker.digestsubscription')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("week", models.CharField(max_length=8, verbose_name="ISO-week")),
+                ("claimed_at", models.DateTimeField(blank=True, null=True)),
+                ("claim_token", models.CharField(blank=True, max_length=32)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("attempts", models.PositiveIntegerField(default=0)),
+                ("last_error", models.TextField(blank=True)),
+                (
+                    "subscription",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="tracker.digestsubscription",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'digestverzending',
-                'verbose_name_plural': 'digestverzendingen',
-                'constraints': [models.UniqueConstraint(fields=('subscription', 'week'), name='delivery_one_per_week')],
+                "verbose_name": "digestverzending",
+                "verbose_name_plural": "digestverzendingen",
+                "constraints": [models.UniqueConstraint(fields=("subscription", "week"), name="delivery_one_per_week")],
             },
         ),
         migrations.CreateModel(
-            name='DismissedFind',
+            name="DismissedFind",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(default='commitment', max_length=20)),
-                ('key', models.CharField(max_length=64)),
-                ('text', models.TextField(blank=True)),
-                ('dismissed_at', models.DateTimeField(auto_now_add=True)),
-                ('dismissed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dismissed_finds', to='documents.document')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kind", models.CharField(default="commitment", max_length=20)),
+                ("key", models.CharField(max_length=64)),
+                ("text", models.TextField(blank=True)),
+                ("dismissed_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "dismissed_by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dismissed_finds",
+                        to="documents.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'afgewezen vondst',
-                'verbose_name_plural': 'afgewezen vondsten',
-                'constraints': [models.UniqueConstraint(fields=('document', 'kind', 'key'), name='dismissed_unique')],
+                "verbose_name": "afgewezen vondst",
+                "verbose_name_plural": "afgewezen vondsten",
+                "constraints": [models.UniqueConstraint(fields=("document", "kind", "key"), name="dismissed_unique")],
             },
         ),
         migrations.CreateModel(
-            name='FulfilmentSuggestion',
+            name="FulfilmentSuggestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField(default=0)),
-                ('reason', models.CharField(blank=True, max_length=250)),
-                ('state', models.CharField(choices=[('suggested', 'Voorgesteld'), ('confirmed', 'Bevestigd'), ('rejected', 'Afgewezen')], default='suggested', max_length=12)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('commitment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='suggestions', to='tracker.commitment')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='suggested_for', to='documents.document')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("score", models.FloatField(default=0)),
+                ("reason", models.CharField(blank=True, max_length=250)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("suggested", "Voorgesteld"), ("confirmed", "Bevestigd"), ("rejected", "Afgewezen")],
+                        default="suggested",
+                        max_length=12,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "commitment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="suggestions", to="tracker.commitment"
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="suggested_for",
+                        to="documents.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'voorgestelde nakoming',
-                'verbose_name_plural': 'voorgestelde nakomingen',
-                'ordering': ['-score'],
-                'constraints': [models.UniqueConstraint(fields=('commitment', 'document'), name='suggestion_unique'), models.CheckConstraint(condition=models.Q(('state__in', ['suggested', 'confirmed', 'rejected'])), name='suggestion_state_valid')],
+                "verbose_name": "voorgestelde nakoming",
+                "verbose_name_plural": "voorgestelde nakomingen",
+                "ordering": ["-score"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("commitment", "document"), name="suggestion_unique"),
+                    models.CheckConstraint(
+                        condition=models.Q(("state__in", ["suggested", "confirmed", "rejected"])),
+                        name="suggestion_state_valid",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MinisterRole',
+            name="MinisterRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('answerer', 'Beantwoorder'), ('co_answerer', 'Mede namens'), ('signatory', 'Ondertekenaar')], max_length=20)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='minister_roles', to='documents.document')),
-                ('office', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='minister_roles', to='tracker.office')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='minister_roles', to='tracker.person')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("answerer", "Beantwoorder"),
+                            ("co_answerer", "Mede namens"),
+                            ("signatory", "Ondertekenaar"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="minister_roles",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="minister_roles",
+                        to="tracker.office",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="minister_roles",
+                        to="tracker.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bewindspersoon bij document',
-                'verbose_name_plural': 'bewindspersonen bij documenten',
-                'ordering': ['position'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('role__in', ['answerer', 'co_answerer', 'signatory'])), name='ministerrole_role_valid')],
+                "verbose_name": "bewindspersoon bij document",
+                "verbose_name_plural": "bewindspersonen bij documenten",
+                "ordering": ["position"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("role__in", ["answerer", "co_answerer", "signatory"])),
+                        name="ministerrole_role_valid",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.DateField(blank=True, null=True, verbose_name='van')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='tot en met')),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='tracker.party')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='tracker.person')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("start", models.DateField(blank=True, null=True, verbose_name="van")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="tot en met")),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="memberships", to="tracker.party"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="memberships", to="tracker.person"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lidmaatschap',
-                'verbose_name_plural': 'lidmaatschappen',
-                'constraints': [models.UniqueConstraint(fields=('person', 'party', 'start'), name='membership_unique'), models.CheckConstraint(condition=models.Q(('end__isnull', True), ('start__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='membership_period_valid')],
+                "verbose_name": "lidmaatschap",
+                "verbose_name_plural": "lidmaatschappen",
+                "constraints": [
+                    models.UniqueConstraint(fields=("person", "party", "start"), name="membership_unique"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end__isnull", True),
+                            ("start__isnull", True),
+                            ("end__gte", models.F("start")),
+                            _connector="OR",
+                        ),
+                        name="membership_period_valid",
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='questionset',
-            index=models.Index(condition=models.Q(('received__isnull', True)), fields=['answer_due'], name='qs_unanswered_due_idx'),
+            model_name="questionset",
+            index=models.Index(
+                condition=models.Q(("received__isnull", True)), fields=["answer_due"], name="qs_unanswered_due_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='questionset',
-            index=models.Index(condition=models.Q(('overdue_since__isnull', False)), fields=['overdue_since'], name='qs_overdue_since_idx'),
+            model_name="questionset",
+            index=models.Index(
+                condition=models.Q(("overdue_since__isnull", False)),
+                fields=["overdue_since"],
+                name="qs_overdue_since_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='questionset',
-            index=models.Index(fields=['submitted'], name='qs_submitted_idx'),
+            model_name="questionset",
+            index=models.Index(fields=["submitted"], name="qs_submitted_idx"),
         ),
         migrations.AddConstraint(
-            model_name='questionset',
-            constraint=models.UniqueConstraint(condition=models.Q(('aanhangsel_number', ''), _negated=True), fields=('vergaderjaar', 'aanhangsel_number'), name='questionset_unique_aanhangsel'),
+            model_name="questionset",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("aanhangsel_number", ""), _negated=True),
+                fields=("vergaderjaar", "aanhangsel_number"),
+                name="questionset_unique_aanhangsel",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='questionset',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['written_questions', 'written_consultation'])), name='questionset_kind_valid'),
+            model_name="questionset",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["written_questions", "written_consultation"])),
+                name="questionset_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.UniqueConstraint(fields=('question_set', 'label'), name='question_unique_label'),
+            model_name="question",
+            constraint=models.UniqueConstraint(fields=("question_set", "label"), name="question_unique_label"),
         ),
         migrations.AddConstraint(
-            model_name='postponement',
-            constraint=models.UniqueConstraint(fields=('question_set', 'document'), name='postponement_unique'),
+            model_name="postponement",
+            constraint=models.UniqueConstraint(fields=("question_set", "document"), name="postponement_unique"),
         ),
         migrations.AddConstraint(
-            model_name='asker',
-            constraint=models.UniqueConstraint(fields=('question_set', 'person'), name='asker_unique'),
+            model_name="asker",
+            constraint=models.UniqueConstraint(fields=("question_set", "person"), name="asker_unique"),
         ),
         migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.UniqueConstraint(fields=('document', 'label'), name='answer_unique_label'),
+            model_name="answer",
+            constraint=models.UniqueConstraint(fields=("document", "label"), name="answer_unique_label"),
         ),
         migrations.AddIndex(
-            model_name='reference',
-            index=models.Index(fields=['dossier', 'number'], name='reference_cited_idx'),
+            model_name="reference",
+            index=models.Index(fields=["dossier", "number"], name="reference_cited_idx"),
         ),
         migrations.AddConstraint(
-            model_name='reference',
-            constraint=models.UniqueConstraint(fields=('source_document', 'dossier', 'number'), name='reference_unique'),
+            model_name="reference",
+            constraint=models.UniqueConstraint(
+                fields=("source_document", "dossier", "number"), name="reference_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='request',
-            constraint=models.CheckConstraint(condition=models.Q(('reply__in', ['yes', 'no', 'partial', 'unclear'])), name='request_reply_valid'),
+            model_name="request",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("reply__in", ["yes", "no", "partial", "unclear"])), name="request_reply_valid"
+            ),
         ),
         migrations.AddIndex(
-            model_name='commitment',
-            index=models.Index(condition=models.Q(('retired', False), ('status', 'open')), fields=['due_date'], name='commitment_open_due_idx'),
+            model_name="commitment",
+            index=models.Index(
+                condition=models.Q(("retired", False), ("status", "open")),
+                fields=["due_date"],
+                name="commitment_open_due_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='commitment',
-            index=models.Index(condition=models.Q(('due_date__isnull', True), ('status', 'open')), fields=['review_date'], name='commitment_open_review_idx'),
+            model_name="commitment",
+            index=models.Index(
+                condition=models.Q(("due_date__isnull", True), ("status", "open")),
+                fields=["review_date"],
+                name="commitment_open_review_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='commitment',
-            index=models.Index(condition=models.Q(('overdue_since__isnull', False)), fields=['overdue_since'], name='commitment_overdue_since_idx'),
+            model_name="commitment",
+            index=models.Index(
+                condition=models.Q(("overdue_since__isnull", False)),
+                fields=["overdue_since"],
+                name="commitment_overdue_since_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='commitment',
-            constraint=models.UniqueConstraint(fields=('source_document', 'sentence_hash'), name='commitment_unique_sentence'),
+            model_name="commitment",
+            constraint=models.UniqueConstraint(
+                fields=("source_document", "sentence_hash"), name="commitment_unique_sentence"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='commitment',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'fulfilled', 'partially_fulfilled', 'lapsed'])), name='commitment_status_valid'),
+            model_name="commitment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["open", "fulfilled", "partially_fulfilled", "lapsed"])),
+                name="commitment_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='commitment',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'open'), ('closed_on__isnull', False), _connector='OR'), name='commitment_closed_has_date'),
+            model_name="commitment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status", "open"), ("closed_on__isnull", False), _connector="OR"),
+                name="commitment_closed_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='commitment',
-            constraint=models.CheckConstraint(condition=models.Q(('due_precision__in', ['day', 'month', 'season', 'none'])), name='commitment_precision_valid'),
+            model_name="commitment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("due_precision__in", ["day", "month", "season", "none"])),
+                name="commitment_precision_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='commitment',
-            constraint=models.CheckConstraint(condition=models.Q(('confidence__gte', 0), ('confidence__lte', 1)), name='commitment_confidence_valid'),
+            model_name="commitment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("confidence__gte", 0), ("confidence__lte", 1)), name="commitment_confidence_valid"
+            ),
         ),
         migrations.AddIndex(
-            model_name='statuschange',
-            index=models.Index(fields=['content_type', 'object_id'], name='statuschange_subject_idx'),
+            model_name="statuschange",
+            index=models.Index(fields=["content_type", "object_id"], name="statuschange_subject_idx"),
         ),
         migrations.AddConstraint(
-            model_name='statuschange',
-            constraint=models.UniqueConstraint(condition=models.Q(('event', 'overdue')), fields=('content_type', 'object_id', 'event', 'on'), name='statuschange_overdue_once'),
+            model_name="statuschange",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("event", "overdue")),
+                fields=("content_type", "object_id", "event", "on"),
+                name="statuschange_overdue_once",
+            ),
         ),
     ]

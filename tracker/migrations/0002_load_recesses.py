@@ -1,5 +1,6 @@
 """Load the Tweede Kamer's recesses from DOMAIN.md's table (the same rows the
 parser's default calendar uses: documents.parsing.calendar.RECESS_TABLE)."""
+
 from django.db import migrations
 
 from documents.parsing.calendar import RECESS_TABLE

@@ -3,6 +3,7 @@
 wrapper that names its dictionary; pg_trgm's GIN index then serves the
 word-start regular expression the list filters use. On SQLite this migration
 does nothing: tracker/domain/search.py registers the same function in Python."""
+
 from django.db import migrations
 
 FORWARD = [

@@ -4,23 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0001_initial'),
-        ('tracker', '0003_pages_search'),
+        ("documents", "0001_initial"),
+        ("tracker", "0003_pages_search"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='commitment',
-            index=models.Index(condition=models.Q(('retired', False)), fields=['due_date', 'id'], name='commitment_live_due_idx'),
+            model_name="commitment",
+            index=models.Index(
+                condition=models.Q(("retired", False)), fields=["due_date", "id"], name="commitment_live_due_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='questionset',
-            index=models.Index(fields=['received'], name='qs_received_idx'),
+            model_name="questionset",
+            index=models.Index(fields=["received"], name="qs_received_idx"),
         ),
         migrations.AddIndex(
-            model_name='questionset',
-            index=models.Index(fields=['submitted', 'id'], name='qs_submitted_id_idx'),
+            model_name="questionset",
+            index=models.Index(fields=["submitted", "id"], name="qs_submitted_id_idx"),
         ),
     ]

@@ -2,6 +2,7 @@
 commitment (tracker/domain/commitment_index.py explains why), filled for what is
 stored; on PostgreSQL one trigram index on the search text replaces the one
 on the sentence alone, and the askers' names get one."""
+
 import unicodedata
 
 from django.db import migrations, models
@@ -60,21 +61,26 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tracker', '0004_bench_indexes'),
+        ("tracker", "0004_bench_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commitment',
-            name='asker_parties',
-            field=models.ManyToManyField(blank=True, editable=False, related_name='commitments_asked', to='tracker.party', verbose_name='partijen van de vraagstellers'),
+            model_name="commitment",
+            name="asker_parties",
+            field=models.ManyToManyField(
+                blank=True,
+                editable=False,
+                related_name="commitments_asked",
+                to="tracker.party",
+                verbose_name="partijen van de vraagstellers",
+            ),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='search_text',
-            field=models.TextField(blank=True, db_default='', default='', editable=False, verbose_name='zoektekst'),
+            model_name="commitment",
+            name="search_text",
+            field=models.TextField(blank=True, db_default="", default="", editable=False, verbose_name="zoektekst"),
         ),
         migrations.RunPython(forward, backward, elidable=False),
     ]

@@ -3,6 +3,7 @@
 the filter's key first and the set's id second PostgreSQL reads only that
 ministry's or party's rows, from the index alone, instead of hashing all
 1,200,000 addressed-to rows or 2,000,000 askers."""
+
 from django.db import migrations
 
 INDEXES = [
@@ -14,7 +15,6 @@ INDEXES = [
 class Migration(migrations.Migration):
     dependencies = [("tracker", "0005_commitment_index")]
     operations = [
-        migrations.RunSQL(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})",
-                          f"DROP INDEX IF EXISTS {name}")
+        migrations.RunSQL(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})", f"DROP INDEX IF EXISTS {name}")
         for name, table, columns in INDEXES
     ]

@@ -4,12 +4,22 @@ updates thousands of sets and commitments; until vacuum runs, the lists'
 index-only scans read the heap for every row on a changed page (a commitment
 count over the live index: 5 ms → 140 ms at large scale, BENCHMARKS.md).
 With 20% a million-row table waits for 200,000 changes."""
+
 from django.db import migrations
 
-TABLES = ["tracker_questionset", "tracker_commitment", "tracker_commitment_asker_parties",
-          "tracker_questionset_addressed_to", "tracker_asker", "documents_document"]
-SETTINGS = {"autovacuum_vacuum_scale_factor": "0.01", "autovacuum_vacuum_insert_scale_factor": "0.01",
-            "autovacuum_analyze_scale_factor": "0.02"}
+TABLES = [
+    "tracker_questionset",
+    "tracker_commitment",
+    "tracker_commitment_asker_parties",
+    "tracker_questionset_addressed_to",
+    "tracker_asker",
+    "documents_document",
+]
+SETTINGS = {
+    "autovacuum_vacuum_scale_factor": "0.01",
+    "autovacuum_vacuum_insert_scale_factor": "0.01",
+    "autovacuum_analyze_scale_factor": "0.02",
+}
 
 
 def forward(apps, schema_editor):

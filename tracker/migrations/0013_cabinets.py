@@ -26,25 +26,34 @@ def unload_cabinets(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tracker', '0007_autovacuum_busy_tables'),
+        ("tracker", "0007_autovacuum_busy_tables"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Cabinet',
+            name="Cabinet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='naam')),
-                ('start', models.DateField(unique=True, verbose_name='beëdigd op')),
-                ('end', models.DateField(blank=True, help_text='Leeg zolang het kabinet in functie is.', null=True, verbose_name='tot')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="naam")),
+                ("start", models.DateField(unique=True, verbose_name="beëdigd op")),
+                (
+                    "end",
+                    models.DateField(
+                        blank=True, help_text="Leeg zolang het kabinet in functie is.", null=True, verbose_name="tot"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kabinet',
-                'verbose_name_plural': 'kabinetten',
-                'ordering': ['start'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__isnull', True), ('end__gt', models.F('start')), _connector='OR'), name='cabinet_period_valid')],
+                "verbose_name": "kabinet",
+                "verbose_name_plural": "kabinetten",
+                "ordering": ["start"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end__isnull", True), ("end__gt", models.F("start")), _connector="OR"),
+                        name="cabinet_period_valid",
+                    )
+                ],
             },
         ),
         migrations.RunPython(load_cabinets, unload_cabinets),

@@ -3,6 +3,7 @@ questions, answers, commitments and papers (tracker/domain/fulltext.py). Each
 index expression is the one Django's SearchVector(field, config="dutch")
 writes, so the planner uses it. On SQLite this does nothing: the embedded
 default searches with a plain contains."""
+
 from django.db import migrations
 
 INDEXES = [
@@ -17,8 +18,10 @@ def forward(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     for name, table, column in INDEXES:
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} "
-                              f"USING gin (to_tsvector('dutch'::regconfig, COALESCE({column}, '')))")
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {name} ON {table} "
+            f"USING gin (to_tsvector('dutch'::regconfig, COALESCE({column}, '')))"
+        )
 
 
 def backward(apps, schema_editor):

@@ -1,9 +1,16 @@
 """The open data's own records in the admin: to look at, not to edit (the sync writes them;
 staff correct a question set through the reconciliation queue or its own admin page)."""
+
 from django.contrib import admin
 
 from tracker.models import (
-    Discrepancy, FeedPosition, OpenDataActor, OpenDataDocument, OpenDataZaak, RegistryCommitment, RegistryMatch,
+    Discrepancy,
+    FeedPosition,
+    OpenDataActor,
+    OpenDataDocument,
+    OpenDataZaak,
+    RegistryCommitment,
+    RegistryMatch,
 )
 
 

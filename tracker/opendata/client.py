@@ -13,10 +13,11 @@ What goes wrong ends as ``OpenDataError`` with one line naming the address
 and the problem. ``replay.FolderTransport`` stands in for the network to
 read a recorded folder through the same code.
 """
+
 from __future__ import annotations
 
 import time
-from typing import Callable, Optional
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 import httpx
@@ -38,9 +39,17 @@ class OpenDataError(Exception):
 
 
 class Client:
-    def __init__(self, *, feed_url: Optional[str] = None, transport: Optional[httpx.BaseTransport] = None,
-                 pause: Optional[float] = None, retries: Optional[int] = None, backoff: Optional[float] = None,
-                 timeout: Optional[float] = None, sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        *,
+        feed_url: str | None = None,
+        transport: httpx.BaseTransport | None = None,
+        pause: float | None = None,
+        retries: int | None = None,
+        backoff: float | None = None,
+        timeout: float | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self.feed_url = (feed_url or settings.OPENDATA_SYNCFEED_URL).rstrip("/")
         self.pause = settings.OPENDATA_PAUSE_SECONDS if pause is None else pause
         self.retries = settings.OPENDATA_RETRIES if retries is None else retries
@@ -48,8 +57,11 @@ class Client:
         self.sleep = sleep
         self._last = 0.0
         self.http = httpx.Client(
-            transport=transport, timeout=settings.OPENDATA_TIMEOUT_SECONDS if timeout is None else timeout,
-            follow_redirects=True, headers={"User-Agent": settings.OPENDATA_USER_AGENT})
+            transport=transport,
+            timeout=settings.OPENDATA_TIMEOUT_SECONDS if timeout is None else timeout,
+            follow_redirects=True,
+            headers={"User-Agent": settings.OPENDATA_USER_AGENT},
+        )
 
     def close(self) -> None:
         self.http.close()
@@ -80,26 +92,34 @@ class Client:
         except FeedError as exc:
             raise OpenDataError(str(exc), redact_url(url)) from None
 
-    def entity(self, guid: str) -> Optional[Entity]:
+    def entity(self, guid: str) -> Entity | None:
         url = self.entity_url(guid)
         try:
             return parse_entity_bytes(self.get(url).content, url)
         except EntityError as exc:
             raise OpenDataError(str(exc), url) from None
 
-    def download(self, url: str, expected_length: Optional[int], max_bytes: int) -> bytes:
+    def download(self, url: str, expected_length: int | None, max_bytes: int) -> bytes:
         """A file's bytes, refused when the feed states more than ``max_bytes`` or when
         what arrived is not the length the feed states."""
         if expected_length is not None and expected_length > max_bytes:
-            raise OpenDataError(f"{redact_url(url)}: {expected_length} bytes volgens de feed, "
-                                f"het maximum is {max_bytes} (MAX_DOCUMENT_BYTES)", redact_url(url))
+            raise OpenDataError(
+                f"{redact_url(url)}: {expected_length} bytes volgens de feed, "
+                f"het maximum is {max_bytes} (MAX_DOCUMENT_BYTES)",
+                redact_url(url),
+            )
         data = self.get(url).content
         if len(data) > max_bytes:
-            raise OpenDataError(f"{redact_url(url)}: {len(data)} bytes, het maximum is {max_bytes} (MAX_DOCUMENT_BYTES)",
-                                redact_url(url))
+            raise OpenDataError(
+                f"{redact_url(url)}: {len(data)} bytes, het maximum is {max_bytes} (MAX_DOCUMENT_BYTES)",
+                redact_url(url),
+            )
         if expected_length is not None and len(data) != expected_length:
-            raise OpenDataError(f"{redact_url(url)}: {len(data)} bytes ontvangen, de feed noemt {expected_length}: "
-                                "onvolledig, de volgende run probeert het opnieuw", redact_url(url))
+            raise OpenDataError(
+                f"{redact_url(url)}: {len(data)} bytes ontvangen, de feed noemt {expected_length}: "
+                "onvolledig, de volgende run probeert het opnieuw",
+                redact_url(url),
+            )
         return data
 
     def get(self, url: str) -> httpx.Response:
@@ -124,11 +144,11 @@ class Client:
             if attempt >= self.retries:
                 tries = f" (na {attempt + 1} pogingen)" if attempt else ""
                 raise OpenDataError(f"open data niet bereikbaar: {shown}: {problem}{tries}", shown)
-            self.sleep(retry_after if retry_after is not None else self.backoff * (2 ** attempt))
+            self.sleep(retry_after if retry_after is not None else self.backoff * (2**attempt))
             attempt += 1
 
 
-def _seconds(value: Optional[str]) -> Optional[float]:
+def _seconds(value: str | None) -> float | None:
     try:
         return min(float(value), 300.0) if value is not None else None
     except ValueError:

@@ -13,12 +13,12 @@ a day is the day in Europe/Amsterdam (a naive value is taken as local time),
 and ``0001-01-01`` means no date. Unknown Soort or Status values are kept as
 they are: the value lists change over time.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Optional, Union
 from zoneinfo import ZoneInfo
 
 from lxml import etree
@@ -38,11 +38,11 @@ class Zaak:
     soort: str
     subject: str
     title: str
-    started_on: Optional[dt.date]
+    started_on: dt.date | None
     vergaderjaar: str
     status: str
     closed: bool
-    changed_at: Optional[dt.datetime]
+    changed_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class ZaakActor:
     fraction: str
     function: str
     relation: str
-    changed_at: Optional[dt.datetime]
+    changed_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,13 @@ class Document:
     number: str
     soort: str
     subject: str
-    date: Optional[dt.date]
-    received_on: Optional[dt.date]
+    date: dt.date | None
+    received_on: dt.date | None
     vergaderjaar: str
     aanhangsel_number: str
     content_type: str
-    content_length: Optional[int]
-    changed_at: Optional[dt.datetime]
+    content_length: int | None
+    changed_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -78,14 +78,14 @@ class Toezegging:
     number: str
     text: str
     status: str
-    due_on: Optional[dt.date]
-    made_on: Optional[dt.date]
+    due_on: dt.date | None
+    made_on: dt.date | None
     ministry: str
     minister: str
     function: str
     activity_number: str
     letters: tuple[str, ...]
-    changed_at: Optional[dt.datetime]
+    changed_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,10 @@ class Deleted:
 
     kind: str  # "zaak" | "zaakactor" | "document" | "toezegging" | another entity's name, lower case
     guid: str
-    changed_at: Optional[dt.datetime]
+    changed_at: dt.datetime | None
 
 
-Entity = Union[Zaak, ZaakActor, Document, Toezegging, Deleted]
+Entity = Zaak | ZaakActor | Document | Toezegging | Deleted
 
 
 # ------------------------------------------------------------------ values
@@ -105,7 +105,7 @@ Entity = Union[Zaak, ZaakActor, Document, Toezegging, Deleted]
 _FRACTION = re.compile(r"(\.\d{1,6})\d*")
 
 
-def moment(text: Optional[str]) -> Optional[dt.datetime]:
+def moment(text: str | None) -> dt.datetime | None:
     """An ISO date-time as the API writes it (offset, ``Z`` with seven decimals, or naive); None for none."""
     text = (text or "").strip()
     if not text:
@@ -118,7 +118,7 @@ def moment(text: Optional[str]) -> Optional[dt.datetime]:
     return value
 
 
-def amsterdam_day(text: Optional[str]) -> Optional[dt.date]:
+def amsterdam_day(text: str | None) -> dt.date | None:
     """The day in Europe/Amsterdam of a date-time; a naive value is local; 0001-01-01 is no date."""
     value = moment(text)
     if value is None:
@@ -129,7 +129,7 @@ def amsterdam_day(text: Optional[str]) -> Optional[dt.date]:
     return None if day == NO_DATE else day
 
 
-def aware(value: Optional[dt.datetime]) -> Optional[dt.datetime]:
+def aware(value: dt.datetime | None) -> dt.datetime | None:
     """A naive ``tk:bijgewerkt`` read as Amsterdam time, for a DateTimeField."""
     if value is None or value.tzinfo is not None:
         return value
@@ -160,8 +160,11 @@ def _fields(el) -> dict[str, str]:
 
 
 def _all(el, name: str) -> list[str]:
-    return [re.sub(r"\s+", " ", c.text or "").strip() for c in el
-            if isinstance(c.tag, str) and local_name(c) == name and (c.text or "").strip()]
+    return [
+        re.sub(r"\s+", " ", c.text or "").strip()
+        for c in el
+        if isinstance(c.tag, str) and local_name(c) == name and (c.text or "").strip()
+    ]
 
 
 def _refs(el, name: str) -> tuple[str, ...]:
@@ -172,7 +175,7 @@ def _truth(value: str) -> bool:
     return value.strip().lower() in ("true", "1")
 
 
-def _int(value: str) -> Optional[int]:
+def _int(value: str) -> int | None:
     value = value.strip()
     return int(value) if value.isdigit() else None
 
@@ -184,7 +187,7 @@ def aanhangsel_number(raw: str, vergaderjaar: str) -> str:
     digits = re.sub(r"\D", "", raw or "")
     year = re.sub(r"\D", "", vergaderjaar or "")
     if year and digits.startswith(year) and len(digits) > len(year):
-        digits = digits[len(year):]
+        digits = digits[len(year) :]
     elif len(digits) > 4:
         digits = digits[-4:]
     return digits.lstrip("0")
@@ -192,7 +195,8 @@ def aanhangsel_number(raw: str, vergaderjaar: str) -> str:
 
 # ------------------------------------------------------------------ entities
 
-def parse_entity(el) -> Optional[Entity]:
+
+def parse_entity(el) -> Entity | None:
     """One entity element (the child of an entry's ``<content>``); None for a kind the tracker does not read."""
     kind = local_name(el).lower()
     guid = _attr(el, "id").strip().lower()
@@ -203,35 +207,64 @@ def parse_entity(el) -> Optional[Entity]:
         return Deleted(kind, guid, changed_at)
     f = _fields(el)
     if kind == "zaak":
-        return Zaak(guid=guid, number=f.get("nummer", ""), soort=f.get("soort", ""), subject=f.get("onderwerp", ""),
-                    title=f.get("titel", ""), started_on=amsterdam_day(f.get("gestartOp")),
-                    vergaderjaar=f.get("vergaderjaar", ""), status=f.get("status", ""),
-                    closed=_truth(f.get("afgedaan", "")), changed_at=changed_at)
+        return Zaak(
+            guid=guid,
+            number=f.get("nummer", ""),
+            soort=f.get("soort", ""),
+            subject=f.get("onderwerp", ""),
+            title=f.get("titel", ""),
+            started_on=amsterdam_day(f.get("gestartOp")),
+            vergaderjaar=f.get("vergaderjaar", ""),
+            status=f.get("status", ""),
+            closed=_truth(f.get("afgedaan", "")),
+            changed_at=changed_at,
+        )
     if kind == "zaakactor":
         zaak = _refs(el, "zaak")
-        return ZaakActor(guid=guid, zaak_guid=zaak[0].lower() if zaak else "", name=f.get("actorNaam", ""),
-                         fraction=f.get("actorFractie", "") or f.get("actorAfkorting", ""),
-                         function=f.get("functie", ""), relation=f.get("relatie", ""), changed_at=changed_at)
+        return ZaakActor(
+            guid=guid,
+            zaak_guid=zaak[0].lower() if zaak else "",
+            name=f.get("actorNaam", ""),
+            fraction=f.get("actorFractie", "") or f.get("actorAfkorting", ""),
+            function=f.get("functie", ""),
+            relation=f.get("relatie", ""),
+            changed_at=changed_at,
+        )
     if kind == "document":
         vergaderjaar = f.get("vergaderjaar", "")
-        return Document(guid=guid, zaak_guids=tuple(r.lower() for r in _refs(el, "zaak")),
-                        number=f.get("documentNummer", ""), soort=f.get("soort", ""),
-                        subject=f.get("onderwerp", "") or f.get("titel", ""), date=amsterdam_day(f.get("datum")),
-                        received_on=amsterdam_day(f.get("datumOntvangst")), vergaderjaar=vergaderjaar,
-                        aanhangsel_number=aanhangsel_number(f.get("aanhangselnummer", ""), vergaderjaar),
-                        content_type=_attr(el, "contentType") or f.get("contentType", ""),
-                        content_length=_int(_attr(el, "contentLength") or f.get("contentLength", "")),
-                        changed_at=changed_at)
+        return Document(
+            guid=guid,
+            zaak_guids=tuple(r.lower() for r in _refs(el, "zaak")),
+            number=f.get("documentNummer", ""),
+            soort=f.get("soort", ""),
+            subject=f.get("onderwerp", "") or f.get("titel", ""),
+            date=amsterdam_day(f.get("datum")),
+            received_on=amsterdam_day(f.get("datumOntvangst")),
+            vergaderjaar=vergaderjaar,
+            aanhangsel_number=aanhangsel_number(f.get("aanhangselnummer", ""), vergaderjaar),
+            content_type=_attr(el, "contentType") or f.get("contentType", ""),
+            content_length=_int(_attr(el, "contentLength") or f.get("contentLength", "")),
+            changed_at=changed_at,
+        )
     if kind == "toezegging":
-        return Toezegging(guid=guid, number=f.get("nummer", ""), text=f.get("tekst", ""), status=f.get("status", ""),
-                          due_on=amsterdam_day(f.get("datumNakoming")), made_on=amsterdam_day(f.get("aanmaakdatum")),
-                          ministry=f.get("ministerie", ""), minister=f.get("naam", ""), function=f.get("functie", ""),
-                          activity_number=f.get("activiteitNummer", ""),
-                          letters=tuple(dict.fromkeys(_all(el, "kamerbriefNakoming"))), changed_at=changed_at)
+        return Toezegging(
+            guid=guid,
+            number=f.get("nummer", ""),
+            text=f.get("tekst", ""),
+            status=f.get("status", ""),
+            due_on=amsterdam_day(f.get("datumNakoming")),
+            made_on=amsterdam_day(f.get("aanmaakdatum")),
+            ministry=f.get("ministerie", ""),
+            minister=f.get("naam", ""),
+            function=f.get("functie", ""),
+            activity_number=f.get("activiteitNummer", ""),
+            letters=tuple(dict.fromkeys(_all(el, "kamerbriefNakoming"))),
+            changed_at=changed_at,
+        )
     return None
 
 
-def parse_entity_bytes(data: bytes, source: str) -> Optional[Entity]:
+def parse_entity_bytes(data: bytes, source: str) -> Entity | None:
     """An entity body as ``SyncFeed/2.0/Entiteiten/<id>`` serves it (the element itself, or an
     Atom entry/feed holding it in ``<content>``)."""
     try:

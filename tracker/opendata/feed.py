@@ -9,10 +9,10 @@ stores it with the entry) and the entity body in ``<content>``, or no body
 when the feed was asked for ``content=external`` (then the sync fetches
 ``Entiteiten/<id>``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
@@ -29,7 +29,7 @@ class FeedError(ValueError):
 @dataclass
 class Entry:
     guid: str
-    entity: Optional[Entity]
+    entity: Entity | None
     has_content: bool
     enclosure: str = ""
     next_token: str = ""
@@ -74,8 +74,12 @@ def parse_page(data: bytes, source: str) -> Page:
     if root.tag != f"{ATOM}feed":
         raise FeedError(f"{source}: geen Atom-feed maar <{local_name(root)}>")
     links = _links(root)
-    page = Page(source=source, next_url=links.get("next", ""), next_token=skiptoken(links.get("next", "")),
-                resume_token=skiptoken(links.get("resume", "")))
+    page = Page(
+        source=source,
+        next_url=links.get("next", ""),
+        next_token=skiptoken(links.get("next", "")),
+        resume_token=skiptoken(links.get("resume", "")),
+    )
     for i, el in enumerate(root.findall(f"{ATOM}entry"), 1):
         guid = (el.findtext(f"{ATOM}title") or "").strip().lower()
         entry_links = _links(el)
@@ -89,7 +93,13 @@ def parse_page(data: bytes, source: str) -> Page:
             guid = entity.guid
         if not guid:
             raise FeedError(f"{source}: entry {i} zonder id")
-        page.entries.append(Entry(guid=guid, entity=entity, has_content=bool(bodies),
-                                  enclosure=entry_links.get("enclosure", ""),
-                                  next_token=skiptoken(entry_links.get("next", ""))))
+        page.entries.append(
+            Entry(
+                guid=guid,
+                entity=entity,
+                has_content=bool(bodies),
+                enclosure=entry_links.get("enclosure", ""),
+                next_token=skiptoken(entry_links.get("next", "")),
+            )
+        )
     return page

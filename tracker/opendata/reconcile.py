@@ -11,11 +11,12 @@
   same ministry that look like the same promise
   (``tracker.domain.identity.similarity`` of their words), shown side by side.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -44,8 +45,11 @@ def record_differences(qs: QuestionSet, said: dict, papers: dict, queued: bool =
         values = {"open_data_value": ours.value.isoformat(), "paper_value": theirs.value.isoformat()}
         open_now.exclude(**values).update(state=Discrepancy.State.GONE)
         row, created = Discrepancy.objects.get_or_create(
-            question_set=qs, field=field, **values,
-            defaults={"open_data_source": ours.source[:250], "paper_source": theirs.source[:250]})
+            question_set=qs,
+            field=field,
+            **values,
+            defaults={"open_data_source": ours.source[:250], "paper_source": theirs.source[:250]},
+        )
         if not created and row.state == Discrepancy.State.GONE:
             row.state = Discrepancy.State.OPEN
             row.save(update_fields=["state"])
@@ -61,8 +65,10 @@ def take(item: Discrepancy, side: str, user) -> list[Correction]:
         raise ValueError("dit verschil is al opgelost")
     chosen = item.open_data_value if side == Discrepancy.State.TOOK_OPEN_DATA else item.paper_value
     source = item.open_data_source if side == Discrepancy.State.TOOK_OPEN_DATA else item.paper_source
-    why = (f"open data: {LABELS[item.field]} {chosen} volgens {source} "
-           f"(open data {item.open_data_value}, document {item.paper_value})")
+    why = (
+        f"open data: {LABELS[item.field]} {chosen} volgens {source} "
+        f"(open data {item.open_data_value}, document {item.paper_value})"
+    )
     written = edits.correct(item.question_set, {item.field: dt.date.fromisoformat(chosen)}, by=user, why=why)
     item.state, item.resolved_by, item.resolved_at = side, user, timezone.now()
     item.save(update_fields=["state", "resolved_by", "resolved_at"])
@@ -71,8 +77,9 @@ def take(item: Discrepancy, side: str, user) -> list[Correction]:
 
 # ---------------------------------------------------------------- the registry
 
+
 def ministry_key(name: str) -> str:
-    """"Ministerie van Economische Zaken en Klimaat" / "Economische Zaken en Klimaat" → one key."""
+    """ "Ministerie van Economische Zaken en Klimaat" / "Economische Zaken en Klimaat" → one key."""
     name = re.sub(r"^\s*(?:ministerie|minister|staatssecretaris)\s+(?:van|voor)\s+", "", name or "", flags=re.I)
     return re.sub(r"\s+", " ", name).strip().lower()
 
@@ -89,8 +96,12 @@ def match_registry(ids: Iterable[int]) -> None:
     if not by_ministry:
         return
     candidates: dict[str, list[tuple[int, set[str]]]] = {}
-    for pk, sentence, ministry in (Commitment.objects.live().filter(actor_office__ministry__isnull=False)
-                                   .values_list("pk", "sentence", "actor_office__ministry__name").iterator()):
+    for pk, sentence, ministry in (
+        Commitment.objects.live()
+        .filter(actor_office__ministry__isnull=False)
+        .values_list("pk", "sentence", "actor_office__ministry__name")
+        .iterator()
+    ):
         key = ministry_key(ministry)
         if key in by_ministry:
             candidates.setdefault(key, []).append((pk, content_words(sentence)))
@@ -98,8 +109,17 @@ def match_registry(ids: Iterable[int]) -> None:
     for key, registry in by_ministry.items():
         for r in registry:
             words = content_words(r.text)
-            scored = sorted(((len(words & theirs) / min(len(words), len(theirs)), pk)
-                             for pk, theirs in candidates.get(key, []) if words and theirs), reverse=True)
-            new += [RegistryMatch(registry=r, commitment_id=pk, score=round(score, 2))
-                    for score, pk in scored[:MATCHES_SHOWN] if score >= SAME_PROMISE]
+            scored = sorted(
+                (
+                    (len(words & theirs) / min(len(words), len(theirs)), pk)
+                    for pk, theirs in candidates.get(key, [])
+                    if words and theirs
+                ),
+                reverse=True,
+            )
+            new += [
+                RegistryMatch(registry=r, commitment_id=pk, score=round(score, 2))
+                for score, pk in scored[:MATCHES_SHOWN]
+                if score >= SAME_PROMISE
+            ]
     RegistryMatch.objects.bulk_create(new)

@@ -15,6 +15,7 @@ the recording: 404, and the sync stops with that address.
 The transport answers any host: the recorded pages' ``rel="next"`` links
 name the real API, and the sync follows them into the folder.
 """
+
 from __future__ import annotations
 
 import mimetypes
@@ -24,11 +25,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
-EMPTY_FEED = (b'<?xml version="1.0" encoding="utf-8"?>\n'
-              b'<feed xmlns="http://www.w3.org/2005/Atom"><title>SyncFeed</title></feed>\n')
+EMPTY_FEED = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n'
+    b'<feed xmlns="http://www.w3.org/2005/Atom"><title>SyncFeed</title></feed>\n'
+)
 _GUID = re.compile(r"^[0-9A-Za-z-]{1,64}$")
-TYPES = {".pdf": "application/pdf", ".txt": "text/plain; charset=utf-8", ".xml": "application/xml",
-         ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8"}
+TYPES = {
+    ".pdf": "application/pdf",
+    ".txt": "text/plain; charset=utf-8",
+    ".xml": "application/xml",
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+}
 
 
 class FolderTransport(httpx.BaseTransport):
@@ -62,8 +70,9 @@ class FolderTransport(httpx.BaseTransport):
             return self._file(request, page)
         recorded = [int(p.stem) for p in folder.glob("*.xml") if p.stem.isdigit()] if folder.is_dir() else []
         if not token or not recorded or int(token) > max(recorded):
-            return httpx.Response(200, content=EMPTY_FEED, headers={"Content-Type": "application/atom+xml"},
-                                  request=request)
+            return httpx.Response(
+                200, content=EMPTY_FEED, headers={"Content-Type": "application/atom+xml"}, request=request
+            )
         return _not_found(request, f"pagina {page} ontbreekt in de opname")
 
     @staticmethod

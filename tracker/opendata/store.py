@@ -13,11 +13,12 @@ records in bulk: 25,806 Documents on one day in 2024) is "unchanged" and
 not written. A tombstone (``tk:verwijderd``) marks the record deleted; its
 Zaak is brought in line afterwards (tracker/opendata/link.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from django.db import models
 from django.utils import timezone
@@ -35,8 +36,12 @@ POSTPONEMENT = "Mededeling (uitstel antwoord)"
 PAPER_SOORTEN = {QUESTIONS, ANSWER, LATER_ANSWER, POSTPONEMENT}
 #: an actor or document whose Zaak is not known is kept this long (its Zaak may come in a later run)
 ORPHAN_DAYS = 30
-MODELS = {"zaak": OpenDataZaak, "zaakactor": OpenDataActor, "document": OpenDataDocument,
-          "toezegging": RegistryCommitment}
+MODELS = {
+    "zaak": OpenDataZaak,
+    "zaakactor": OpenDataActor,
+    "document": OpenDataDocument,
+    "toezegging": RegistryCommitment,
+}
 
 
 class PageStore:
@@ -55,7 +60,7 @@ class PageStore:
     def touched_registry(self) -> set[int]:
         return {r.pk for r in self._registry}
 
-    def store(self, entities: Iterable[Entity], enclosures: Optional[dict[str, str]] = None) -> None:
+    def store(self, entities: Iterable[Entity], enclosures: dict[str, str] | None = None) -> None:
         """``enclosures``: the file address each entry's ``<link rel="enclosure">`` gives, by Id."""
         entities = list(entities)
         self.enclosures = enclosures or {}
@@ -77,7 +82,7 @@ class PageStore:
         if self._pending:
             OpenDataZaak.objects.filter(guid__in=self._pending, pending=False).update(pending=True)
 
-    def _one(self, entity: Entity) -> Optional[str]:
+    def _one(self, entity: Entity) -> str | None:
         if isinstance(entity, Deleted):
             return self._delete(entity)
         if isinstance(entity, Zaak):
@@ -92,41 +97,67 @@ class PageStore:
 
     # ------------------------------------------------------------ kinds
 
-    def _zaak(self, z: Zaak) -> Optional[str]:
+    def _zaak(self, z: Zaak) -> str | None:
         row = self.rows["zaak"].get(z.guid)
         if row is None and (z.soort != QUESTIONS or (z.started_on and z.started_on < self.since)):
             return None
-        values = {"number": z.number[:20], "soort": z.soort[:100], "subject": z.subject, "title": z.title,
-                  "started_on": z.started_on, "vergaderjaar": z.vergaderjaar[:9], "status": z.status[:100],
-                  "closed": z.closed, "deleted": z.soort != QUESTIONS}  # a Zaak that is no longer one is gone
+        values = {
+            "number": z.number[:20],
+            "soort": z.soort[:100],
+            "subject": z.subject,
+            "title": z.title,
+            "started_on": z.started_on,
+            "vergaderjaar": z.vergaderjaar[:9],
+            "status": z.status[:100],
+            "closed": z.closed,
+            "deleted": z.soort != QUESTIONS,
+        }  # a Zaak that is no longer one is gone
         outcome = _upsert(OpenDataZaak, self.rows["zaak"], z.guid, values, z.changed_at)
         if outcome != "unchanged":
             self._pending.add(z.guid)
         return outcome
 
-    def _actor(self, a: ZaakActor) -> Optional[str]:
+    def _actor(self, a: ZaakActor) -> str | None:
         row = self.rows["zaakactor"].get(a.guid)
         if row is None and (a.relation not in ACTOR_RELATIONS or not self._wanted(a.zaak_guid, a.changed_at)):
             return None
-        values = {"zaak_guid": a.zaak_guid, "name": a.name[:250], "fraction": a.fraction[:250],
-                  "function": a.function[:250], "relation": a.relation[:60], "deleted": False}
+        values = {
+            "zaak_guid": a.zaak_guid,
+            "name": a.name[:250],
+            "fraction": a.fraction[:250],
+            "function": a.function[:250],
+            "relation": a.relation[:60],
+            "deleted": False,
+        }
         outcome = _upsert(OpenDataActor, self.rows["zaakactor"], a.guid, values, a.changed_at)
         if outcome != "unchanged":
             self._pending.update({a.zaak_guid, row.zaak_guid if row else ""} - {""})
         return outcome
 
-    def _document(self, d: Document) -> Optional[str]:
+    def _document(self, d: Document) -> str | None:
         row = self.rows["document"].get(d.guid)
         zaak = next((g for g in d.zaak_guids if g in self.known_zaken), d.zaak_guids[0] if d.zaak_guids else "")
         if row is None and (d.soort not in PAPER_SOORTEN or not self._wanted(zaak, d.changed_at)):
             return None
-        values = {"zaak_guid": zaak, "number": d.number[:20], "soort": d.soort[:100], "subject": d.subject,
-                  "date": d.date, "received_on": d.received_on, "vergaderjaar": d.vergaderjaar[:9],
-                  "aanhangsel_number": d.aanhangsel_number[:20], "content_type": d.content_type[:100],
-                  "content_length": d.content_length, "file_url": self.enclosures.get(d.guid, "")[:300],
-                  "deleted": False}
-        file_changed = row is None or row.deleted or any(
-            getattr(row, f) != values[f] for f in ("number", "content_type", "content_length"))
+        values = {
+            "zaak_guid": zaak,
+            "number": d.number[:20],
+            "soort": d.soort[:100],
+            "subject": d.subject,
+            "date": d.date,
+            "received_on": d.received_on,
+            "vergaderjaar": d.vergaderjaar[:9],
+            "aanhangsel_number": d.aanhangsel_number[:20],
+            "content_type": d.content_type[:100],
+            "content_length": d.content_length,
+            "file_url": self.enclosures.get(d.guid, "")[:300],
+            "deleted": False,
+        }
+        file_changed = (
+            row is None
+            or row.deleted
+            or any(getattr(row, f) != values[f] for f in ("number", "content_type", "content_length"))
+        )
         extra = {"paper": OpenDataDocument.Paper.TO_FETCH, "paper_error": ""} if file_changed else {}
         outcome = _upsert(OpenDataDocument, self.rows["document"], d.guid, values, d.changed_at, extra)
         if outcome != "unchanged":
@@ -134,16 +165,25 @@ class PageStore:
         return outcome
 
     def _toezegging(self, t: Toezegging) -> str:
-        values = {"number": t.number[:30], "text": t.text, "status": t.status[:40], "due_on": t.due_on,
-                  "made_on": t.made_on, "ministry": t.ministry[:250], "minister": t.minister[:250],
-                  "function": t.function[:250], "activity_number": t.activity_number[:30],
-                  "letters": list(t.letters), "deleted": False}
+        values = {
+            "number": t.number[:30],
+            "text": t.text,
+            "status": t.status[:40],
+            "due_on": t.due_on,
+            "made_on": t.made_on,
+            "ministry": t.ministry[:250],
+            "minister": t.minister[:250],
+            "function": t.function[:250],
+            "activity_number": t.activity_number[:30],
+            "letters": list(t.letters),
+            "deleted": False,
+        }
         outcome = _upsert(RegistryCommitment, self.rows["toezegging"], t.guid, values, t.changed_at)
         if outcome != "unchanged":
             self._registry.append(self.rows["toezegging"][t.guid])
         return outcome
 
-    def _delete(self, d: Deleted) -> Optional[str]:
+    def _delete(self, d: Deleted) -> str | None:
         model = MODELS.get(d.kind)
         if model is None:
             return None
@@ -164,7 +204,7 @@ class PageStore:
             self._registry.append(row)
         return "deleted"
 
-    def _wanted(self, zaak_guid: str, changed_at: Optional[dt.datetime]) -> bool:
+    def _wanted(self, zaak_guid: str, changed_at: dt.datetime | None) -> bool:
         """A record of a known Zaak, or one changed so recently that its Zaak may still come
         (the Zaak stream was read before this one, up to a moment ago)."""
         return zaak_guid in self.known_zaken or (changed_at is not None and changed_at >= self.recent)
@@ -174,12 +214,14 @@ def _kind(entity: Entity) -> str:
     return entity.kind if isinstance(entity, Deleted) else type(entity).__name__.lower()
 
 
-def _older(changed_at: Optional[dt.datetime], row) -> bool:
+def _older(changed_at: dt.datetime | None, row) -> bool:
     """An older version than the one stored (a replayed feed, or the same record twice on the way)."""
     return changed_at is not None and row.changed_at is not None and changed_at < row.changed_at
 
 
-def _upsert(model: type[models.Model], rows: dict, guid: str, values: dict, changed_at, extra: dict | None = None) -> str:
+def _upsert(
+    model: type[models.Model], rows: dict, guid: str, values: dict, changed_at, extra: dict | None = None
+) -> str:
     """created | updated | unchanged; a row is written only when its content changed, and never
     with an older version than the one stored."""
     row = rows.get(guid)

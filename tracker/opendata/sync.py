@@ -12,12 +12,13 @@ registry commitments that changed are matched with written ones.
 Every step is idempotent: a second run, or the same entries sent again,
 changes nothing and reports them "unchanged".
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -32,8 +33,13 @@ from tracker.opendata.replay import FolderTransport
 from tracker.opendata.store import ORPHAN_DAYS, PageStore
 
 CATEGORIES = ("Zaak", "ZaakActor", "Document", "Toezegging")
-OUTCOMES = {"stored": "created", "created": "created", "updated": "updated", "unchanged": "unchanged",
-            "deleted": "deleted"}
+OUTCOMES = {
+    "stored": "created",
+    "created": "created",
+    "updated": "updated",
+    "unchanged": "unchanged",
+    "deleted": "deleted",
+}
 
 
 @dataclass
@@ -54,11 +60,16 @@ class SyncReport:
         self.errors.append({"source": source, "error": error})
 
     def to_json(self) -> dict:
-        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-                "deleted": self.deleted, "errors": list(self.errors)}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "deleted": self.deleted,
+            "errors": list(self.errors),
+        }
 
 
-def first_day(since: Optional[dt.date] = None) -> dt.date:
+def first_day(since: dt.date | None = None) -> dt.date:
     """How far back question sets are taken: ``since`` when given, else what the first sync
     chose (stored with the feed positions), else OPENDATA_SINCE."""
     if since is not None:
@@ -72,7 +83,7 @@ def first_day(since: Optional[dt.date] = None) -> dt.date:
         raise ImproperlyConfigured(f"OPENDATA_SINCE={settings.OPENDATA_SINCE!r} is no date (use YYYY-MM-DD)") from None
 
 
-def make_client(from_dir: Optional[str | Path] = None) -> Client:
+def make_client(from_dir: str | Path | None = None) -> Client:
     """The live client, or one reading a recorded folder (no pause, no retries: a file is there or not)."""
     if from_dir is not None:
         return Client(transport=FolderTransport(from_dir), pause=0, retries=0)
@@ -82,8 +93,9 @@ def make_client(from_dir: Optional[str | Path] = None) -> Client:
     return Client()
 
 
-def sync(client: Client, since: Optional[dt.date] = None,
-         progress: Optional[Callable[[str, Page], None]] = None) -> SyncReport:
+def sync(
+    client: Client, since: dt.date | None = None, progress: Callable[[str, Page], None] | None = None
+) -> SyncReport:
     """Read every category from its stored position, then bring the changed Zaken in line."""
     report = SyncReport()
     day = first_day(since)
@@ -101,8 +113,13 @@ def sync(client: Client, since: Optional[dt.date] = None,
     return report
 
 
-def read_category(client: Client, category: str, since: dt.date, report: SyncReport,
-                  progress: Optional[Callable[[str, Page], None]] = None) -> set[int]:
+def read_category(
+    client: Client,
+    category: str,
+    since: dt.date,
+    report: SyncReport,
+    progress: Callable[[str, Page], None] | None = None,
+) -> set[int]:
     """The category's pages from its position on, each stored with the position after it."""
     position, _ = FeedPosition.objects.get_or_create(category=category)
     url = client.feed_page_url(category, position.skiptoken)
@@ -140,7 +157,10 @@ def forget_orphans() -> None:
     OpenDataDocument.objects.filter(changed_at__lt=cutoff, document__isnull=True).exclude(zaak_guid__in=zaken).delete()
 
 
-def run(from_dir: Optional[str | Path] = None, since: Optional[dt.date] = None,
-        progress: Optional[Callable[[str, Page], None]] = None) -> SyncReport:
+def run(
+    from_dir: str | Path | None = None,
+    since: dt.date | None = None,
+    progress: Callable[[str, Page], None] | None = None,
+) -> SyncReport:
     with make_client(from_dir) as client:
         return sync(client, since, progress)

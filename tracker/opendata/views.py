@@ -4,6 +4,7 @@ and the registry commitments beside the written ones that look like the same pro
 Reading needs a login; resolving needs ``permissions.can_edit`` (403 otherwise)
 and goes through ``reconcile.take`` → ``tracker.domain.edits.correct``.
 """
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -27,14 +28,20 @@ class DiscrepancyListView(LoginRequiredMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return (Discrepancy.objects.filter(state=Discrepancy.State.OPEN)
-                .select_related("question_set").order_by("created_at", "id"))
+        return (
+            Discrepancy.objects.filter(state=Discrepancy.State.OPEN)
+            .select_related("question_set")
+            .order_by("created_at", "id")
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["can_edit"] = can_edit(self.request.user)
-        ctx["resolved"] = (Discrepancy.objects.exclude(state__in=[Discrepancy.State.OPEN, Discrepancy.State.GONE])
-                           .select_related("question_set", "resolved_by").order_by("-resolved_at", "-id")[:10])
+        ctx["resolved"] = (
+            Discrepancy.objects.exclude(state__in=[Discrepancy.State.OPEN, Discrepancy.State.GONE])
+            .select_related("question_set", "resolved_by")
+            .order_by("-resolved_at", "-id")[:10]
+        )
         return ctx
 
 
@@ -63,7 +70,8 @@ class RegistryListView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         rows = RegistryCommitment.objects.filter(deleted=False).prefetch_related(
-            Prefetch("matches", queryset=RegistryMatch.objects.select_related("commitment__source_document")))
+            Prefetch("matches", queryset=RegistryMatch.objects.select_related("commitment__source_document"))
+        )
         status = self.request.GET.get("status")
         if status is not None and status in RegistryCommitment.Status.values:
             rows = rows.filter(status=status)

@@ -1,5 +1,6 @@
 """Links to the Tweede Kamer's own pages on tweedekamer.nl, by Zaak or Document number
 (the form the Kamer's site uses: ``kamervragen/detail?id=<zaak>`` and ``detail?id=<doc>&did=<doc>``)."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode

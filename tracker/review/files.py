@@ -1,15 +1,21 @@
 """/documents/<id>/bestand/: the paper's source file as it was ingested; /favicon.ico."""
+
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
-from django.templatetags.static import static
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 
 from documents.models import Document
 
-CONTENT_TYPES = {".pdf": "application/pdf", ".xml": "application/xml", ".html": "text/html", ".htm": "text/html",
-                 ".txt": "text/plain; charset=utf-8"}
+CONTENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".xml": "application/xml",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 @login_required
@@ -24,8 +30,9 @@ def source_file(request, pk: int):
     name = doc.source_name or doc.file.name.rsplit("/", 1)[-1]
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     # always as a download: an HTML or XML paper is never rendered as a page of this site
-    return FileResponse(handle, as_attachment=True, filename=name,
-                        content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"))
+    return FileResponse(
+        handle, as_attachment=True, filename=name, content_type=CONTENT_TYPES.get(suffix, "application/octet-stream")
+    )
 
 
 def favicon(request):

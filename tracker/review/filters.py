@@ -2,6 +2,7 @@
 string, so a filtered list is a URL staff can share. The rules behind the
 statuses (overdue, answered late, to confirm) are the querysets'
 (tracker/domain/querysets.py); these filters only call them, for ``today``."""
+
 from __future__ import annotations
 
 import django_filters as df
@@ -31,7 +32,6 @@ class StableOrderingFilter(df.OrderingFilter):
         if value:
             qs = qs.order_by(*qs.query.order_by, "pk")
         return qs
-
 
 
 #: the persons with a minister role, as a loose index scan: one probe of the
@@ -84,27 +84,50 @@ class CommitmentFilter(DayFilterSet):
 
     q = df.CharFilter(label="Zoeken in toezegging en onderwerp", method="filter_q")
     status = df.ChoiceFilter(label="Status", choices=STATUS_CHOICES, method="filter_status", empty_label="Alle")
-    ministry = df.ModelChoiceFilter(widget=QuickSelect, label="Ministerie", queryset=Ministry.objects.all(),
-                                    field_name="actor_office__ministry", empty_label="Alle")
-    office = df.ModelChoiceFilter(widget=QuickSelect, label="Ambt", queryset=Office.objects.all(),
-                                  field_name="actor_office",
-                                  empty_label="Alle")
-    minister = df.ChoiceFilter(widget=QuickSelect, label="Bewindspersoon", method="filter_minister",
-                               empty_label="Alle", choices=minister_choices)
-    party = df.ModelChoiceFilter(widget=QuickSelect, label="Partij vraagsteller", method="filter_party",
-                                 empty_label="Alle",
-                                 queryset=Party.objects.all())
+    ministry = df.ModelChoiceFilter(
+        widget=QuickSelect,
+        label="Ministerie",
+        queryset=Ministry.objects.all(),
+        field_name="actor_office__ministry",
+        empty_label="Alle",
+    )
+    office = df.ModelChoiceFilter(
+        widget=QuickSelect, label="Ambt", queryset=Office.objects.all(), field_name="actor_office", empty_label="Alle"
+    )
+    minister = df.ChoiceFilter(
+        widget=QuickSelect,
+        label="Bewindspersoon",
+        method="filter_minister",
+        empty_label="Alle",
+        choices=minister_choices,
+    )
+    party = df.ModelChoiceFilter(
+        widget=QuickSelect,
+        label="Partij vraagsteller",
+        method="filter_party",
+        empty_label="Alle",
+        queryset=Party.objects.all(),
+    )
     dossier = df.CharFilter(label="Dossier (Kamerstuknummer)", method="filter_dossier")
     due_from = df.DateFilter(label="Uiterlijk vanaf", field_name="due_date", lookup_expr="gte", widget=DATE)
     due_to = df.DateFilter(label="Uiterlijk tot en met", field_name="due_date", lookup_expr="lte", widget=DATE)
-    has_deadline = df.BooleanFilter(label="Heeft een termijn", field_name="due_date", lookup_expr="isnull",
-                                    exclude=True, widget=YES_NO)
+    has_deadline = df.BooleanFilter(
+        label="Heeft een termijn", field_name="due_date", lookup_expr="isnull", exclude=True, widget=YES_NO
+    )
     sort = StableOrderingFilter(
         label="Sorteren",
-        fields=(("due_date", "due"), ("source_document__date", "date"), ("status", "status"),
-                ("actor_office__ministry__name", "ministry")),
-        field_labels={"due_date": "Uiterlijk", "source_document__date": "Datum brondocument", "status": "Status",
-                      "actor_office__ministry__name": "Ministerie"},
+        fields=(
+            ("due_date", "due"),
+            ("source_document__date", "date"),
+            ("status", "status"),
+            ("actor_office__ministry__name", "ministry"),
+        ),
+        field_labels={
+            "due_date": "Uiterlijk",
+            "source_document__date": "Datum brondocument",
+            "status": "Status",
+            "actor_office__ministry__name": "Ministerie",
+        },
         empty_label="Standaard",
     )
 
@@ -122,8 +145,9 @@ class CommitmentFilter(DayFilterSet):
         return queryset if condition is None else queryset.filter(condition)
 
     def filter_minister(self, queryset, name, value):
-        return queryset.filter(Exists(MinisterRole.objects.filter(document=OuterRef("source_document"),
-                                                                  person_id=value)))
+        return queryset.filter(
+            Exists(MinisterRole.objects.filter(document=OuterRef("source_document"), person_id=value))
+        )
 
     def filter_party(self, queryset, name, value):
         # the askers' parties kept on the commitment (tracker/domain/commitment_index.py)
@@ -133,9 +157,9 @@ class CommitmentFilter(DayFilterSet):
         wanted = compact_dossier(value)
         if not wanted:
             return queryset
-        return queryset.alias(
-            _dossier=Replace(F("source_document__dossier"), Value(" "), Value(""))
-        ).filter(_dossier=wanted)
+        return queryset.alias(_dossier=Replace(F("source_document__dossier"), Value(" "), Value(""))).filter(
+            _dossier=wanted
+        )
 
 
 class QuestionSetFilter(DayFilterSet):
@@ -150,15 +174,27 @@ class QuestionSetFilter(DayFilterSet):
     q = df.CharFilter(label="Zoeken in onderwerp en vraagstellers", method="filter_q")
     status = df.ChoiceFilter(label="Status", choices=STATUS_CHOICES, method="filter_status", empty_label="Alle")
     kind = df.ChoiceFilter(label="Soort", choices=QuestionSet.Kind.choices, empty_label="Alle")
-    ministry = df.ModelChoiceFilter(widget=QuickSelect, label="Ministerie", queryset=Ministry.objects.all(),
-                                    method="filter_ministry",
-                                    empty_label="Alle")
-    office = df.ModelChoiceFilter(widget=QuickSelect, label="Gericht aan (ambt)", queryset=Office.objects.all(),
-                                  field_name="addressed_to",
-                                  empty_label="Alle")
-    party = df.ModelChoiceFilter(widget=QuickSelect, label="Partij vraagsteller", queryset=Party.objects.all(),
-                                 method="filter_party",
-                                 empty_label="Alle")
+    ministry = df.ModelChoiceFilter(
+        widget=QuickSelect,
+        label="Ministerie",
+        queryset=Ministry.objects.all(),
+        method="filter_ministry",
+        empty_label="Alle",
+    )
+    office = df.ModelChoiceFilter(
+        widget=QuickSelect,
+        label="Gericht aan (ambt)",
+        queryset=Office.objects.all(),
+        field_name="addressed_to",
+        empty_label="Alle",
+    )
+    party = df.ModelChoiceFilter(
+        widget=QuickSelect,
+        label="Partij vraagsteller",
+        queryset=Party.objects.all(),
+        method="filter_party",
+        empty_label="Alle",
+    )
     submitted_from = df.DateFilter(label="Ingezonden vanaf", field_name="submitted", lookup_expr="gte", widget=DATE)
     submitted_to = df.DateFilter(label="Ingezonden tot en met", field_name="submitted", lookup_expr="lte", widget=DATE)
     sort = StableOrderingFilter(
@@ -205,8 +241,10 @@ class DocumentFilter(df.FilterSet):
     kind = df.ChoiceFilter(label="Soort", choices=DocumentKind.choices, empty_label="Alle")
     dossier = df.CharFilter(label="Dossier", method="filter_dossier")
     sort = StableOrderingFilter(
-        label="Sorteren", fields=(("date", "date"), ("ingested_at", "ingested")),
-        field_labels={"date": "Datum", "ingested_at": "Ingelezen"}, empty_label="Standaard (nieuwste eerst)",
+        label="Sorteren",
+        fields=(("date", "date"), ("ingested_at", "ingested")),
+        field_labels={"date": "Datum", "ingested_at": "Ingelezen"},
+        empty_label="Standaard (nieuwste eerst)",
     )
 
     class Meta:

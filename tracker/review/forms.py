@@ -1,5 +1,6 @@
 """The editors' forms on the review pages. Each action goes through the one
 write path, tracker/domain/edits.py; these only validate."""
+
 from __future__ import annotations
 
 from django import forms
@@ -22,16 +23,19 @@ class EvidenceField(forms.ModelChoiceField):
 def evidence_queryset(commitment: Commitment):
     """Papers that can prove a commitment kept: the later ones first, never its own source."""
     qs = Document.objects.exclude(pk=commitment.source_document_id).only(
-        "id", "title", "date", "dossier", "number", "vergaderjaar", "aanhangsel_number", "identifier", "source_name")
+        "id", "title", "date", "dossier", "number", "vergaderjaar", "aanhangsel_number", "identifier", "source_name"
+    )
     return qs.order_by("-date", "-id")
 
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label="Nieuwe status", choices=Commitment.Status.choices)
-    evidence = EvidenceField(label="Bewijsstuk", queryset=Document.objects.none(), required=False,
-                             empty_label="(geen bewijsstuk)")
-    reason = forms.CharField(label="Reden of toelichting", required=False, max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = EvidenceField(
+        label="Bewijsstuk", queryset=Document.objects.none(), required=False, empty_label="(geen bewijsstuk)"
+    )
+    reason = forms.CharField(
+        label="Reden of toelichting", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, commitment: Commitment, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,10 +49,12 @@ class StatusForm(forms.Form):
 
 
 class RedateForm(forms.Form):
-    due_date = forms.DateField(label="Nieuwe uiterste datum", required=False, widget=DATE,
-                               help_text="Leeg laten: geen termijn meer.")
-    note = forms.CharField(label="Toelichting", required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = forms.DateField(
+        label="Nieuwe uiterste datum", required=False, widget=DATE, help_text="Leeg laten: geen termijn meer."
+    )
+    note = forms.CharField(
+        label="Toelichting", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class SuggestionForm(forms.Form):
@@ -81,9 +87,13 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(label="Bestanden (.txt, .pdf, .xml of .html; meerdere tegelijk mogelijk)",
-                              error_messages={"required": "Kies ten minste één bestand om te uploaden.",
-                                              "empty": "Een van de bestanden is leeg."})
+    files = MultipleFileField(
+        label="Bestanden (.txt, .pdf, .xml of .html; meerdere tegelijk mogelijk)",
+        error_messages={
+            "required": "Kies ten minste één bestand om te uploaden.",
+            "empty": "Een van de bestanden is leeg.",
+        },
+    )
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -91,5 +101,6 @@ class UploadForm(forms.Form):
         if too_big:
             raise forms.ValidationError(
                 "Te groot (maximaal %(max)s bytes): %(names)s",
-                params={"max": settings.MAX_DOCUMENT_BYTES, "names": ", ".join(too_big)})
+                params={"max": settings.MAX_DOCUMENT_BYTES, "names": ", ".join(too_big)},
+            )
         return files

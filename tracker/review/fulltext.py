@@ -4,6 +4,7 @@ letters (tracker/domain/fulltext.py), each hit with its passage marked.
 Without a kind the page shows the first hits of every kind with their
 counts; with ``kind=`` one kind, paginated. Everything is in the URL, so a
 search can be bookmarked and shared."""
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,7 @@ def snippet(text: str, headline: str, terms: list[str]) -> SafeString:
     end = min(len(text), start + SNIPPET_CHARS)
     passage, out, last = text[start:end], [], 0
     for m in pattern.finditer(passage):
-        out += [escape(passage[last:m.start()]), f"<mark>{escape(m.group(0))}</mark>"]
+        out += [escape(passage[last : m.start()]), f"<mark>{escape(m.group(0))}</mark>"]
         last = m.end()
     out.append(escape(passage[last:]))
     return mark_safe(("… " if start else "") + "".join(out) + (" …" if end < len(text) else ""))
@@ -55,16 +56,31 @@ def snippet(text: str, headline: str, terms: list[str]) -> SafeString:
 def to_hit(kind: str, row, terms: list[str]) -> Hit:
     if kind == "commitments":
         doc = row.source_document
-        return Hit(kind, doc.title or str(doc), reverse("commitment-detail", args=[row.pk]), doc.date,
-                   snippet(row.sentence, row.headline, terms))
+        return Hit(
+            kind,
+            doc.title or str(doc),
+            reverse("commitment-detail", args=[row.pk]),
+            doc.date,
+            snippet(row.sentence, row.headline, terms),
+        )
     if kind in ("questions", "answers"):
         qs = row.question_set
         label = "Vraag" if kind == "questions" else "Antwoord"
         day = qs.submitted if kind == "questions" else qs.received
-        return Hit(kind, f"{label} {row.label} — {qs.subject[:140] or qs}",
-                   reverse("questionset-detail", args=[qs.pk]), day, snippet(row.text, row.headline, terms))
-    return Hit(kind, row.title or str(row), reverse("document-detail", args=[row.pk]), row.date,
-               snippet(row.clean_text, row.headline, terms))
+        return Hit(
+            kind,
+            f"{label} {row.label} — {qs.subject[:140] or qs}",
+            reverse("questionset-detail", args=[qs.pk]),
+            day,
+            snippet(row.text, row.headline, terms),
+        )
+    return Hit(
+        kind,
+        row.title or str(row),
+        reverse("document-detail", args=[row.pk]),
+        row.date,
+        snippet(row.clean_text, row.headline, terms),
+    )
 
 
 class SearchView(LoginRequiredMixin, TemplateView):
@@ -82,8 +98,14 @@ class SearchView(LoginRequiredMixin, TemplateView):
         if kind:
             page = Paginator(fulltext.matching(kind, q), PAGE_SIZE).get_page(self.request.GET.get("page"))
             ctx["page_obj"] = page
-            ctx["sections"] = [(kind, fulltext.KINDS[kind], page.paginator.count,
-                                [to_hit(kind, row, terms) for row in page.object_list])]
+            ctx["sections"] = [
+                (
+                    kind,
+                    fulltext.KINDS[kind],
+                    page.paginator.count,
+                    [to_hit(kind, row, terms) for row in page.object_list],
+                )
+            ]
         else:
             sections = []
             for key, label in fulltext.KINDS.items():

@@ -3,6 +3,7 @@
 Everything from the paper is escaped first; only the <mark> around the match
 is ours, so no HTML in a paper ever reaches the page as markup.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,13 @@ def in_paragraph(text: str, sentence: str) -> Highlight:
     if not found:
         return Highlight(mark_safe(f"<mark>{escape(sentence or '')}</mark>"), False)
     p_start, p_end = _paragraph_bounds(text, found.start(), found.end())
-    prefix = ("… " if p_start > 0 and text[p_start - 1] not in "\n" else "")
-    suffix = (" …" if p_end < len(text) and text[p_end] not in "\n" else "")
-    html = (escape(prefix + text[p_start:found.start()]) + "<mark>" + escape(found.group(0)) + "</mark>"
-            + escape(text[found.end():p_end] + suffix))
+    prefix = "… " if p_start > 0 and text[p_start - 1] not in "\n" else ""
+    suffix = " …" if p_end < len(text) and text[p_end] not in "\n" else ""
+    html = (
+        escape(prefix + text[p_start : found.start()])
+        + "<mark>"
+        + escape(found.group(0))
+        + "</mark>"
+        + escape(text[found.end() : p_end] + suffix)
+    )
     return Highlight(mark_safe(html), True)

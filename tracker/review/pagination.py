@@ -21,6 +21,7 @@
 * ``end_page()``: the last rows of a list too long to count (``page=last``
   when capped), read from the end.
 """
+
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
@@ -90,7 +91,7 @@ class TwoWayPaginator(Paginator):
             last = self._rows(rows.reverse(), 0, self.per_page)
             last.reverse()
         else:
-            last = list(rows)[-self.per_page:]
+            last = list(rows)[-self.per_page :]
         return EndPage(last, self.num_pages + 1, self)
 
     @property

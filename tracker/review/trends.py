@@ -1,6 +1,7 @@
 """/stats/trends/: answer times and commitments over cabinets or years, per
 ministry, post or minister — charts drawn on the server (SVG, no script),
 the table beside them, and the same table as CSV."""
+
 from __future__ import annotations
 
 import csv
@@ -53,21 +54,39 @@ class TrendsView(LoginRequiredMixin, TemplateView):
         series = self.series()
         whom = self.group or "alle ministeries"
         ctx.update(
-            data=self.data, group=self.group, groupings=trends.GROUPINGS, periods=trends.PERIODS,
-            grouping_label=trends.GROUPINGS[self.data.grouping], period_label=trends.PERIODS[self.data.per],
+            data=self.data,
+            group=self.group,
+            groupings=trends.GROUPINGS,
+            periods=trends.PERIODS,
+            grouping_label=trends.GROUPINGS[self.data.grouping],
+            period_label=trends.PERIODS[self.data.per],
             series=series,
             on_time_chart=stats.bar_chart(
                 f"Binnen de termijn beantwoord (%), {whom}",
-                [(p.key, c.on_time_percent, f"{c.on_time_percent}% van {c.answered}") for p, c in series
-                 if c.on_time_percent is not None], maximum=100),
+                [
+                    (p.key, c.on_time_percent, f"{c.on_time_percent}% van {c.answered}")
+                    for p, c in series
+                    if c.on_time_percent is not None
+                ],
+                maximum=100,
+            ),
             days_chart=stats.bar_chart(
                 f"Mediaan dagen tot antwoord, {whom}",
-                [(p.key, c.median_days, f"{c.median_days:g} dagen") for p, c in series
-                 if c.median_days is not None]),
+                [(p.key, c.median_days, f"{c.median_days:g} dagen") for p, c in series if c.median_days is not None],
+            ),
             commitments_chart=stats.bar_chart(
                 f"Toezeggingen gedaan, {whom}",
-                [(p.key, c.commitments_made,
-                  f"{c.commitments_made} gedaan, {c.commitments_kept} nagekomen, {c.commitments_overdue} te laat, "
-                  f"{c.commitments_lapsed} vervallen") for p, c in series if c.commitments_made], text_width=380),
+                [
+                    (
+                        p.key,
+                        c.commitments_made,
+                        f"{c.commitments_made} gedaan, {c.commitments_kept} nagekomen, {c.commitments_overdue} te laat, "
+                        f"{c.commitments_lapsed} vervallen",
+                    )
+                    for p, c in series
+                    if c.commitments_made
+                ],
+                text_width=380,
+            ),
         )
         return ctx

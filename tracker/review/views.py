@@ -9,6 +9,7 @@ StatusChange shown in the history and recomputes due and overdue state.
 List pages run a fixed number of queries whatever the number of rows
 (select_related / prefetch_related; tests/pages/test_query_counts.py).
 """
+
 from __future__ import annotations
 
 import csv
@@ -114,8 +115,9 @@ class ReviewListView(LoginRequiredMixin, FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         """Django's, with ``page=last`` on a list too long to count: its true end (TwoWayPaginator.end_page)."""
-        paginator = self.get_paginator(queryset, page_size, orphans=self.get_paginate_orphans(),
-                                       allow_empty_first_page=self.get_allow_empty())
+        paginator = self.get_paginator(
+            queryset, page_size, orphans=self.get_paginate_orphans(), allow_empty_first_page=self.get_allow_empty()
+        )
         asked = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
         if asked == "last":
             page = paginator.end_page() if paginator.capped else paginator.page(paginator.num_pages)
@@ -149,31 +151,68 @@ class CommitmentListView(ReviewListView):
     filterset_class = CommitmentFilter
     template_name = "tracker/commitment_list.html"
     csv_name = "toezeggingen"
-    csv_header = ["id", "toezegging", "status", "te bevestigen", "actor", "ministerie", "termijn (tekst)",
-                  "uiterlijk", "dagen te laat", "brondocument", "datum brondocument", "dossier", "onderwerp", "adres"]
+    csv_header = [
+        "id",
+        "toezegging",
+        "status",
+        "te bevestigen",
+        "actor",
+        "ministerie",
+        "termijn (tekst)",
+        "uiterlijk",
+        "dagen te laat",
+        "brondocument",
+        "datum brondocument",
+        "dossier",
+        "onderwerp",
+        "adres",
+    ]
 
     def get_queryset(self):
         return Commitment.objects.live().select_related(
-            "source_document", "actor_office__ministry", "answer__question_set")
+            "source_document", "actor_office__ministry", "answer__question_set"
+        )
 
     def csv_row(self, c):
         office = c.actor_office
         subject = c.answer.question_set.subject if c.answer_id else ""
-        return [c.pk, c.sentence, c.get_status_display(), "ja" if c.to_confirm else "nee",
-                c.actor or (office.title if office else ""),
-                office.ministry.name if office and office.ministry_id else "",
-                c.deadline_text, nl_date(c.due_date), c.days_overdue(self.today) or "",
-                c.source_document.label, nl_date(c.source_document.date), c.source_document.dossier, subject,
-                settings.SITE_URL + reverse("commitment-detail", args=[c.pk])]
+        return [
+            c.pk,
+            c.sentence,
+            c.get_status_display(),
+            "ja" if c.to_confirm else "nee",
+            c.actor or (office.title if office else ""),
+            office.ministry.name if office and office.ministry_id else "",
+            c.deadline_text,
+            nl_date(c.due_date),
+            c.days_overdue(self.today) or "",
+            c.source_document.label,
+            nl_date(c.source_document.date),
+            c.source_document.dossier,
+            subject,
+            settings.SITE_URL + reverse("commitment-detail", args=[c.pk]),
+        ]
 
 
 class QuestionSetListView(ReviewListView):
     filterset_class = QuestionSetFilter
     template_name = "tracker/questionset_list.html"
     csv_name = "vragensets"
-    csv_header = ["id", "onderwerp", "soort", "vraagstellers", "gericht aan", "ministerie", "ingezonden",
-                  "antwoord uiterlijk", "uitstel gemeld", "antwoord ontvangen", "dagen te laat (nu)",
-                  "dagen te laat beantwoord", "adres"]
+    csv_header = [
+        "id",
+        "onderwerp",
+        "soort",
+        "vraagstellers",
+        "gericht aan",
+        "ministerie",
+        "ingezonden",
+        "antwoord uiterlijk",
+        "uitstel gemeld",
+        "antwoord ontvangen",
+        "dagen te laat (nu)",
+        "dagen te laat beantwoord",
+        "adres",
+    ]
 
     def get_queryset(self):
         return QuestionSet.objects.select_related("question_document", "answer_document").prefetch_related(
@@ -183,13 +222,21 @@ class QuestionSetListView(ReviewListView):
 
     def csv_row(self, qs):
         offices = list(qs.addressed_to.all())
-        return [qs.pk, qs.subject, qs.get_kind_display(), ", ".join(str(a) for a in qs.askers.all()),
-                ", ".join(o.title for o in offices),
-                ", ".join(sorted({o.ministry.name for o in offices if o.ministry_id})),
-                nl_date(qs.submitted), nl_date(answer_term.due_on(qs.submitted, qs.postponed_on, self.today)),
-                nl_date(qs.postponed_on), nl_date(qs.received), qs.days_overdue(self.today) or "",
-                answer_term.days_late(qs.submitted, qs.postponed_on, qs.received) or "",
-                settings.SITE_URL + reverse("questionset-detail", args=[qs.pk])]
+        return [
+            qs.pk,
+            qs.subject,
+            qs.get_kind_display(),
+            ", ".join(str(a) for a in qs.askers.all()),
+            ", ".join(o.title for o in offices),
+            ", ".join(sorted({o.ministry.name for o in offices if o.ministry_id})),
+            nl_date(qs.submitted),
+            nl_date(answer_term.due_on(qs.submitted, qs.postponed_on, self.today)),
+            nl_date(qs.postponed_on),
+            nl_date(qs.received),
+            qs.days_overdue(self.today) or "",
+            answer_term.days_late(qs.submitted, qs.postponed_on, qs.received) or "",
+            settings.SITE_URL + reverse("questionset-detail", args=[qs.pk]),
+        ]
 
 
 class DocumentListView(ReviewListView):
@@ -204,15 +251,26 @@ class DocumentListView(ReviewListView):
         return kwargs
 
     def get_queryset(self):
-        return Document.objects.defer("raw_text", "clean_text", "parsed").annotate(
-            n_commitments=Count("commitments", filter=Q(commitments__retired=False))).order_by("-date", "-id")
+        return (
+            Document.objects.defer("raw_text", "clean_text", "parsed")
+            .annotate(n_commitments=Count("commitments", filter=Q(commitments__retired=False)))
+            .order_by("-date", "-id")
+        )
 
     def csv_row(self, d):
-        return [d.pk, d.label, d.get_kind_display(), d.title, nl_date(d.date), len(d.parse_warnings or []),
-                d.source_name]
+        return [
+            d.pk,
+            d.label,
+            d.get_kind_display(),
+            d.title,
+            nl_date(d.date),
+            len(d.parse_warnings or []),
+            d.source_name,
+        ]
 
 
 # ---------------------------------------------------------------- details
+
 
 class CommitmentDetailView(LoginRequiredMixin, DetailView):
     template_name = "tracker/commitment_detail.html"
@@ -220,8 +278,13 @@ class CommitmentDetailView(LoginRequiredMixin, DetailView):
 
     def get_queryset(self):
         return Commitment.objects.select_related(
-            "source_document", "actor_office__ministry", "evidence", "answer__document", "answer__question_set",
-            "request__question")
+            "source_document",
+            "actor_office__ministry",
+            "evidence",
+            "answer__document",
+            "answer__question_set",
+            "request__question",
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -236,9 +299,11 @@ class CommitmentDetailView(LoginRequiredMixin, DetailView):
         ctx["can_edit"] = can_edit(self.request.user)
         if ctx["can_edit"]:
             suggested = [s.document_id for s in ctx["suggestions"] if s.state == FulfilmentSuggestion.State.SUGGESTED]
-            ctx["fulfil_form"] = StatusForm(commitment=c, initial={"status": "fulfilled",
-                                                                    "evidence": suggested[0] if suggested else None},
-                                            prefix="fulfil")
+            ctx["fulfil_form"] = StatusForm(
+                commitment=c,
+                initial={"status": "fulfilled", "evidence": suggested[0] if suggested else None},
+                prefix="fulfil",
+            )
             ctx["partial_form"] = StatusForm(commitment=c, initial={"status": "partially_fulfilled"}, prefix="partial")
             ctx["lapse_form"] = StatusForm(commitment=c, initial={"status": "lapsed"}, prefix="lapse")
             ctx["redate_form"] = RedateForm(initial={"due_date": c.due_date})
@@ -253,10 +318,16 @@ class QuestionSetDetailView(LoginRequiredMixin, DetailView):
         return QuestionSet.objects.select_related("question_document", "answer_document").prefetch_related(
             Prefetch("askers", queryset=Asker.objects.select_related("person", "party")),
             Prefetch("addressed_to", queryset=Office.objects.select_related("ministry")),
-            Prefetch("questions", queryset=Question.objects.filter(retired=False).prefetch_related(
-                Prefetch("answers", queryset=Answer.objects.filter(retired=False).select_related("document")))),
-            Prefetch("answers", queryset=Answer.objects.filter(retired=False).select_related("document")
-                     .prefetch_related("questions")),
+            Prefetch(
+                "questions",
+                queryset=Question.objects.filter(retired=False).prefetch_related(
+                    Prefetch("answers", queryset=Answer.objects.filter(retired=False).select_related("document"))
+                ),
+            ),
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.filter(retired=False).select_related("document").prefetch_related("questions"),
+            ),
             Prefetch("postponements", queryset=Postponement.objects.select_related("document")),
         )
 
@@ -290,9 +361,14 @@ class QuestionSetDetailView(LoginRequiredMixin, DetailView):
             events.append((qs.term_due, "Einde termijn van drie weken", None))
         for p in postponements:
             if p.date:
-                events.append((p.date, "Uitstel gemeld"
-                               + (f" (antwoord verwacht {history.long_date(p.expected)})" if p.expected else ""),
-                               p.document))
+                events.append(
+                    (
+                        p.date,
+                        "Uitstel gemeld"
+                        + (f" (antwoord verwacht {history.long_date(p.expected)})" if p.expected else ""),
+                        p.document,
+                    )
+                )
         if qs.postponed_on and qs.answer_due and qs.answer_due != qs.term_due:
             events.append((qs.answer_due, "Einde termijn na uitstel", None))
         if qs.first_received and qs.first_received != qs.received:
@@ -326,6 +402,7 @@ class DocumentDetailView(LoginRequiredMixin, DetailView):
 
 # ---------------------------------------------------------------- actions
 
+
 class EditorMixin(LoginRequiredMixin):
     """Logged in (else the login page), and allowed to change statuses (else 403)."""
 
@@ -353,8 +430,10 @@ class CommitmentActionView(EditorMixin, View):
 
     @staticmethod
     def form_errors(form) -> str:
-        return "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".lstrip(": ")
-                         for f, e in form.errors.items())
+        return "; ".join(
+            f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".lstrip(": ")
+            for f, e in form.errors.items()
+        )
 
 
 class CommitmentStatusView(CommitmentActionView):
@@ -397,6 +476,7 @@ class SuggestionDecideView(CommitmentActionView):
 
 
 # ---------------------------------------------------------------- upload
+
 
 class UploadView(EditorMixin, FormView):
     """Editors upload papers; the same ingest and report as ``manage.py ingest``."""
@@ -444,10 +524,13 @@ class UploadResultView(EditorMixin, DetailView):
         ctx = super().get_context_data(**kwargs)
         results = self.object.details.get("results", [])
         ids = [r["document_id"] for r in results if r.get("document_id")]
-        docs = Document.objects.only("id", "title", "dossier", "number", "vergaderjaar", "aanhangsel_number",
-                                     "identifier", "source_name").in_bulk(ids)
-        ctx["results"] = [{**r, "document": docs.get(r.get("document_id")), "label": self.LABELS.get(r["status"], "")}
-                          for r in results]
+        docs = Document.objects.only(
+            "id", "title", "dossier", "number", "vergaderjaar", "aanhangsel_number", "identifier", "source_name"
+        ).in_bulk(ids)
+        ctx["results"] = [
+            {**r, "document": docs.get(r.get("document_id")), "label": self.LABELS.get(r["status"], "")}
+            for r in results
+        ]
         ctx["shown_names"] = [shown_name(self.object, n) for n in self.object.details.get("files", [])]
         ctx["report"] = self.object.details.get("report")
         ctx["report_json"] = json.dumps(ctx["report"], ensure_ascii=False, indent=2) if ctx["report"] else ""
@@ -455,6 +538,7 @@ class UploadResultView(EditorMixin, DetailView):
 
 
 # ---------------------------------------------------------------- stats, digest
+
 
 class StatsView(LoginRequiredMixin, TemplateView):
     template_name = "tracker/stats.html"
@@ -465,11 +549,16 @@ class StatsView(LoginRequiredMixin, TemplateView):
         ctx["stats"] = data
         ctx["on_time_chart"] = stats.bar_chart(
             "Binnen de termijn beantwoord, per ministerie (%)",
-            [(r.name, r.on_time_percent, f"{r.on_time_percent}%") for r in data.per_ministry
-             if r.on_time_percent is not None], maximum=100)
+            [
+                (r.name, r.on_time_percent, f"{r.on_time_percent}%")
+                for r in data.per_ministry
+                if r.on_time_percent is not None
+            ],
+            maximum=100,
+        )
         ctx["overdue_chart"] = stats.bar_chart(
-            "Nu te laat: vragensets en toezeggingen per ministerie",
-            self._overdue_items(data))
+            "Nu te laat: vragensets en toezeggingen per ministerie", self._overdue_items(data)
+        )
         return ctx
 
     @staticmethod
@@ -477,8 +566,14 @@ class StatsView(LoginRequiredMixin, TemplateView):
         commitments = {r.name: r.overdue for r in data.commitments}
         names = sorted({r.name for r in data.per_ministry} | set(commitments), key=str.lower)
         sets = {r.name: r.overdue_now for r in data.per_ministry}
-        return [(n, sets.get(n, 0) + commitments.get(n, 0),
-                 f"{sets.get(n, 0)} vragensets, {commitments.get(n, 0)} toezeggingen") for n in names]
+        return [
+            (
+                n,
+                sets.get(n, 0) + commitments.get(n, 0),
+                f"{sets.get(n, 0)} vragensets, {commitments.get(n, 0)} toezeggingen",
+            )
+            for n in names
+        ]
 
 
 class DigestPreviewView(LoginRequiredMixin, TemplateView):
@@ -490,8 +585,9 @@ class DigestPreviewView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        subs = DigestSubscription.objects.filter(Q(user=user) | Q(email__iexact=user.email) if user.email
-                                                 else Q(user=user)).prefetch_related("ministries", "parties")
+        subs = DigestSubscription.objects.filter(
+            Q(user=user) | Q(email__iexact=user.email) if user.email else Q(user=user)
+        ).prefetch_related("ministries", "parties")
         subscription = subs.order_by("-active", "pk").first()
         report = emails.build_report(today())
         ctx["subscription"] = subscription

@@ -1,4 +1,5 @@
 """Form widgets for the list pages."""
+
 from __future__ import annotations
 
 from django import forms

@@ -7,6 +7,7 @@ beantwoorde Kamervragen" counts exactly so: due = submitted + 21 days, or
 submitted + 21 + 21 once a postponement notice is known (DOMAIN.md). A later
 date named in a notice is recorded on the Postponement and shown, not trusted.
 """
+
 from __future__ import annotations
 
 import datetime as dt

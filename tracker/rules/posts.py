@@ -4,6 +4,7 @@ Source: the cabinets Rutte I–IV and Schoof (rijksoverheid.nl, "Kabinet"):
 ministers "voor" a portfolio sit at a ministry of another name. Staff correct
 an office's ministry in the admin; this only fills it in when a post is new.
 """
+
 POST_MINISTRY = {
     "minister voor buitenlandse handel en ontwikkelingssamenwerking": "Buitenlandse Zaken",
     "minister voor ontwikkelingssamenwerking": "Buitenlandse Zaken",
@@ -67,14 +68,14 @@ _BY_KEY.update({_key(abbr): full for full, abbrs in MINISTRIES.items() for abbr 
 
 
 def canonical_ministry(name: str) -> str:
-    """"JenV" → "Justitie en Veiligheid"; "Volksgezondheid Welzijn en Sport" → "Volksgezondheid, Welzijn en
+    """ "JenV" → "Justitie en Veiligheid"; "Volksgezondheid Welzijn en Sport" → "Volksgezondheid, Welzijn en
     Sport"; a name not in the table stays as written (staff merge it in the admin)."""
     name = " ".join((name or "").split())
     return _BY_KEY.get(_key(name), name)
 
 
 def canonical_post(title: str) -> str:
-    """"Staatssecretaris van JenV" → "Staatssecretaris van Justitie en Veiligheid": one office, however written."""
+    """ "Staatssecretaris van JenV" → "Staatssecretaris van Justitie en Veiligheid": one office, however written."""
     title = " ".join((title or "").split())
     head, sep, ministry = title.partition(" van ")
     if sep and head.lower() in ("minister", "staatssecretaris"):
@@ -83,7 +84,7 @@ def canonical_post(title: str) -> str:
 
 
 def ministry_of_post(title: str) -> str | None:
-    """"Minister van Buitenlandse Zaken" → "Buitenlandse Zaken"; a post "voor" a portfolio by POST_MINISTRY."""
+    """ "Minister van Buitenlandse Zaken" → "Buitenlandse Zaken"; a post "voor" a portfolio by POST_MINISTRY."""
     title = canonical_post(title)
     head, sep, ministry = title.partition(" van ")
     if sep and head.lower() in ("minister", "staatssecretaris"):

@@ -11,6 +11,7 @@ One rule, two forms: ``review_date_for`` for a single commitment (ingest,
 records) and ``review_date_expression`` for the set-based UPDATE in
 ``tracker.jobs.flag_overdue.flag_overdue``. Both read the same setting.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,7 +47,8 @@ def review_date_expression():
     COALESCE(paper date, local date of created_at) + DEFAULT_REVIEW_WEEKS."""
     from documents.models import Document
 
-    paper_date = Subquery(Document.objects.filter(pk=OuterRef("source_document_id")).values("date")[:1],
-                          output_field=DateField())
+    paper_date = Subquery(
+        Document.objects.filter(pk=OuterRef("source_document_id")).values("date")[:1], output_field=DateField()
+    )
     start = Coalesce(paper_date, TruncDate("created_at"), output_field=DateField())
     return AddDays(start, 7 * review_weeks())

@@ -1,4 +1,5 @@
 """Template filters that ask the model methods and rules (no rule is written here)."""
+
 from django import template
 
 from tracker.rules import answer_term

@@ -12,6 +12,7 @@ source (contract/ANNOTATION.md, DOMAIN.md) in its docstring:
 - ``fulfilments`` nakomingen
 - ``references``  citations of other Kamerstukken
 """
+
 from __future__ import annotations
 
 from documents.parsing.extract.commitments import find_commitments
@@ -19,8 +20,15 @@ from documents.parsing.extract.fulfilments import find_fulfilments
 from documents.parsing.extract.references import document_references, find_references
 from documents.parsing.extract.requests import classify_reply, find_requests
 
-__all__ = ["extract_all", "find_commitments", "find_requests", "find_fulfilments", "find_references",
-           "document_references", "classify_reply"]
+__all__ = [
+    "extract_all",
+    "find_commitments",
+    "find_requests",
+    "find_fulfilments",
+    "find_references",
+    "document_references",
+    "classify_reply",
+]
 
 
 def extract_all(doc, calendar: object | None = None) -> None:

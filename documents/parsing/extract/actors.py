@@ -19,6 +19,7 @@ Actor resolution (our choice, written down here once):
 - no actor (a passive "Uw Kamer wordt ... geïnformeerd") → the answering
   minister's office, else "het kabinet".
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,10 @@ MINISTER = (
     r"(?:\s+(?!Zaken\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?"
 )
 STATE = r"(?:[Hh]et\s+[Kk]oninkrijk(?:\s+der\s+Nederlanden)?|Nederland|[Oo]ns\s+land)"
-CABINET = (r"(?:[Hh]et\s+(?:Nederlandse\s+)?kabinet|[Dd]e\s+(?:Nederlandse\s+)?regering|"
-           r"[Hh]et\s+[Mm]inisterie(?:\s+van\s+" + _CAP + r"(?:\s+" + _CAP + r")*)?|[Mm]ijn\s+ministerie)")
+CABINET = (
+    r"(?:[Hh]et\s+(?:Nederlandse\s+)?kabinet|[Dd]e\s+(?:Nederlandse\s+)?regering|"
+    r"[Hh]et\s+[Mm]inisterie(?:\s+van\s+" + _CAP + r"(?:\s+" + _CAP + r")*)?|[Mm]ijn\s+ministerie)"
+)
 PRONOUN = r"(?:[Ii]k|[Ww]ij|[Ww]e)"
 #: a government actor, with an optional partner: "Het Koninkrijk en Frankrijk"
 GOV = r"(?:" + PRONOUN + r"|" + MINISTER + r"|" + STATE + r"|" + CABINET + r")"

@@ -40,6 +40,7 @@ Rules, strongest first:
 - ``present_passive_urgent`` (0.6): "wordt zo snel mogelijk overgemaakt";
 - ``specific_effort`` (0.5): "zet zich ervoor in om ... op te nemen".
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -65,20 +66,27 @@ _W = r"[\w«»'’*()/-]+"
 
 _CONDITIONAL_START = re.compile(r"^(?:Indien|Als|Mocht|Mochten|Tenzij|Ingeval|In\s+het\s+geval|Wanneer)\b")
 _CONDITIONAL_THEN = re.compile(r"\b(?:indien|tenzij|mocht|mochten)\b[^.]*?,\s*(?:dan\s+)?" + _FUT + r"\b", re.I)
-_RHETORIC = re.compile(r"\b(?:wil|zou)\s+ik\s+(?:(?:graag|nogmaals|hier|daarbij|allereerst|nog|wel|u)\s+){0,3}(?:benadrukken|opmerken|onderstrepen|wijzen|"
-                       r"vooropstellen|stellen|zeggen|aangeven|verwijzen|herhalen|memoreren)\b"
-                       r"|\bik\s+wil\s+(?:(?:graag|nogmaals|hier|daarbij|allereerst|nog|wel|u)\s+){0,3}(?:benadrukken|opmerken|onderstrepen|wijzen|vooropstellen|"
-                       r"verwijzen|herhalen)\b", re.I)
+_RHETORIC = re.compile(
+    r"\b(?:wil|zou)\s+ik\s+(?:(?:graag|nogmaals|hier|daarbij|allereerst|nog|wel|u)\s+){0,3}(?:benadrukken|opmerken|onderstrepen|wijzen|"
+    r"vooropstellen|stellen|zeggen|aangeven|verwijzen|herhalen|memoreren)\b"
+    r"|\bik\s+wil\s+(?:(?:graag|nogmaals|hier|daarbij|allereerst|nog|wel|u)\s+){0,3}(?:benadrukken|opmerken|onderstrepen|wijzen|vooropstellen|"
+    r"verwijzen|herhalen)\b",
+    re.I,
+)
 _HEDGE = re.compile(r"\b(?:naar\s+verwachting|vermoedelijk|waarschijnlijk|wellicht|mogelijkerwijs)\b", re.I)
 
 #: in the verb cluster after "zal": continuing policy, obligation, ability,
 #: exploration — ANNOTATION.md's optional class
 _OPTIONAL_CLUSTER = re.compile(
-    r"\b(?:blijven|blijft|moeten|kunnen|willen|afwachten|volgen|monitoren|streven|proberen|trachten)\b", re.I)
+    r"\b(?:blijven|blijft|moeten|kunnen|willen|afwachten|volgen|monitoren|streven|proberen|trachten)\b", re.I
+)
 #: verbs of the text itself ("zal ik wat dieper ingaan op ..."): a promise only
 #: when a later paper or the Kamer is named
-_DISCOURSE = re.compile(r"\b(?:ingaan|toelichten|uiteenzetten|schetsen|beschrijven|verduidelijken|"
-                        r"aangeven|samenvatten|opsommen)\b", re.I)
+_DISCOURSE = re.compile(
+    r"\b(?:ingaan|toelichten|uiteenzetten|schetsen|beschrijven|verduidelijken|"
+    r"aangeven|samenvatten|opsommen)\b",
+    re.I,
+)
 _LATER_PAPER = re.compile(r"\b(?:brief|Kamerbrief|rapportage|voortgangsrapportage|nota|Kamer|u)\b")
 _NEGATION = re.compile(r"\b(?:niet(?!\s+alleen)|geen|nooit|allerminst)\b", re.I)
 _PAST = re.compile(r"\b(?:heeft|hebben|had|hadden|werd|werden|was|waren)\b", re.I)
@@ -88,47 +96,69 @@ _ADVERBIAL_START = re.compile(
     r"Met|Eveneens|Tevens|Bovendien|Vervolgens|Daarmee|Hiermee|Zo|Dan|Conform|Overeenkomstig|Samen|Namens|Via|"
     r"Binnen|Uiteraard|Vanaf|Eind|Begin|Medio|Komende|Volgende|Aansluitend|Zoals|Rond|Rondom|Ter|Ten|Naast|"
     r"Vanwege|Gezien|Mede|Nog|Allereerst|Tot\s+slot|Ten\s+slotte|Tot|(?:Dit|Deze|Volgend|Komend)\s+"
-    r"(?:najaar|jaar|week|maand|zomer|voorjaar|kwartaal|winter|herfst))\b")
+    r"(?:najaar|jaar|week|maand|zomer|voorjaar|kwartaal|winter|herfst))\b"
+)
 
 _GOV_HEAD = re.compile(r"^" + GOV + r"(?![\w-])")
 _GOV_AFTER_FUT = re.compile(r"\b" + _FUT + r"\s+(?:er\s+)?(?P<subj>" + GOV + r")(?![\w-])")
 _WIL_IK = re.compile(r"\bwil\s+(?P<subj>ik|wij|we)\b|(?:^|[,;:]\s*|\b(?:en|dat|maar)\s+)(?P<subj2>[Ii]k)\s+wil\b")
 _FUT_WORD = re.compile(r"\b" + _FUT + r"\b")
-_STOP_BETWEEN = re.compile(r"\b(?:dat|die|dit|wat|of|om|is|zijn|heeft|hebben|wordt|worden|kan|kunnen|moet|"
-                           r"moeten|verwacht|hoopt|vindt|meent|acht|denkt|weet|ziet)\b", re.I)
-_SUBORDINATE = re.compile(r"\b(?:of|wat|welke|waarin|waarmee|hoe|omdat|zodat|wanneer|nadat|aangezien)\b|"
-                          r"(?<!\w)(?<!Tijdens )(?<!In )(?<!Op )(?<!Met )(?<!Voor )(?<!Na )(?<!Bij )(?<!Van )"
-                          r"(?<!tijdens )(?<!in )(?<!op )(?<!met )(?<!voor )(?<!na )(?<!bij )(?<!van )(?<!aan )"
-                          r"(?<!over )(?<!uit )(?<!door )(?<!naar )(?<!tot )(?<!om )(?<!^)(?:dat|die)\s+\w")
+_STOP_BETWEEN = re.compile(
+    r"\b(?:dat|die|dit|wat|of|om|is|zijn|heeft|hebben|wordt|worden|kan|kunnen|moet|"
+    r"moeten|verwacht|hoopt|vindt|meent|acht|denkt|weet|ziet)\b",
+    re.I,
+)
+_SUBORDINATE = re.compile(
+    r"\b(?:of|wat|welke|waarin|waarmee|hoe|omdat|zodat|wanneer|nadat|aangezien)\b|"
+    r"(?<!\w)(?<!Tijdens )(?<!In )(?<!Op )(?<!Met )(?<!Voor )(?<!Na )(?<!Bij )(?<!Van )"
+    r"(?<!tijdens )(?<!in )(?<!op )(?<!met )(?<!voor )(?<!na )(?<!bij )(?<!van )(?<!aan )"
+    r"(?<!over )(?<!uit )(?<!door )(?<!naar )(?<!tot )(?<!om )(?<!^)(?:dat|die)\s+\w"
+)
 #: participles of what a government does, for a passive future without an agent
 _GOVERNMENT_PARTICIPLE = re.compile(
     r"\b(?:gevraagd|gelegd|besproken|ingezet|aangekaart|opgebracht|georganiseerd|gestuurd|verstuurd|toegezonden|"
     r"geïnformeerd|ingelicht|gesproken|uitgebracht|overgemaakt|betaald|verstrekt|gepleit|aangedrongen|opgeroepen|"
     r"veroordeeld|benadrukt|onderstreept|uitgesproken|voorgesteld|ingediend|gepresenteerd|aangeboden|gepubliceerd|"
     r"opgesteld|geagendeerd|geadresseerd|gesteld|gesteund|bijgedragen|gefinancierd|toegelicht|gevoerd|gestart|"
-    r"ondertekend|verlengd|aangesproken|gelanceerd|afgegeven|uitgenodigd|bezocht|ontvangen|gedeeld|verzonden)\b")
-_CLAUSE_START = re.compile(r"(?:^|[,;:–]\s*|\b(?:en|maar|want|dat|omdat|zodat|waarbij|terwijl|nadat|doordat|"
-                           r"waarna|zodra|opdat)\s+)$")
+    r"ondertekend|verlengd|aangesproken|gelanceerd|afgegeven|uitgenodigd|bezocht|ontvangen|gedeeld|verzonden)\b"
+)
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:–]\s*|\b(?:en|maar|want|dat|omdat|zodat|waarbij|terwijl|nadat|doordat|"
+    r"waarna|zodra|opdat)\s+)$"
+)
 
 # ----------------------------------------------------------------- patterns
 
 _KAMER = r"(?:[Uu]w\s+Kamer|de\s+(?:Tweede\s+)?Kamer|[Uu]\b)"
-_INFORMED = r"(?:geïnformeerd|geinformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gehouden|gesteld|gebracht)|bericht|" \
-            r"gerapporteerd|toegezonden|toegestuurd)"
+_INFORMED = (
+    r"(?:geïnformeerd|geinformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gehouden|gesteld|gebracht)|bericht|"
+    r"gerapporteerd|toegezonden|toegestuurd)"
+)
 _INFORM = [
     re.compile(r"\b" + _KAMER + r"\s+(?:wordt|zal|zullen)\b[^.?]{0,140}?\b" + _INFORMED + r"\b"),
     re.compile(r"\bwordt\s+(?:[Uu]w|de)\s+Kamer\b[^.?]{0,120}?\b" + _INFORMED + r"\b"),
-    re.compile(r"\b(?:ik|wij|we)\s+(?:stuur|sturen|informeer|informeren|bericht|berichten|zend|zenden)\s+"
-               r"(?:[^.?]{0,40}?\s)?" + _KAMER, re.I),
+    re.compile(
+        r"\b(?:ik|wij|we)\s+(?:stuur|sturen|informeer|informeren|bericht|berichten|zend|zenden)\s+"
+        r"(?:[^.?]{0,40}?\s)?" + _KAMER,
+        re.I,
+    ),
     re.compile(r"\b(?:stuur|informeer|bericht|zend)\s+(?:ik|wij|we)\s+(?:[^.?]{0,40}?\s)?" + _KAMER),
-    re.compile(r"\b(?:ik|wij|we)\s+" + _KAMER + r"\s+(?:[^.?]{0,60}?\s)?(?:zal|zullen)\s+(?:\w+\s+)?"
-               r"(?:informeren|inlichten|berichten)\b"),
-    re.compile(r"\b(?:[Uu]w|[Dd]e)\s+(?:Tweede\s+)?Kamer\s+ontvangt\b|\bontvangt\s+(?:[Uu]w|de)\s+Kamer\b(?!\s+hierbij)"),
-    re.compile(r"\b(?:kom|komen)\s+(?:ik|wij|we)\b[^.?]{0,80}?\bterug\b|\b(?:[Ii]k|[Ww]ij|[Ww]e)\s+(?:kom|komen)\b"
-               r"[^.?]{0,80}?\bterug\b"),
-    re.compile(r"\b(?:verwacht|verwachten)\s+(?:ik|wij|we|het\s+kabinet)\b[^.?]{0,120}?\bte\s+(?:informeren|sturen|"
-               r"zenden|berichten|doen\s+toekomen|versturen|beantwoorden)\b|\b(?:[Ii]k|[Ww]ij)\s+verwacht(?:en)?\b"
-               r"[^.?]{0,120}?\bte\s+(?:informeren|sturen|zenden|berichten|doen\s+toekomen|versturen)\b"),
+    re.compile(
+        r"\b(?:ik|wij|we)\s+" + _KAMER + r"\s+(?:[^.?]{0,60}?\s)?(?:zal|zullen)\s+(?:\w+\s+)?"
+        r"(?:informeren|inlichten|berichten)\b"
+    ),
+    re.compile(
+        r"\b(?:[Uu]w|[Dd]e)\s+(?:Tweede\s+)?Kamer\s+ontvangt\b|\bontvangt\s+(?:[Uu]w|de)\s+Kamer\b(?!\s+hierbij)"
+    ),
+    re.compile(
+        r"\b(?:kom|komen)\s+(?:ik|wij|we)\b[^.?]{0,80}?\bterug\b|\b(?:[Ii]k|[Ww]ij|[Ww]e)\s+(?:kom|komen)\b"
+        r"[^.?]{0,80}?\bterug\b"
+    ),
+    re.compile(
+        r"\b(?:verwacht|verwachten)\s+(?:ik|wij|we|het\s+kabinet)\b[^.?]{0,120}?\bte\s+(?:informeren|sturen|"
+        r"zenden|berichten|doen\s+toekomen|versturen|beantwoorden)\b|\b(?:[Ii]k|[Ww]ij)\s+verwacht(?:en)?\b"
+        r"[^.?]{0,120}?\bte\s+(?:informeren|sturen|zenden|berichten|doen\s+toekomen|versturen)\b"
+    ),
 ]
 _CURRENT_LETTER = lex.CURRENT_LETTER
 
@@ -137,26 +167,93 @@ _WILLING = [
     re.compile(r"\b(?:[Ii]k|[Ww]ij|[Ww]e)\s+(?:ben|zijn)\s+(?:graag\s+|ook\s+|gaarne\s+|uiteraard\s+)*bereid\b"),
     re.compile(r"\bis\s+(?P<subj>" + GOV + r")\s+(?:graag\s+|ook\s+|uiteraard\s+)*bereid\b"),
     re.compile(r"\bbereid\b[^.?]*\bdat\s+(?:ben|is|zijn)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:nog\s+)?steeds\b"),
-    re.compile(r"\b(?:zeg|zeggen)\s+(?:ik|wij|we)\b[^.?]{0,60}?\btoe\b|\b(?:[Ii]k|[Ww]ij)\s+(?:zeg|zeggen)\b"
-               r"[^.?]{0,60}?\btoe\b"),
+    re.compile(
+        r"\b(?:zeg|zeggen)\s+(?:ik|wij|we)\b[^.?]{0,60}?\btoe\b|\b(?:[Ii]k|[Ww]ij)\s+(?:zeg|zeggen)\b"
+        r"[^.?]{0,60}?\btoe\b"
+    ),
 ]
 
-_MEETING = re.compile(r"\b" + _FUT + r"\b[^?]*?\b(?:plaatsvinden|plaats\s+vinden|gehouden\s+worden|worden\s+gehouden)\b")
+_MEETING = re.compile(
+    r"\b" + _FUT + r"\b[^?]*?\b(?:plaatsvinden|plaats\s+vinden|gehouden\s+worden|worden\s+gehouden)\b"
+)
 _GOV_PARTICIPANT = re.compile(r"\b(?:Minister(?:-President)?|Staatssecretaris|kabinet|ik|mij|Nederland|Koninkrijk)\b")
 
 _PRESENT_GOV_VERB_EXCLUDED = {
-    "is", "heeft", "hebben", "had", "was", "werd", "wordt", "worden", "zijn", "kan", "kunnen", "moet", "moeten",
-    "wil", "willen", "zal", "zullen", "blijft", "blijven", "vindt", "vinden", "acht", "achten", "meent", "deelt",
-    "delen", "verwacht", "hoopt", "betreurt", "steunt", "steunen", "ziet", "zien", "weet", "begrijpt", "volgt",
-    "erkent", "onderschrijft", "beschouwt", "maakt", "zet", "zetten", "spant", "spannen", "vraagt", "roept",
-    "pleit", "dringt", "werkt", "draagt", "neemt", "gaat", "kent", "houdt", "staat", "verwijst", "onderzoekt",
-    "verkent", "bekijkt", "bespreekt", "investeert", "ondersteunt", "financiert", "hecht", "denkt", "vervult",
+    "is",
+    "heeft",
+    "hebben",
+    "had",
+    "was",
+    "werd",
+    "wordt",
+    "worden",
+    "zijn",
+    "kan",
+    "kunnen",
+    "moet",
+    "moeten",
+    "wil",
+    "willen",
+    "zal",
+    "zullen",
+    "blijft",
+    "blijven",
+    "vindt",
+    "vinden",
+    "acht",
+    "achten",
+    "meent",
+    "deelt",
+    "delen",
+    "verwacht",
+    "hoopt",
+    "betreurt",
+    "steunt",
+    "steunen",
+    "ziet",
+    "zien",
+    "weet",
+    "begrijpt",
+    "volgt",
+    "erkent",
+    "onderschrijft",
+    "beschouwt",
+    "maakt",
+    "zet",
+    "zetten",
+    "spant",
+    "spannen",
+    "vraagt",
+    "roept",
+    "pleit",
+    "dringt",
+    "werkt",
+    "draagt",
+    "neemt",
+    "gaat",
+    "kent",
+    "houdt",
+    "staat",
+    "verwijst",
+    "onderzoekt",
+    "verkent",
+    "bekijkt",
+    "bespreekt",
+    "investeert",
+    "ondersteunt",
+    "financiert",
+    "hecht",
+    "denkt",
+    "vervult",
 }
 _PRESENT_VERB = r"(?P<verb>[a-zë]{3,}(?:t|en))"
 _PRESENT_INVERTED = re.compile(r"(?<![\w-])" + _PRESENT_VERB + r"\s+(?P<subj>" + GOV + r")(?![\w-])")
 _PRESENT_SUBJECT_FIRST = re.compile(r"^(?P<subj>" + GOV + r")(?:\s+en\s+[A-Z][\w-]+)?\s+" + _PRESENT_VERB + r"\b")
-_FUTURE_MARKER = re.compile(r"\b(?:a\.s\.|aanstaande|aankomende|komende|in\s+aanloop\s+naar|dit\s+najaar|"
-                            r"volgend\s+jaar|binnenkort)\b", re.I)
+_FUTURE_MARKER = re.compile(
+    r"\b(?:a\.s\.|aanstaande|aankomende|komende|in\s+aanloop\s+naar|dit\s+najaar|"
+    r"volgend\s+jaar|binnenkort)\b",
+    re.I,
+)
 _PRESENT_PASSIVE = re.compile(r"\b(?:wordt|worden)\b")
 _URGENT = re.compile(r"\b(?:zo\s+(?:snel|spoedig)\s+mogelijk|op\s+korte\s+termijn|binnenkort)\b")
 _SPECIFIC_EFFORT = re.compile(r"\b(?:zet|zetten)\s+(?:" + GOV + r"\s+)?zich\s+ervoor\s+in\s+om\b")
@@ -183,7 +280,7 @@ def _cluster_after(sentence: str, pos: int) -> str:
 def _clause_before(sentence: str, pos: int) -> str:
     before = sentence[:pos]
     cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "))
-    return before[cut + 2:] if cut >= 0 else before
+    return before[cut + 2 :] if cut >= 0 else before
 
 
 def _future_deadline(sentence: str, paper: dt.date | None, calendar) -> bool:
@@ -221,8 +318,12 @@ _RECEIVES_AT = re.compile(r"\b(?:[Uu]w|de)\s+Kamer\s+(?P<gap>[^.?,;]{2,50}?)\s+(
 
 def rule_inform_parliament(s: str, ctx) -> Hit | None:
     rm = _RECEIVES_AT.search(s)
-    if rm and find_deadline(rm.group("gap")) and not re.search(r"\b(?:niet|geen|al|reeds|eerder)\b", rm.group("gap")) \
-            and _future_deadline(rm.group("gap"), ctx.reference_date, ctx.calendar):
+    if (
+        rm
+        and find_deadline(rm.group("gap"))
+        and not re.search(r"\b(?:niet|geen|al|reeds|eerder)\b", rm.group("gap"))
+        and _future_deadline(rm.group("gap"), ctx.reference_date, ctx.calendar)
+    ):
         return Hit("inform_parliament", 0.95)
     for rx in _INFORM:
         m = rx.search(s)
@@ -230,12 +331,12 @@ def rule_inform_parliament(s: str, ctx) -> Hit | None:
             continue
         if _CURRENT_LETTER.search(s) and not _FUT_WORD.search(s):
             return None  # "Hierbij informeer ik u ..." reports, it does not promise
-        window = s[m.start(): m.end() + 40]
+        window = s[m.start() : m.end() + 40]
         if re.search(r"\b(?:niet|geen)\b", window):
             return None
         if re.search(r"\b(?:blijven|blijf|blijft)\b", window):
             return Hit("inform_parliament_continuing", LOW)
-        if _PAST.search(s[max(0, m.start() - 30): m.end()]):
+        if _PAST.search(s[max(0, m.start() - 30) : m.end()]):
             return None
         return Hit("inform_parliament", 0.95)
     return None
@@ -257,8 +358,11 @@ def rule_government_future(s: str, ctx) -> Hit | None:
     # inverted: "zal ik", "zal het Koninkrijk", "zal de Minister van VWS"
     for m in _GOV_AFTER_FUT.finditer(s):
         subj = m.group("subj")
-        if re.fullmatch(r"(?:de\s+)?(?:[Mm]inisters?)", subj) and re.match(r"\s+van\b", s[m.end():]) is None and \
-                re.match(r"\s+[a-z]", s[m.end():]) is None:
+        if (
+            re.fullmatch(r"(?:de\s+)?(?:[Mm]inisters?)", subj)
+            and re.match(r"\s+van\b", s[m.end() :]) is None
+            and re.match(r"\s+[a-z]", s[m.end() :]) is None
+        ):
             pass
         verdict = _optional_or_refusal(_cluster_after(s, m.end()), s)
         if verdict == 0.0:
@@ -276,8 +380,11 @@ def rule_government_future(s: str, ctx) -> Hit | None:
             between = clause[end:]
             if len(between.split()) > 5 or _STOP_BETWEEN.search(between) or re.search(r"[.?!]", between):
                 continue
-            if between.strip() and not re.fullmatch(r"\s*(?:en\s+[\w-]+(?:\s+[\w-]+){0,3}|ook|zelf|eveneens|"
-                                                    r"daarom|dan|nu|tevens|graag|uiteraard)?\s*", between):
+            if between.strip() and not re.fullmatch(
+                r"\s*(?:en\s+[\w-]+(?:\s+[\w-]+){0,3}|ook|zelf|eveneens|"
+                r"daarom|dan|nu|tevens|graag|uiteraard)?\s*",
+                between,
+            ):
                 continue
             verdict = _optional_or_refusal(_cluster_after(s, f.end()), s)
             if verdict == 0.0:
@@ -298,7 +405,7 @@ def rule_government_future(s: str, ctx) -> Hit | None:
 
 def rule_meeting_with_government(s: str, ctx) -> Hit | None:
     m = _MEETING.search(s)
-    if m and _GOV_PARTICIPANT.search(s[m.start():]) and re.search(r"\b(?:tussen|met)\b", s[m.start():]):
+    if m and _GOV_PARTICIPANT.search(s[m.start() :]) and re.search(r"\b(?:tussen|met)\b", s[m.start() :]):
         return Hit("meeting_with_government", 0.8)
     if m:
         return Hit("scheduled_event", LOW)
@@ -316,7 +423,7 @@ def rule_impersonal_future(s: str, ctx) -> Hit | None:
         other = re.search(r"\b(?:dat|die)\s+(?:de\s+|het\s+)?(?P<np>[A-Z][\w-]+)[^,;]*$", s[: f.start()])
         if other and not re.fullmatch(GOV, other.group("np")):
             continue  # "stelde de Hoge Vertegenwoordiger voor dat EDEO ... zal verkennen": another actor
-        after = s[f.end():]
+        after = s[f.end() :]
         np = re.match(r"\s+((?:er\s+)?[^,.;]{0,60})", after)
         head = np.group(1) if np else ""
         if OTHER_ACTORS.match(head.strip()):
@@ -368,7 +475,7 @@ def rule_present_passive_urgent(s: str, ctx) -> Hit | None:
 def rule_specific_effort(s: str, ctx) -> Hit | None:
     m = _SPECIFIC_EFFORT.search(s)
     if m:
-        subj = re.search(GOV, s[max(0, m.start() - 40): m.end()])
+        subj = re.search(GOV, s[max(0, m.start() - 40) : m.end()])
         return Hit("specific_effort", 0.5, subj.group(0) if subj else None)
     return None
 
@@ -403,9 +510,13 @@ def _negated(text: str) -> bool:
 
 def _past_clause(text: str) -> bool:
     """A perfect or past main verb: "heb ik ... aangekaart", "is ingediend"."""
-    return bool(re.search(r"\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden|is|zijn)\b\s+(?:\w+\s+){0,8}?"
-                          r"(?:ge\w+[dt]|\w+(?:ge)\w+[dt]|(?:ver|be|ont|her)\w+[dt])\b", text)) \
-        and not re.search(r"\b(?:zal|zullen|wordt|worden)\b", text)
+    return bool(
+        re.search(
+            r"\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden|is|zijn)\b\s+(?:\w+\s+){0,8}?"
+            r"(?:ge\w+[dt]|\w+(?:ge)\w+[dt]|(?:ver|be|ont|her)\w+[dt])\b",
+            text,
+        )
+    ) and not re.search(r"\b(?:zal|zullen|wordt|worden)\b", text)
 
 
 #: "Ik ben voornemens u ... te berichten", "Het is mijn voornemen om ...",
@@ -416,13 +527,17 @@ _INTENT = re.compile(
     r"|\b(?:het\s+is|is\s+het|was\s+het)\s+(?:mijn|ons|het)\s+(?:\w+\s+)?(?:voornemen|intentie|plan)\b"
     r"|\b(?:mijn|ons|het)\s+(?:\w+\s+)?voornemen\s+is\b"
     r"|\b(?:(?P<s3>" + _GOV_SUBJ + r")\s+(?:heb|hebben|heeft)|(?:heb|hebben|heeft)\s+(?P<s4>" + _GOV_SUBJ + r"))\s+"
-    r"(?:\w+\s+){0,2}?(?:het\s+voornemen|de\s+intentie|het\s+plan)\b", re.I)
+    r"(?:\w+\s+){0,2}?(?:het\s+voornemen|de\s+intentie|het\s+plan)\b",
+    re.I,
+)
 #: "Ik streef ernaar u voor de zomer ... toe te sturen", "ik hoop u in het najaar ... te sturen",
 #: "Ik verwacht uw Kamer eind januari nader te kunnen informeren"
 _EXPECT = re.compile(
     r"\b(?:(?P<s1>" + _SUBJ_PRON + r"|het\s+kabinet)\s+(?:verwacht|verwachten|streef|streven|streeft|hoop|hopen|hoopt)"
     r"|(?:verwacht|verwachten|streef|streven|streeft|hoop|hopen|hoopt)\s+(?P<s2>" + _SUBJ_PRON + r"|het\s+kabinet))\b"
-    r"(?!\s+(?:\w+\s+){0,2}dat\b)", re.I)
+    r"(?!\s+(?:\w+\s+){0,2}dat\b)",
+    re.I,
+)
 
 
 def rule_intention(s: str, ctx) -> Hit | None:
@@ -431,14 +546,14 @@ def rule_intention(s: str, ctx) -> Hit | None:
     eind maart te sturen")."""
     m = _INTENT.search(s)
     if m:
-        rest = s[m.end():]
+        rest = s[m.end() :]
         verb = _te_infinitive(rest)
-        if verb and verb not in lex.COPULA and not _negated(s[m.start(): m.end() + 20]):
+        if verb and verb not in lex.COPULA and not _negated(s[m.start() : m.end() + 20]):
             subj = next((g for g in m.groups() if g), None)
             return Hit("intention", 0.85, subj)
     m = _EXPECT.search(s)
     if m:
-        rest = s[m.end():]
+        rest = s[m.end() :]
         verb = _te_infinitive(rest)
         if verb in lex.INFORM and not _negated(rest[:60]):
             return Hit("expected_step", 0.85, m.group("s1") or m.group("s2"))
@@ -448,7 +563,8 @@ def rule_intention(s: str, ctx) -> Hit | None:
 _READER = r"(?:[Uu]|[Uu]w\s+Kamer|[Dd]e\s+(?:Tweede\s+|Eerste\s+)?Kamer)"
 _READER_RECEIVES = re.compile(
     r"(?:(?<![\w-])" + _READER + r"\s+(?P<v1>ontvangt|krijgt|kunt|kan|zult|zal|mag)\b"
-    r"|\b(?P<v2>ontvangt|krijgt|kunt|kan|zult|zal|mag)\s+" + _READER + r"(?![\w-]))")
+    r"|\b(?P<v2>ontvangt|krijgt|kunt|kan|zult|zal|mag)\s+" + _READER + r"(?![\w-]))"
+)
 
 
 def rule_reader_receives(s: str, ctx) -> Hit | None:
@@ -460,17 +576,24 @@ def rule_reader_receives(s: str, ctx) -> Hit | None:
             cluster = lex.lemmas(_cluster_after(s, m.end()))
             if not (set(cluster) & {"ontvangen", "tegemoetzien", "tegemoet", "verwachten"}):
                 continue
-        if _CURRENT_LETTER.search(s) or re.search(r"\b(?:nu|thans|reeds|al)\b", s[m.start(): m.end() + 40]):
+        if _CURRENT_LETTER.search(s) or re.search(r"\b(?:nu|thans|reeds|al)\b", s[m.start() : m.end() + 40]):
             return None  # "In verband met de kabinetswisseling ontvangt u deze brief nu": it is here
-        if _negated(s[m.start(): m.end() + 60]) or _past_clause(s):
+        if _negated(s[m.start() : m.end() + 60]) or _past_clause(s):
             return None
         if verb in ("ontvangt", "krijgt") and not _future_deadline(s, ctx.reference_date, ctx.calendar):
             continue  # "u ontvangt ..." without a time to come is a description
         return Hit("reader_receives", 0.85)
-    rm = re.search(r"\b(?:die|dat|welke)\s+(?:[Uu]|[Uu]w\s+Kamer)\s+(?P<gap>[^.?,;]{2,50}?)\s+(?:ontvangt|krijgt|"
-                   r"tegemoet\s+kunt\s+zien|zult\s+ontvangen)\b", s)
-    if rm and find_deadline(rm.group("gap")) and not re.search(r"\b(?:niet|geen|al|reeds|eerder)\b", rm.group("gap")) \
-            and _future_deadline(rm.group("gap"), ctx.reference_date, ctx.calendar):
+    rm = re.search(
+        r"\b(?:die|dat|welke)\s+(?:[Uu]|[Uu]w\s+Kamer)\s+(?P<gap>[^.?,;]{2,50}?)\s+(?:ontvangt|krijgt|"
+        r"tegemoet\s+kunt\s+zien|zult\s+ontvangen)\b",
+        s,
+    )
+    if (
+        rm
+        and find_deadline(rm.group("gap"))
+        and not re.search(r"\b(?:niet|geen|al|reeds|eerder)\b", rm.group("gap"))
+        and _future_deadline(rm.group("gap"), ctx.reference_date, ctx.calendar)
+    ):
         return Hit("reader_receives", 0.85)
     return None
 
@@ -482,17 +605,22 @@ def rule_passive_inform(s: str, ctx) -> Hit | None:
     """A passive whose agent is the government: "zal hierop in de voortgangsbrief
     worden ingegaan", "Voor het eind van het jaar wordt u geïnformeerd", "Het
     wetsvoorstel wordt in het voorjaar aan uw Kamer aangeboden"."""
-    if re.search(r"\bdoor\s+(?:de\s+|het\s+)?(?!mij\b|ons\b|het\s+kabinet|de\s+[Mm]inister|de\s+[Ss]taatssecretaris)"
-                 r"[\w-]+", s):
+    if re.search(
+        r"\bdoor\s+(?:de\s+|het\s+)?(?!mij\b|ons\b|het\s+kabinet|de\s+[Mm]inister|de\s+[Ss]taatssecretaris)"
+        r"[\w-]+",
+        s,
+    ):
         return None  # an agent other than the government
     if _CURRENT_LETTER.search(s) or re.search(r"\b(?:gelijktijdig|tegelijk(?:ertijd)?)\s+met\s+deze\b", s, re.I):
         return None
     for m in re.finditer(r"\b(?:zal|zullen|wordt|worden)\b", s):
-        if _SUBORDINATE.search(s[: m.start()]) and re.search(r"\b(?:is|was|werd|heeft|had)\s+(?:\w+\s+){0,3}"
-                                                              r"(?:toegezegd|aangekondigd|afgesproken|gemeld)\b",
-                                                              s[: m.start()]):
+        if _SUBORDINATE.search(s[: m.start()]) and re.search(
+            r"\b(?:is|was|werd|heeft|had)\s+(?:\w+\s+){0,3}"
+            r"(?:toegezegd|aangekondigd|afgesproken|gemeld)\b",
+            s[: m.start()],
+        ):
             return None  # "In de brief is toegezegd dat uw Kamer ... zal worden geïnformeerd": reported
-        window = s[m.end(): m.end() + 160]
+        window = s[m.end() : m.end() + 160]
         cut = re.search(r"[;:]|\.\s|\s(?:maar|en\s+(?:ik|wij|het))\s", window)
         window = window[: cut.start()] if cut else window
         future = m.group(0) in ("zal", "zullen")
@@ -509,7 +637,8 @@ def rule_passive_inform(s: str, ctx) -> Hit | None:
             return Hit("passive_inform", 0.85)
         reader = re.search(r"(?<![\w-])" + _READER + r"(?![\w-])", s)
         if _future_deadline(s, ctx.reference_date, ctx.calendar) or (
-                reader and re.search(r"\b(?:nader|spoedig|zo\s+snel|binnenkort|later|te\s+zijner\s+tijd)\b", s)):
+            reader and re.search(r"\b(?:nader|spoedig|zo\s+snel|binnenkort|later|te\s+zijner\s+tijd)\b", s)
+        ):
             return Hit("passive_inform", 0.8)
     return None
 
@@ -526,18 +655,26 @@ def rule_present_inform(s: str, ctx) -> Hit | None:
     if re.search(r"\b(?:zal|zullen|zou|zouden|wordt|worden)\b", s):
         return None  # the future and passive rules read those
     for m in _PRESENT_SUBJ.finditer(s):
-        clause = s[max(0, m.start() - 60): m.end() + 100]
+        clause = s[max(0, m.start() - 60) : m.end() + 100]
         toks = lex.words(clause)
         modal = re.search(r"\b(?:kan|kunnen|ga|gaan|gaat)\b", clause)
-        if not any(lex.verb_in(t, lex.INFORM) and not _PARTICIPLE.fullmatch(t.lower())
-                   and (modal or not t.lower().endswith("en"))
-                   and not re.search(r"\bte\s+" + re.escape(t) + r"\b", clause) for t in toks):
+        if not any(
+            lex.verb_in(t, lex.INFORM)
+            and not _PARTICIPLE.fullmatch(t.lower())
+            and (modal or not t.lower().endswith("en"))
+            and not re.search(r"\bte\s+" + re.escape(t) + r"\b", clause)
+            for t in toks
+        ):
             continue
-        if _negated(clause) or re.search(r"\bte\s+\w+en\b", s[m.end(): m.end() + 60]) or \
-                re.search(r"\b(?:kan|kunnen)\b[^.]*\bniet\b|\bpas\b", clause):
+        if (
+            _negated(clause)
+            or re.search(r"\bte\s+\w+en\b", s[m.end() : m.end() + 60])
+            or re.search(r"\b(?:kan|kunnen)\b[^.]*\bniet\b|\bpas\b", clause)
+        ):
             continue
         if _future_deadline(s, ctx.reference_date, ctx.calendar) or re.search(
-                r"\b(?:nader|binnenkort|later|te\s+zijner\s+tijd|zo\s+spoedig|zodra|nadat)\b", s, re.I):
+            r"\b(?:nader|binnenkort|later|te\s+zijner\s+tijd|zo\s+spoedig|zodra|nadat)\b", s, re.I
+        ):
             return Hit("present_inform", 0.8, m.group("subj"))
     return None
 
@@ -546,24 +683,36 @@ def rule_present_inform(s: str, ctx) -> Hit | None:
 #: "verzoek ik u de termijn met 4 weken te verlengen tot 20 februari"
 _EXPECTED_PAPER = re.compile(
     r"\b(?:antwoord(?:en)?|beantwoording|reactie|\w*brief|\w*rapportage|\w*rapport|evaluatie|\w*voorstel|nota|"
-    r"besluit|uitkomsten|resultaten)\b[^.;?]{0,80}?\b(?:wordt|worden)\b[^.;?]{0,60}?\bverwacht\b", re.I)
-_EXTEND_TERM = re.compile(r"\b(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u\s+|uw\s+Kamer\s+)?(?:\w+\s+){0,4}?"
-                          r"(?:termijn|uitstel)\b[^.;?]*?\b(?:te\s+verlengen|te\s+verlenen|verlenging)\b", re.I)
+    r"besluit|uitkomsten|resultaten)\b[^.;?]{0,80}?\b(?:wordt|worden)\b[^.;?]{0,60}?\bverwacht\b",
+    re.I,
+)
+_EXTEND_TERM = re.compile(
+    r"\b(?:verzoek|vraag)\s+(?:ik|wij)\s+(?:u\s+|uw\s+Kamer\s+)?(?:\w+\s+){0,4}?"
+    r"(?:termijn|uitstel)\b[^.;?]*?\b(?:te\s+verlengen|te\s+verlenen|verlenging)\b",
+    re.I,
+)
 
 
 #: "De kabinetsreactie volgt na de zomer", "de brief komt in maart": the paper that will come
 _PAPER_FOLLOWS = re.compile(
     r"\b(?:antwoord(?:en)?|beantwoording|\w*reactie|\w*brief|\w*rapportage|\w*nota|wetsvoorstel|evaluatie|"
     r"voorstel|visie|plan|agenda)\b[^.;?,]{0,60}?\b(?:volgt|volgen|komt|komen)\b(?!\s+(?:\w+\s+){0,3}(?:voort|uit|"
-    r"overeen|terecht|tot\s+stand))", re.I)
+    r"overeen|terecht|tot\s+stand))",
+    re.I,
+)
 
 
 def rule_postponement(s: str, ctx) -> Hit | None:
     if _EXTEND_TERM.search(s) and find_deadline(s):
         return Hit("postponement", 0.85)
     m = _PAPER_FOLLOWS.search(s)
-    if m and not _negated(s) and not _past_clause(s) and _future_deadline(s, ctx.reference_date, ctx.calendar) \
-            and not OTHER_ACTORS.match(s):
+    if (
+        m
+        and not _negated(s)
+        and not _past_clause(s)
+        and _future_deadline(s, ctx.reference_date, ctx.calendar)
+        and not OTHER_ACTORS.match(s)
+    ):
         return Hit("postponement", 0.8)
     m = _EXPECTED_PAPER.search(s)
     if m and find_deadline(s) and not _negated(m.group(0)) and not _past_clause(s):
@@ -624,6 +773,7 @@ def _government_texts(doc) -> Iterable[tuple[str | None, str]]:
     if doc.answers:
         if doc.kind == "written_questions":
             from documents.parsing.kinds.written_questions import answer_preamble
+
             pre = answer_preamble(doc.body or "")
             if pre:
                 yield None, pre
@@ -650,14 +800,16 @@ def find_commitments(doc, calendar=None, threshold: float = EMIT_THRESHOLD) -> l
             seen.add(s)
             phrase = find_deadline(s)
             deadline = resolve_deadline(phrase, doc.date, calendar) if phrase else None
-            out.append(Commitment(
-                text=s,
-                actor=resolve_actor(hit.actor, doc),
-                deadline_text=phrase,
-                due_date=deadline.due_date if deadline else None,
-                answer_number=number,
-                rule=hit.rule,
-                confidence=hit.confidence,
-                precision=deadline.precision if deadline else "none",
-            ))
+            out.append(
+                Commitment(
+                    text=s,
+                    actor=resolve_actor(hit.actor, doc),
+                    deadline_text=phrase,
+                    due_date=deadline.due_date if deadline else None,
+                    answer_number=number,
+                    rule=hit.rule,
+                    confidence=hit.confidence,
+                    precision=deadline.precision if deadline else "none",
+                )
+            )
     return out

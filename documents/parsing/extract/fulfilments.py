@@ -30,6 +30,7 @@ toegezegd, zal de Minister ... aankaarten", "Ik zal uitvoering geven aan de
 motie" — those are commitments); a letter that only says what it is about
 without naming what it answers ("Met deze brief informeer ik u over ...").
 """
+
 from __future__ import annotations
 
 import re
@@ -43,14 +44,16 @@ from documents.parsing.model import Fulfilment
 PROMISE = re.compile(
     r"\b(?:toezegging\w*|toegezegd\w*|verzoek(?:en)?|verzocht|motie\w*|gevraagd\w*|afspraak|afgesproken|"
     r"uw\s+(?:brief|verzoek|vraag)|(?:de|het)\s+(?:commissie|Kamer)\s+(?:heeft\s+)?(?:gevraagd|verzocht))\b",
-    re.I)
+    re.I,
+)
 
 #: the paper itself: "met deze brief", "hierbij", "deze brief" as what the reader gets
 THIS_LETTER = re.compile(
     r"\b(?:[Mm]et\s+(?:deze|dit|de\s+(?:bij)?gevoegde|onderstaande)\s+\w*(?:brief|nota|notitie|rapportage|"
     r"beantwoording|reactie|overzicht)|[Ii]n\s+(?:deze|dit)\s+\w*(?:brief|nota|notitie)|[Hh]ierbij|[Hh]iermee|"
     r"[Bb]ijgaand|(?:ontvangt|krijgt)\s+u\s+(?:\w+\s+){0,3}?(?:deze|de\s+(?:bij)?gevoegde)\s+\w*(?:brief|rapportage|"
-    r"nota)|(?:doe|doen|zend|stuur|bied)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+(?:\w+\s+){0,4}?(?:deze|hierbij)\b)")
+    r"nota)|(?:doe|doen|zend|stuur|bied)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer)\s+(?:\w+\s+){0,4}?(?:deze|hierbij)\b)"
+)
 
 #: verbs of fulfilling (any form but the future): "voldoe(n) aan", "geef/geven
 #: uitvoering|invulling|gevolg aan", "ter uitvoering van", "tegemoet komen
@@ -63,18 +66,24 @@ FULFIL = re.compile(
     r"(?:kom|komen|komt)\s+(?:\w+\s+){0,4}?na\b|gestand\s+(?:te\s+)?doe|afgedaan|in\s+reactie\s+op|"
     r"(?:ga|gaan|gaat)\s+(?:\w+\s+){0,4}?in\s+op|toelichting\s+(?:\w+\s+){0,2}?op|(?:breng|brengen)\s+"
     r"(?:\w+\s+){0,3}?op\s+de\s+hoogte|(?:informeer|informeren|bericht|berichten|rapporteer)\b|toekomen|ontvangt)",
-    re.I)
+    re.I,
+)
 
 #: a deed done "as promised / as asked": "conform de motie", "zoals toegezegd",
 #: "overeenkomstig het verzoek", "ingevolge de toezegging"
-AS_ASKED = re.compile(r"\b(?:conform|overeenkomstig|ingevolge|zoals)\s+(?:\w+\s+){0,4}?(?:toezegging\w*|toegezegd|"
-                      r"motie\w*|verzoek\w*|verzocht|gevraagd|afgesproken)\b", re.I)
+AS_ASKED = re.compile(
+    r"\b(?:conform|overeenkomstig|ingevolge|zoals)\s+(?:\w+\s+){0,4}?(?:toezegging\w*|toegezegd|"
+    r"motie\w*|verzoek\w*|verzocht|gevraagd|afgesproken)\b",
+    re.I,
+)
 #: done or being done: a perfect, a past, or a present passive
 DONE = re.compile(r"\b(?:is|zijn|heb|hebben|heeft|werd|werden|wordt|worden|had|hadden)\b", re.I)
 #: "... heeft de Kamer per brief geïnformeerd over de uitvoering van de motie"
 REPORTED_EXECUTION = re.compile(
     r"\b(?:heeft|hebben|heb|is|werd)\b[^?;]{0,80}?\bgeïnformeerd\s+over\s+(?:de\s+(?:stand\s+van\s+zaken\s+van\s+de\s+)?)?"
-    r"uitvoering\s+van\s+(?:de|het|deze)\s+(?:motie|toezegging|verzoek)", re.I)
+    r"uitvoering\s+van\s+(?:de|het|deze)\s+(?:motie|toezegging|verzoek)",
+    re.I,
+)
 FUTURE = re.compile(r"\b(?:zal|zullen|zult|zou|zouden)\b", re.I)
 
 
@@ -92,7 +101,9 @@ def fulfilment_rule(sentence: str, previous: str = "") -> str | None:
     if this_letter and re.search(r"\bnu\b", s) and _promise_to_inform(previous):
         return "this_letter"  # "In verband met de kabinetswisseling ontvangt u deze brief nu"
     if names and FULFIL.search(s) and not FUTURE.search(s) and not _describes_motion(s):
-        if re.search(r"\b(?:voldo|voldaan|uitvoering|invulling|gevolg|tegemoet|na\b|gestand|afgedaan|in\s+reactie)", s, re.I):
+        if re.search(
+            r"\b(?:voldo|voldaan|uitvoering|invulling|gevolg|tegemoet|na\b|gestand|afgedaan|in\s+reactie)", s, re.I
+        ):
             return "gives_effect"
     if REPORTED_EXECUTION.search(s):
         return "acted_as_asked"
@@ -110,14 +121,18 @@ def _promise_to_inform(previous: str) -> bool:
 
 
 def _describes_motion(s: str) -> bool:
-    """"De motie verzoekt de regering ...", "Met de motie X verzocht uw Kamer ...": what was asked, not done."""
-    return bool(re.search(r"\b(?:motie|verzoek)\b[^.]{0,60}?\b(?:verzoekt|verzocht|vraagt|vroeg)\b", s, re.I)) and \
-        not re.search(r"\b(?:voldo|uitvoering\s+aan|invulling\s+aan|tegemoet)", s, re.I)
+    """ "De motie verzoekt de regering ...", "Met de motie X verzocht uw Kamer ...": what was asked, not done."""
+    return bool(
+        re.search(r"\b(?:motie|verzoek)\b[^.]{0,60}?\b(?:verzoekt|verzocht|vraagt|vroeg)\b", s, re.I)
+    ) and not re.search(r"\b(?:voldo|uitvoering\s+aan|invulling\s+aan|tegemoet)", s, re.I)
 
 
 def find_fulfilments(doc) -> list[Fulfilment]:
-    texts = [a.text for a in doc.answers] if doc.answers else (
-        [letter_text(doc.body or "")] if doc.kind == "letter" else [])
+    texts = (
+        [a.text for a in doc.answers]
+        if doc.answers
+        else ([letter_text(doc.body or "")] if doc.kind == "letter" else [])
+    )
     out: list[Fulfilment] = []
     seen: set[str] = set()
     for text in texts:

@@ -9,6 +9,7 @@ Sources: ../shared/contract/ANNOTATION.md ("Commitment": required, optional
 and never) and ../shared/DOMAIN.md. The grammar that uses these tables is
 :mod:`documents.parsing.extract.commitments`.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,11 +22,18 @@ import simplemma
 #: forms simplemma does not know (participles with a diaeresis, official
 #: compounds); every other form goes through simplemma's Dutch dictionary
 _OVERRIDES = {
-    "geïnformeerd": "informeren", "geinformeerd": "informeren", "geïnventariseerd": "inventariseren",
-    "bericht": "berichten", "berichten": "berichten", "tegemoetzien": "tegemoetzien",
-    "terugkom": "terugkomen", "terugkomen": "terugkomen",
-    "zou": "zou", "zouden": "zou",  # the conditional, never the future
-    "onderzoeken": "onderzoeken", "voornemens": "voornemens",
+    "geïnformeerd": "informeren",
+    "geinformeerd": "informeren",
+    "geïnventariseerd": "inventariseren",
+    "bericht": "berichten",
+    "berichten": "berichten",
+    "tegemoetzien": "tegemoetzien",
+    "terugkom": "terugkomen",
+    "terugkomen": "terugkomen",
+    "zou": "zou",
+    "zouden": "zou",  # the conditional, never the future
+    "onderzoeken": "onderzoeken",
+    "voornemens": "voornemens",
 }
 
 
@@ -64,7 +72,40 @@ def lemmas(text: str) -> list[str]:
 # ------------------------------------------------------------------ verb classes
 
 #: informing or sending to parliament: the heart of most promises
-INFORM = frozenset(["informeren", "inlichten", "berichten", "rapporteren", "melden", "sturen", "toesturen", "zenden", "toezenden", "versturen", "opsturen", "verzenden", "aanbieden", "voorleggen", "overleggen", "doen", "toekomen", "terugkomen", "ingaan", "delen", "verstrekken", "publiceren", "terugrapporteren", "terugmelden", "presenteren", "uitbrengen", "aanbieden", "beantwoorden", "toelichten", "schrijven"])
+INFORM = frozenset(
+    [
+        "informeren",
+        "inlichten",
+        "berichten",
+        "rapporteren",
+        "melden",
+        "sturen",
+        "toesturen",
+        "zenden",
+        "toezenden",
+        "versturen",
+        "opsturen",
+        "verzenden",
+        "aanbieden",
+        "voorleggen",
+        "overleggen",
+        "doen",
+        "toekomen",
+        "terugkomen",
+        "ingaan",
+        "delen",
+        "verstrekken",
+        "publiceren",
+        "terugrapporteren",
+        "terugmelden",
+        "presenteren",
+        "uitbrengen",
+        "aanbieden",
+        "beantwoorden",
+        "toelichten",
+        "schrijven",
+    ]
+)
 
 #: copulas and states: "ik wil graag transparant zijn" promises nothing
 COPULA = frozenset(["zijn", "worden", "blijven", "hebben", "lijken", "heten"])
@@ -73,4 +114,5 @@ COPULA = frozenset(["zijn", "worden", "blijven", "hebben", "lijken", "heten"])
 CURRENT_LETTER = re.compile(
     r"\b(?:[Hh]ierbij|[Hh]iermee|[Bb]ijgaand|[Hh]ieronder|[Oo]nderstaand|als\s+volgt|"
     r"[Mm]et\s+(?:deze|dit|de\s+bijgevoegde|onderstaande)\s+\w*(?:brief|nota|notitie|rapportage|beantwoording)|"
-    r"[Ii]n\s+(?:deze|dit|onderstaande)\s+\w*(?:brief|nota|notitie|rapportage|beantwoording))\b")
+    r"[Ii]n\s+(?:deze|dit|onderstaande)\s+\w*(?:brief|nota|notitie|rapportage|beantwoording))\b"
+)

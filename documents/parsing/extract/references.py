@@ -13,6 +13,7 @@ it), "Kamerstukken I 2012/13, 33 400, C".
 Citations of the Handelingen or the Aanhangsel ("Aanhangsel Handelingen II
 2019/20, nr. 3225") are not Kamerstukken and are not matched.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,17 +25,18 @@ from documents.parsing.model import Reference
 _S = r"[ \t]*\n?[ \t]*"  # a space that may hold one line break
 _ROMAN = r"(?:[IVXLC]{1,6}|[A-Z])"
 #: one dossier: "32 735", "32735", "21 501-02", "21 501–02", "35 300 V", "36 200-XVII"
-_DOSSIER = (r"(?<![\d,.])\d{2}(?P<sp>" + r"[ \t\u00a0]*\n?[ \t\u00a0]*" + r")\d{3}(?!\d)"
-            r"(?:" + _S + r"[-–]" + _S + r"(?:\d{1,3}|" + _ROMAN + r")(?![\w])"
-            r"|[ \t\u00a0]+" + _ROMAN + r"(?![\w-]))?")
+_DOSSIER = (
+    r"(?<![\d,.])\d{2}(?P<sp>" + r"[ \t\u00a0]*\n?[ \t\u00a0]*" + r")\d{3}(?!\d)"
+    r"(?:" + _S + r"[-–]" + _S + r"(?:\d{1,3}|" + _ROMAN + r")(?![\w])"
+    r"|[ \t\u00a0]+" + _ROMAN + r"(?![\w-]))?"
+)
 _DOSSIER_BARE = _DOSSIER.replace("(?P<sp>", "(?:")
 _NUMBERS = r"nrs?\.?" + r"\s*(?P<nums>\d{1,4}(?:\s*(?:,|en|t/m|tot en met)\s*(?:nr\.?\s*)?\d{1,4}(?!\s*[a-z]{3}))*)"
 
 #: With the word: "Kamerstuk(ken) D (en D)*, nr(s). N (en N)*"
 _WITH_WORD = re.compile(
     r"Kamerstuk(?:ken)?\s+(?:TK\s+|I{1,2}\s*)?,?\s*(?:vergaderjaar\s+)?(?:\d{4}\s*[–/-]\s*\d{2,4}\s*,?\s*)?"
-    r"(?P<dossiers>" + _DOSSIER_BARE +
-    r"(?:\s*(?:,|en|;)\s*" + _DOSSIER_BARE + r")*)\s*,?\s*" + _NUMBERS,
+    r"(?P<dossiers>" + _DOSSIER_BARE + r"(?:\s*(?:,|en|;)\s*" + _DOSSIER_BARE + r")*)\s*,?\s*" + _NUMBERS,
     re.IGNORECASE,
 )
 #: Without the word: "32 735, nr. 312" (a comma or "nr." right after the dossier).
@@ -46,11 +48,13 @@ _EK_LETTER = re.compile(
     r"(?:(?:\(|(?<=;)\s)\s*(?:Kamerstuk(?:ken)?\s+I\s*,?\s*)?(?P<vj>" + _VJ_EK + r")?"
     r"|\bKamerstuk(?:ken)?\s+I\s*,?\s*(?P<vj2>" + _VJ_EK + r")?)"
     r"(?P<d>" + _DOSSIER_BARE + r"|(?<![\w])[IVXLC]{1,6}(?![\w]))\s*,\s*(?:nr\.\s*)?(?P<nr>[A-Z]{1,3})(?![\w])"
-    r"(?=\s*[)\];,.]|\s*$)")
-_HANDELINGEN_BEFORE = re.compile(r"(?:Handelingen|Aanhangsel|Stb\.|Stcrt\.|Staatsblad|"
-                                 r"Staatscourant)[^()\n.]{0,30}$", re.IGNORECASE)
-
-
+    r"(?=\s*[)\];,.]|\s*$)"
+)
+_HANDELINGEN_BEFORE = re.compile(
+    r"(?:Handelingen|Aanhangsel|Stb\.|Stcrt\.|Staatsblad|"
+    r"Staatscourant)[^()\n.]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def _numbers(raw: str) -> list[str]:
@@ -79,7 +83,7 @@ def find_references(text: str) -> list[Reference]:
         for m in rx.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            if rx is _BARE and _HANDELINGEN_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            if rx is _BARE and _HANDELINGEN_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             taken.append((m.start(), m.end()))
             dossiers = [canonical(d.group(0)) for d in _ONE_DOSSIER.finditer(m.group("dossiers"))]
@@ -125,6 +129,5 @@ def document_references(doc) -> list[Reference]:
     refs: list[Reference] = []
     for p in parts:
         refs.extend(find_references(p))
-    own = ((canonical(doc.dossier) or doc.dossier) if doc.dossier else None,
-           str(doc.number) if doc.number else None)
+    own = ((canonical(doc.dossier) or doc.dossier) if doc.dossier else None, str(doc.number) if doc.number else None)
     return dedupe(refs, exclude=own if own[0] else None)

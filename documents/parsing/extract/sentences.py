@@ -11,13 +11,93 @@ Text is flattened first: words broken across lines are re-joined
 "VN-\\nMensenrechtenraad" keeps its hyphen), and white space is folded, so a
 sentence is one line, as the contract's ``text`` wants it.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 #: Abbreviations after which a period never ends a sentence.
-ABBREVIATIONS = frozenset(["o.a.", "d.d.", "nr.", "nrs.", "bijv.", "bv.", "b.v.", "i.e.", "e.g.", "dhr.", "mevr.", "mr.", "drs.", "dr.", "prof.", "ir.", "ing.", "art.", "artt.", "ca.", "resp.", "incl.", "excl.", "m.b.t.", "t.a.v.", "i.v.m.", "z.g.", "zgn.", "vs.", "st.", "blz.", "p.", "pp.", "m.n.", "t.b.v.", "a.d.h.v.", "i.s.m.", "e.d.", "jo.", "lid.", "vgl.", "zie.", "ibid.", "o.b.v.", "n.a.v.", "m.i.v.", "i.o.m.", "t.z.t.", "z.s.m.", "c.q.", "d.w.z.", "m.u.v.", "mld.", "mln.", "mrd.", "mw.", "nl.", "ong.", "red.", "sr.", "jr.", "cf.", "al.", "e.a.", "a.i.", "vz.", "tel.", "fig.", "hfdst.", "par.", "ex.", "aanh.", "kamerst.", "stb.", "stcrt.", "handelingen."])
+ABBREVIATIONS = frozenset(
+    [
+        "o.a.",
+        "d.d.",
+        "nr.",
+        "nrs.",
+        "bijv.",
+        "bv.",
+        "b.v.",
+        "i.e.",
+        "e.g.",
+        "dhr.",
+        "mevr.",
+        "mr.",
+        "drs.",
+        "dr.",
+        "prof.",
+        "ir.",
+        "ing.",
+        "art.",
+        "artt.",
+        "ca.",
+        "resp.",
+        "incl.",
+        "excl.",
+        "m.b.t.",
+        "t.a.v.",
+        "i.v.m.",
+        "z.g.",
+        "zgn.",
+        "vs.",
+        "st.",
+        "blz.",
+        "p.",
+        "pp.",
+        "m.n.",
+        "t.b.v.",
+        "a.d.h.v.",
+        "i.s.m.",
+        "e.d.",
+        "jo.",
+        "lid.",
+        "vgl.",
+        "zie.",
+        "ibid.",
+        "o.b.v.",
+        "n.a.v.",
+        "m.i.v.",
+        "i.o.m.",
+        "t.z.t.",
+        "z.s.m.",
+        "c.q.",
+        "d.w.z.",
+        "m.u.v.",
+        "mld.",
+        "mln.",
+        "mrd.",
+        "mw.",
+        "nl.",
+        "ong.",
+        "red.",
+        "sr.",
+        "jr.",
+        "cf.",
+        "al.",
+        "e.a.",
+        "a.i.",
+        "vz.",
+        "tel.",
+        "fig.",
+        "hfdst.",
+        "par.",
+        "ex.",
+        "aanh.",
+        "kamerst.",
+        "stb.",
+        "stcrt.",
+        "handelingen.",
+    ]
+)
 
 #: Abbreviations that may end a sentence when a capital follows.
 MAY_END = frozenset({"jl.", "j.l.", "a.s.", "c.s.", "e.d.", "etc.", "e.a.", "enz."})
@@ -85,8 +165,11 @@ def paragraphs(text: str) -> list[str]:
     for par in re.split(r"\n[ \t]*\n", text):
         if not par.strip():
             continue
-        if out and not re.search(r"[.?!:;»)\]\"']\s*$", out[-1]) and (
-                re.match(r"\s*[a-zà-ÿ]", par) or re.search(r"[.?!]\s", out[-1])):
+        if (
+            out
+            and not re.search(r"[.?!:;»)\]\"']\s*$", out[-1])
+            and (re.match(r"\s*[a-zà-ÿ]", par) or re.search(r"[.?!]\s", out[-1]))
+        ):
             out[-1] = out[-1].rstrip() + "\n" + par.lstrip()
         else:
             out.append(par)
@@ -106,7 +189,7 @@ def split_sentences(text: str) -> list[Sentence]:
         start = 0
         for m in _END.finditer(flat):
             end = m.end(1)
-            if not _is_boundary(flat[start:end], flat[m.end():m.end() + 4]):
+            if not _is_boundary(flat[start:end], flat[m.end() : m.end() + 4]):
                 continue
             piece = flat[start:end].strip()
             if piece:

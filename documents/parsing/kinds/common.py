@@ -5,6 +5,7 @@ B" is two offices, "Minister voor A" and "Minister van B"; "de
 Staatssecretaris en de Minister van C" gives the Staatssecretaris the
 ministry of the office after it ("Staatssecretaris van C").
 """
+
 from __future__ import annotations
 
 import re
@@ -12,19 +13,40 @@ from collections.abc import Sequence
 
 from ..model import Answer, Asker, Question
 
-TITLES = (r"(?:Minister-President|[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretariss?(?:en)?|[Ss]taatssecretaris|"
-          r"Viceminister-President|Vicepremier)")
+TITLES = (
+    r"(?:Minister-President|[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretariss?(?:en)?|[Ss]taatssecretaris|"
+    r"Viceminister-President|Vicepremier)"
+)
 
 #: portfolios of a Minister without a ministry of their own ("Minister voor ...")
 VOOR_PORTFOLIOS = (
-    "Buitenlandse Handel en Ontwikkelingssamenwerking", "Klimaat en Energie", "Rechtsbescherming",
-    "Medische Zorg", "Medische Zorg en Sport", "Langdurige Zorg", "Langdurige Zorg, Jeugd en Sport",
-    "Primair en Voortgezet Onderwijs", "Basis- en Voortgezet Onderwijs", "Basis- en Voortgezet Onderwijs en Media",
-    "Volkshuisvesting en Ruimtelijke Ordening", "Armoedebeleid, Participatie en Pensioenen",
-    "Natuur en Stikstof", "Migratie", "Asiel en Migratie", "Wonen en Rijksdienst", "Milieu en Wonen",
-    "Ontwikkelingssamenwerking", "Europese Zaken", "Immigratie, Integratie en Asiel",
-    "Jeugd en Gezin", "Wonen, Wijken en Integratie", "Vreemdelingenzaken en Integratie",
-    "Buitenlandse Handel", "Sport", "Onderwijs", "Volkshuisvesting",
+    "Buitenlandse Handel en Ontwikkelingssamenwerking",
+    "Klimaat en Energie",
+    "Rechtsbescherming",
+    "Medische Zorg",
+    "Medische Zorg en Sport",
+    "Langdurige Zorg",
+    "Langdurige Zorg, Jeugd en Sport",
+    "Primair en Voortgezet Onderwijs",
+    "Basis- en Voortgezet Onderwijs",
+    "Basis- en Voortgezet Onderwijs en Media",
+    "Volkshuisvesting en Ruimtelijke Ordening",
+    "Armoedebeleid, Participatie en Pensioenen",
+    "Natuur en Stikstof",
+    "Migratie",
+    "Asiel en Migratie",
+    "Wonen en Rijksdienst",
+    "Milieu en Wonen",
+    "Ontwikkelingssamenwerking",
+    "Europese Zaken",
+    "Immigratie, Integratie en Asiel",
+    "Jeugd en Gezin",
+    "Wonen, Wijken en Integratie",
+    "Vreemdelingenzaken en Integratie",
+    "Buitenlandse Handel",
+    "Sport",
+    "Onderwijs",
+    "Volkshuisvesting",
 )
 
 _LEAD = re.compile(r"^(?:de|het|aan)\s+", re.I)
@@ -44,7 +66,7 @@ def _singular(title: str) -> str:
 
 
 def split_offices(text: str) -> list[str]:
-    """"de Ministers voor A en van B" → ["Minister voor A", "Minister van B"]."""
+    """ "de Ministers voor A en van B" → ["Minister voor A", "Minister van B"]."""
     text = fold(text).strip(" ,.;")
     if not text:
         return []
@@ -86,7 +108,7 @@ def split_offices(text: str) -> list[str]:
 
 
 def office_from_ministry(title: str, ministry: str, known: Sequence[str] = ()) -> str:
-    """"Minister" + "Buitenlandse Zaken" → "Minister van Buitenlandse Zaken";
+    """ "Minister" + "Buitenlandse Zaken" → "Minister van Buitenlandse Zaken";
     "Volksgezondheid, Welzijn en Sport – Jeugd, Preventie en Sport" keeps the ministry."""
     title = _singular(title)
     ministry = fold(ministry)
@@ -104,7 +126,7 @@ def office_from_ministry(title: str, ministry: str, known: Sequence[str] = ()) -
 
 
 def title_case_office(caps: str) -> str:
-    """"MINISTER VAN BUITENLANDSE ZAKEN" → "Minister van Buitenlandse Zaken"."""
+    """ "MINISTER VAN BUITENLANDSE ZAKEN" → "Minister van Buitenlandse Zaken"."""
     small = {"van", "voor", "en", "de", "het", "der", "op", "in", "met"}
     words: list[str] = []
     for w in fold(caps).split(" "):
@@ -122,13 +144,13 @@ _PARTY_PREFIX = re.compile(r"^(?:beiden|beide|allen|alle|allebei)\s+", re.I)
 
 
 def parse_askers(text: str) -> list[Asker]:
-    """"Van den Hul en Ploumen (beiden PvdA)", "Faber-van de Klashorst(PVV)",
+    """ "Van den Hul en Ploumen (beiden PvdA)", "Faber-van de Klashorst(PVV)",
     "A (VVD) en B (CDA)", "X (GroenLinks-PvdA), Y (D66) en Z (BBB)"."""
     text = fold(text)
     out: list[Asker] = []
     pos = 0
     for m in re.finditer(r"\(([^()]*)\)", text):
-        names = text[pos:m.start()]
+        names = text[pos : m.start()]
         party = _PARTY_PREFIX.sub("", fold(m.group(1))).strip(" ,")
         pos = m.end()
         for n in _split_names(names):
@@ -158,8 +180,10 @@ NUM = r"\d{1,3}[a-z]?"
 _SEP = r"(?:\s*(?:,|&|\ben\b|t/m|tot\s+en\s+met|–|-)\s*|\s+)"
 NUM_LIST = NUM + r"(?:" + _SEP + NUM + r"(?![\d.,]\d))*"
 Q_LABEL = re.compile(r"^(?:Vraag|Vragen|VRAAG|VRAGEN)\s+(?P<num>" + NUM_LIST + r")\s*(?::|\.(?=\s|$))?\s*(?P<rest>.*)$")
-A_LABEL = re.compile(r"^(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)(?:\s+(?:op\s+|OP\s+)?(?:de\s+)?(?:vra(?:ag|gen)|VRA(?:AG|GEN)))?"
-                     r"\s+(?P<num>" + NUM_LIST + r")\s*(?::|\.(?=\s|$))?\s*(?P<rest>.*)$")
+A_LABEL = re.compile(
+    r"^(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)(?:\s+(?:op\s+|OP\s+)?(?:de\s+)?(?:vra(?:ag|gen)|VRA(?:AG|GEN)))?"
+    r"\s+(?P<num>" + NUM_LIST + r")\s*(?::|\.(?=\s|$))?\s*(?P<rest>.*)$"
+)
 
 
 def label_number(s: str) -> str:
@@ -177,7 +201,7 @@ def _label(line: str):
                     num = num.replace(" ", "")  # "Vraag 1 1": a letter-spaced "11"
                 elif lead := re.match(NUM, num):  # "Vraag 12 13": only the first number is the label
                     first = lead.group(0)
-                    rest = (num[len(first):] + " " + rest).strip() if rest else num[len(first):].strip()
+                    rest = (num[len(first) :] + " " + rest).strip() if rest else num[len(first) :].strip()
                     num = first
             if rest and not (rest[0].isupper() or rest[0] in "«\"'‘“("):
                 return None  # "Vraag 2 is ..." in running text
@@ -197,7 +221,7 @@ def _repair_numbers(labels: list) -> None:
             prev = max(last["q"], last["a"])
             if prev >= 9 and n < prev and n < 10:
                 nxt = prev + 1 if kind == "q" or last["a"] >= last["q"] else last["q"]
-                later = next((x[1] for x in labels[j + 1:] if x[0] == kind), None)
+                later = next((x[1] for x in labels[j + 1 :] if x[0] == kind), None)
                 if num in str(nxt) and later != str(n + 1):
                     lab[1] = num = str(nxt)
         nums = re.findall(r"\d+", num)
@@ -206,7 +230,7 @@ def _repair_numbers(labels: list) -> None:
 
 
 def split_labelled(lines: list[str]):
-    """"Vraag N" / "Antwoord N" blocks → (questions, answers, index of the first label)."""
+    """ "Vraag N" / "Antwoord N" blocks → (questions, answers, index of the first label)."""
     found = []  # (line index, kind, number, rest)
     for i, ln in enumerate(lines):
         lab = _label(ln.strip()) if ln.strip()[:1] in "VvAa" else None

@@ -10,6 +10,7 @@ questions after them. Two shapes:
   (paragraphs that ask: a "?", "De leden ...", "Zij vragen ...");
 - "Vraag N" ... "Antwoord (op vraag) N" labels, read as for written questions.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,10 +22,15 @@ from .common import fold, split_labelled
 INBRENG = re.compile(
     r"^(?:Inbreng|Vragen\s+en\s+opmerkingen)\s+(?:van|vanuit)\s+(?:de\s+leden\s+van\s+)?(?:de\s+)?"
     r"(?P<party>[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)-fractie\b"
-    r"|^(?:Inbreng|Vragen\s+en\s+opmerkingen)\s+(?:van|vanuit)\s+het\s+lid\s+[^()]+\((?P<party2>[^()]+)\)", re.I)
+    r"|^(?:Inbreng|Vragen\s+en\s+opmerkingen)\s+(?:van|vanuit)\s+het\s+lid\s+[^()]+\((?P<party2>[^()]+)\)",
+    re.I,
+)
 N_ANSWER = re.compile(r"^(?P<n>\d{1,3})\.\s*Antwoord\b[^:]{0,60}:?\s*(?P<rest>.*)$", re.I)
-ASKS = re.compile(r"\?|^(?:De|Deze|Ook\s+de|Tevens\s+de|Voorts\s+de)\s+leden\b|^(?:Zij|Ook|Tevens|Voorts|Daarnaast)\s+vragen\b"
-                  r"|^(?:Deze|De)\s+leden\b|\bvragen\s+(?:de\s+leden|zij|deze\s+leden)\b|-fractie\b", re.I)
+ASKS = re.compile(
+    r"\?|^(?:De|Deze|Ook\s+de|Tevens\s+de|Voorts\s+de)\s+leden\b|^(?:Zij|Ook|Tevens|Voorts|Daarnaast)\s+vragen\b"
+    r"|^(?:Deze|De)\s+leden\b|\bvragen\s+(?:de\s+leden|zij|deze\s+leden)\b|-fractie\b",
+    re.I,
+)
 
 
 def _party(m: re.Match) -> str:
@@ -53,9 +59,11 @@ def _is_heading(p: list[str]) -> bool:
 
 
 #: "De vaste commissie voor Financiën heeft een aantal vragen voorgelegd aan de Staatssecretaris van Financiën over ..."
-PUT_TO = re.compile(r"\b(?:vragen(?:\s+en\s+opmerkingen)?|vragen)\s+voorgelegd\s+aan\s+(?:de|het)\s+"
-                    r"(?P<office>(?:Minister-President|Minister|Staatssecretaris)(?:\s+(?:van|voor)\s+[A-Z][\w’'\-]*"
-                    r"(?:,?\s+(?:en\s+)?[A-Z][\w’'\-]*)*)?)")
+PUT_TO = re.compile(
+    r"\b(?:vragen(?:\s+en\s+opmerkingen)?|vragen)\s+voorgelegd\s+aan\s+(?:de|het)\s+"
+    r"(?P<office>(?:Minister-President|Minister|Staatssecretaris)(?:\s+(?:van|voor)\s+[A-Z][\w’'\-]*"
+    r"(?:,?\s+(?:en\s+)?[A-Z][\w’'\-]*)*)?)"
+)
 FIXED = re.compile(r"^Vastgesteld\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s*$", re.M)
 NUMBERED_Q = re.compile(r"^(?P<n>\d{1,3})[.)]\s+(?P<rest>[A-Z«\"‘“(].*)$", re.S)
 
@@ -76,7 +84,12 @@ def _numbered_questions(lines: list[str]):
             expected += 1
             continue
         m = re.fullmatch(r"(\d{1,3})[.)]?", joined)
-        if m and int(m.group(1)) == expected and k + 1 < len(paras) and not re.fullmatch(r"\d{1,3}[.)]?", " ".join(paras[k + 1])):
+        if (
+            m
+            and int(m.group(1)) == expected
+            and k + 1 < len(paras)
+            and not re.fullmatch(r"\d{1,3}[.)]?", " ".join(paras[k + 1]))
+        ):
             idx.append((k, m.group(1), " ".join(paras[k + 1]), k + 2))
             expected += 1
     if len(idx) < 2:
@@ -106,15 +119,19 @@ def parse(doc: ParsedDocument, text: str) -> ParsedDocument:
     fm = FIXED.search(text[:3000])
     if fm:
         from ..dates import read_date
+
         doc.date = read_date(fm.group("d")) or doc.date
     pm = PUT_TO.search(head)
     if pm and not any(m.role == "answerer" for m in doc.ministers):
         from ..model import Minister
+
         doc.ministers.insert(0, Minister(None, fold(pm.group("office")), "answerer"))
     lines = text.split("\n")
     if any(N_ANSWER.match(ln.strip()) for ln in lines):
         _numbered_answers(doc, lines)
-    elif not any(re.match(r"^(?:Vraag|Vragen)\s+\d", ln.strip(), re.I) for ln in lines) and _numbered_questions(lines)[0]:
+    elif (
+        not any(re.match(r"^(?:Vraag|Vragen)\s+\d", ln.strip(), re.I) for ln in lines) and _numbered_questions(lines)[0]
+    ):
         doc.questions, doc.answers = _numbered_questions(lines)
     else:
         qs, ans, _ = split_labelled(lines)

@@ -24,6 +24,7 @@ other; "mede namens de Minister van X" under an office names a co-signing
 office (role co_answerer, as "mede namens" in an answer); a name first and
 its office under it ("S.A. Blok\\nMinister van Buitenlandse Zaken").
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,10 @@ from ..model import Minister, ParsedDocument
 from .common import fold, split_offices, title_case_office
 
 #: the kinds of paper whose capitalised name follows the paper's number
-PAPER_KINDS = (r"(?:BRIEF|VERSLAG|EINDVERSLAG|VOORLOPIG\s+VERSLAG|NADER\s+VOORLOPIG\s+VERSLAG|MEMORIE|NOTA|NADERE\s+MEMORIE|"
-               r"LIJST|MOTIE|AMENDEMENT|GEWIJZIGD|VOORSTEL|ADVIES|KONINKLIJKE\s+BOODSCHAP|VERSLAG)\b")
+PAPER_KINDS = (
+    r"(?:BRIEF|VERSLAG|EINDVERSLAG|VOORLOPIG\s+VERSLAG|NADER\s+VOORLOPIG\s+VERSLAG|MEMORIE|NOTA|NADERE\s+MEMORIE|"
+    r"LIJST|MOTIE|AMENDEMENT|GEWIJZIGD|VOORSTEL|ADVIES|KONINKLIJKE\s+BOODSCHAP|VERSLAG)\b"
+)
 DOSSIER_HEAD = re.compile(r"^(?P<d>" + DOSSIER + r")\s+(?P<title>[A-Z«\"‘“(].{2,})$")
 DOSSIER_ALONE = re.compile(r"^(?P<d>\d{2}\s?\d{3}(?:-[0-9A-Z]{1,4})?(?:\s(?:[IVXLC]{1,6}|[A-Z]))?)$")
 #: an Eerste Kamer dossier of roman numerals only ("CII"), then its title
@@ -49,21 +52,31 @@ BRIEF = re.compile(r"\bBRIEF\s+VAN\s+(?:DE\s+)?(?P<who>[A-Z][A-Z ,.\-–ÉËÏÖ
 PLACE_DATE = re.compile(r"^(?:Den\s+Haag|[’'`]s-Gravenhage|Brussel|Luxemburg)\s*,?\s+(?P<d>.+)$", re.I)
 
 _TITLE = r"(?:Minister-President|[Mm]inisters?|[Ss]taatssecretariss?(?:en)?|Viceminister-President|[Vv]ice-?premier)"
-SIGN_OFFICE = re.compile(r"^(?:[Dd]e|[Hh]et)\s+(?P<office>(?:Minister-President|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|Viceminister-President)"
-                         r"(?:\s+(?:van|voor)\s+.+?)?)\s*,\s*$")
+SIGN_OFFICE = re.compile(
+    r"^(?:[Dd]e|[Hh]et)\s+(?P<office>(?:Minister-President|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|Viceminister-President)"
+    r"(?:\s+(?:van|voor)\s+.+?)?)\s*,\s*$"
+)
 #: an office and the name on one line: "De Minister van X, Y en Z, R.H.A. Plasterk"
-SIGN_OFFICE_NAME = re.compile(r"^(?:[Dd]e|[Hh]et)\s+(?P<office>" + _TITLE + r"(?:\s+(?:van|voor)\s+.+?)?)\s*,\s*(?P<name>[^,]+?)\s*$")
+SIGN_OFFICE_NAME = re.compile(
+    r"^(?:[Dd]e|[Hh]et)\s+(?P<office>" + _TITLE + r"(?:\s+(?:van|voor)\s+.+?)?)\s*,\s*(?P<name>[^,]+?)\s*$"
+)
 #: the rest of an office broken over lines: "De Minister van Volksgezondheid,\nWelzijn en Sport,"
-SIGN_OFFICE_CONT = re.compile(r"^(?:[A-Z][\w’'\-]*,?\s+)*(?:en|voor|van)\s+[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}\s*,?\s*$")
+SIGN_OFFICE_CONT = re.compile(
+    r"^(?:[A-Z][\w’'\-]*,?\s+)*(?:en|voor|van)\s+[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}\s*,?\s*$"
+)
 #: "mede namens de Minister van X," under an office
 MEDE_NAMENS = re.compile(r"^(?:mede\s+namens|namens)\s+(?P<offices>(?:de|het)\s+.+?)\s*,?\s*$", re.I)
 #: an office without article under a name: "Minister van Buitenlandse Zaken"
-BARE_OFFICE = re.compile(r"^(?P<office>(?:Minister-President|Minister|Staatssecretaris)(?:\s+(?:van|voor)\s+[A-Z].*?)?)\s*,?\s*$")
+BARE_OFFICE = re.compile(
+    r"^(?P<office>(?:Minister-President|Minister|Staatssecretaris)(?:\s+(?:van|voor)\s+[A-Z].*?)?)\s*,?\s*$"
+)
 _HONORIFIC = r"(?:(?:mr|dr|drs|ir|ing|prof|mw|mevr|dhr|ds|mevrouw|de\s+heer)\.?\s+)*"
 SIGN_NAME = re.compile(r"^" + _HONORIFIC + r"(?:[A-Z][a-zA-Z]{0,2}\.\s?)*[A-Z]?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}$")
 #: a name with initials or an honorific: what may follow an office on its own line
-INITIALS_NAME = re.compile(r"^(?:" + _HONORIFIC.replace("*", "+") + r"(?:[A-Z][a-zA-Z]{0,2}\.\s?)*|(?:[A-Z][a-zA-Z]{0,2}\.\s?)+)"
-                           r"(?:(?:van|de|der|den|ter|ten|in\s+[’'`]t|'t|el|al)\s+)*[A-Z][\w’'\-]+(?:[\s-][A-Z][\w’'\-]+){0,2}$")
+INITIALS_NAME = re.compile(
+    r"^(?:" + _HONORIFIC.replace("*", "+") + r"(?:[A-Z][a-zA-Z]{0,2}\.\s?)*|(?:[A-Z][a-zA-Z]{0,2}\.\s?)+)"
+    r"(?:(?:van|de|der|den|ter|ten|in\s+[’'`]t|'t|el|al)\s+)*[A-Z][\w’'\-]+(?:[\s-][A-Z][\w’'\-]+){0,2}$"
+)
 _NOT_NAME = re.compile(r"^(?:Tweede|Eerste|Kamer|Noot|Bijlage|Naar|Zie|De|Het|Een|Ik|Wij|Met|Hoogachtend|Datum|Den)\b")
 
 
@@ -80,7 +93,7 @@ def _offices_from_brief(who: str) -> list[str]:
 
 
 def normalize_office(office: str) -> str:
-    """"de minister van Volksgezondheid, Welzijn en Sport," → "Minister van Volksgezondheid, Welzijn en Sport"."""
+    """ "de minister van Volksgezondheid, Welzijn en Sport," → "Minister van Volksgezondheid, Welzijn en Sport"."""
     office = fold(office).strip(" ,.;")
     office = re.sub(r"^(?:de|het)\s+", "", office, flags=re.I)
     office = re.sub(r"^(?:demissionair|waarnemend)e?\s+", "", office, flags=re.I)
@@ -134,8 +147,13 @@ def read_signatures(lines: list[str], heading_offices: Sequence[str] = ()) -> tu
         if m is None:
             # a name first, its office under it
             j = nxt(i + 1)
-            if INITIALS_NAME.match(ln) and j < n and j - i <= 2 and (bare := BARE_OFFICE.match(lines[j])) \
-                    and (i == 0 or not SIGN_OFFICE.match(lines[i - 1])):
+            if (
+                INITIALS_NAME.match(ln)
+                and j < n
+                and j - i <= 2
+                and (bare := BARE_OFFICE.match(lines[j]))
+                and (i == 0 or not SIGN_OFFICE.match(lines[i - 1]))
+            ):
                 add(ln, normalize_office(bare.group("office")))
                 first = i if first is None else first
                 i = j + 1
@@ -144,8 +162,12 @@ def read_signatures(lines: list[str], heading_offices: Sequence[str] = ()) -> tu
             continue
         office = normalize_office(m.group("office"))
         j = nxt(i + 1)
-        while j < n and SIGN_OFFICE_CONT.match(lines[j]) and not INITIALS_NAME.match(lines[j]) \
-                and not MEDE_NAMENS.match(lines[j]):
+        while (
+            j < n
+            and SIGN_OFFICE_CONT.match(lines[j])
+            and not INITIALS_NAME.match(lines[j])
+            and not MEDE_NAMENS.match(lines[j])
+        ):
             office = fold(office + ", " + lines[j].rstrip(" ,"))
             j = nxt(j + 1)
         co: list[str] = []
@@ -193,8 +215,14 @@ def read_letter_frame(doc: ParsedDocument, text: str) -> None:
                 doc.number = tm.group("nr")
             continue
         m = DOSSIER_ALONE.match(ln)
-        if m and doc.dossier is None and pos < 6 and re.match(r"^[A-Z«\"‘“]", nxt_line) \
-                and not NR_HEAD.match(nxt_line) and not PLACE_DATE.match(nxt_line):
+        if (
+            m
+            and doc.dossier is None
+            and pos < 6
+            and re.match(r"^[A-Z«\"‘“]", nxt_line)
+            and not NR_HEAD.match(nxt_line)
+            and not PLACE_DATE.match(nxt_line)
+        ):
             doc.dossier = canonical_or_as_written(m.group("d"))
             if doc.title is None:
                 doc.title = fold(nxt_line)

@@ -8,6 +8,7 @@ mede namens de Ministers voor B, van C en de Staatssecretaris van D
 3", "Antwoord 3, 4, 5 en 6"), or bare numbers in a paper of questions only.
 For written questions ``date`` is the date of the answer (``received``).
 """
+
 from __future__ import annotations
 
 import re
@@ -21,21 +22,32 @@ QUESTIONS_HEAD = re.compile(
     r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden|lid|leden)\s+(?P<askers>(?:(?!\b(?:[Vv]ragen\s+van|over|inzake|ingezonden)\b|\.\s+[A-Z])[^;:])+?)"
     r"\s+aan\s+(?P<addr>.+?)"
     r"(?:\s+(?:over|inzake|betreffende|omtrent|naar\s+aanleiding\s+van|met\s+betrekking\s+tot)\s+(?P<title>.+?))?"
-    r"\s*\(\s*(?:\(\s*)?ingezonden\b", re.I | re.S)
+    r"\s*\(\s*(?:\(\s*)?ingezonden\b",
+    re.I | re.S,
+)
 ANSWER_HEAD = re.compile(
     r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?P<title>Minister-President|Minister|Staatssecretaris|Viceminister-President)"
-    r"\s+(?P<rest>.+?)\(\s*(?:\(\s*)?ontvangen\b", re.I | re.S)
+    r"\s+(?P<rest>.+?)\(\s*(?:\(\s*)?ontvangen\b",
+    re.I | re.S,
+)
 SEE_ALSO = re.compile(
     r"Zie\s+ook\s+(?:het\s+)?Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+II)?,?\s+vergaderjaar\s+"
-    r"(?P<y1>\d{4})\s*[–—-]\s*(?P<y2>\d{4}),?\s+(?:nrs?\.?\s*)?(?P<nrs>\d+(?:\s*(?:,|en)\s*(?:nr\.?\s*)?\d+)*)", re.I)
-NADER = re.compile(r"\bnader(?:e)?\s+(?:antwoord|beantwoording)|\(nader\)|\baanvullend(?:e)?\s+antwoord|"
-                   r"\bin\s+aanvulling\s+op\s+(?:mijn|de|het)\s+(?:eerdere\s+)?(?:antwoord|beantwoording)", re.I)
+    r"(?P<y1>\d{4})\s*[–—-]\s*(?P<y2>\d{4}),?\s+(?:nrs?\.?\s*)?(?P<nrs>\d+(?:\s*(?:,|en)\s*(?:nr\.?\s*)?\d+)*)",
+    re.I,
+)
+NADER = re.compile(
+    r"\bnader(?:e)?\s+(?:antwoord|beantwoording)|\(nader\)|\baanvullend(?:e)?\s+antwoord|"
+    r"\bin\s+aanvulling\s+op\s+(?:mijn|de|het)\s+(?:eerdere\s+)?(?:antwoord|beantwoording)",
+    re.I,
+)
 PARTIAL = re.compile(
     r"\b(?:overige|resterende|andere|nog\s+openstaande)\s+vragen\b[^.]{0,200}?"
     r"\b(?:later|nog\s+(?:niet|worden)|zo\s+spoedig\s+mogelijk|op\s+een\s+later\s+moment|afzonderlijk|separaat|"
     r"volg(?:t|en)|zal\s+ik\b|binnen\s+\w+\s+weken)"
     r"|\b(?:beantwoording|antwoorden?)\s+(?:van|op)\s+de\s+(?:overige|resterende|andere)\s+vragen\s+(?:volgt|volgen|zal|zullen)"
-    r"|\bdeel\s+van\s+de\s+vragen\b[^.]{0,120}\b(?:beantwoord|beantwoorden)\b[^.]{0,120}\b(?:later|nog|volgt)", re.I)
+    r"|\bdeel\s+van\s+de\s+vragen\b[^.]{0,120}\b(?:beantwoord|beantwoorden)\b[^.]{0,120}\b(?:later|nog|volgt)",
+    re.I,
+)
 
 
 #: the heading of a ministry's web copy: "Antwoorden van de ministers van Justitie en Veiligheid en van
@@ -46,11 +58,13 @@ ANSWERS_TO = re.compile(
     r"\s+op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+(?:het\s+(?:Kamer)?lid|de\s+(?:Kamer)?leden|lid|leden)\s+"
     r"(?P<askers>[^()]+?\([^()]{1,40}\)(?:\s*(?:,|en)\s*[^()]+?\([^()]{1,40}\))*)"
     r"(?:\s+(?:over|inzake|betreffende|omtrent|naar\s+aanleiding\s+van)\s+(?P<title>.+?))?"
-    r"\s*\(\s*(?:ingezonden|Ingezonden)\b", re.S)
+    r"\s*\(\s*(?:ingezonden|Ingezonden)\b",
+    re.S,
+)
 
 
 def read_answers_to_header(header: str, doc: ParsedDocument) -> bool:
-    """"Antwoorden van de ministers van A en van B op de vragen van het lid X (P) over Y (Ingezonden ...)":
+    """ "Antwoorden van de ministers van A en van B op de vragen van het lid X (P) over Y (Ingezonden ...)":
     askers, title, and the offices (the first answers, the others with it)."""
     m = ANSWERS_TO.search(header)
     if not m:
@@ -75,7 +89,7 @@ def parse_answer_header(header: str, known_offices: Sequence[str]) -> list[Minis
     mm = re.search(r",?\s*mede\s+namens\s+(?P<mede>.*)$", rest, re.I)
     if mm:
         mede = mm.group("mede")
-        rest = rest[:mm.start()]
+        rest = rest[: mm.start()]
     rest = rest.strip(" ,")
     name: str | None
     office: str | None
@@ -165,15 +179,15 @@ def answer_preamble(body: str) -> str:
     m = ANSWER_HEAD.search(header)
     if not m:
         return ""
-    rest = header[m.end():]
+    rest = header[m.end() :]
     dm = re.match(r"[^)]*\)\s*\)?\.?", rest)  # the date and the closing bracket
     if not dm:
         return ""
-    rest = rest[dm.end():]
+    rest = rest[dm.end() :]
     sm = None
     for _sm in SEE_ALSO.finditer(rest):
         pass
     if sm is not None:
-        rest = rest[sm.end():]
+        rest = rest[sm.end() :]
         rest = re.sub(r"^\s*\.", "", rest)
     return rest.strip()

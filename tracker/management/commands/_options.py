@@ -1,4 +1,5 @@
 """Shared options of the job commands."""
+
 import datetime as dt
 import json
 
@@ -25,4 +26,5 @@ def today_or_now(value: str | None) -> dt.date:
 
 def summary(run) -> str:
     return f"{run.name} voor {run.day.isoformat()}: {run.get_status_display().lower()} — " + json.dumps(
-        run.details, ensure_ascii=False, sort_keys=True)
+        run.details, ensure_ascii=False, sort_keys=True
+    )

@@ -5,6 +5,7 @@ The admin password is shown once, and only to a terminal: when the output goes
 to a log (docker compose, a pipe, a file) it is not printed. It is also kept in
 var/admin-login.txt, readable by its owner only (0600); delete that file after
 the first login (README, "Beveiliging")."""
+
 import os
 import secrets
 from pathlib import Path
@@ -46,9 +47,12 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Beheerder aangemaakt — gebruiker: admin  wachtwoord: {password}"))
             self.stdout.write(f"(ook bewaard in {login_file}; verwijder dat bestand na de eerste keer inloggen)")
         else:  # a log, not a person: the password stays out of it
-            self.stdout.write(self.style.SUCCESS(
-                f"Beheerder aangemaakt — gebruiker: admin; het wachtwoord staat in {login_file} "
-                "(alleen leesbaar voor de eigenaar; verwijder het na de eerste keer inloggen)"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Beheerder aangemaakt — gebruiker: admin; het wachtwoord staat in {login_file} "
+                    "(alleen leesbaar voor de eigenaar; verwijder het na de eerste keer inloggen)"
+                )
+            )
 
 
 def write_owner_only(path: Path, text: str) -> None:

@@ -17,46 +17,54 @@ JSON shape::
   document's label ("Kamerstuk 32 735, nr. 100");
 * answers sorted by days overdue (most first), then by id; commitments alike.
 """
+
 import json
 
 from django.core.management import BaseCommand
 
 from documents.models import Document
 from tracker.digests.report import commitments_with_sources, question_sets_with_people
-from tracker.rules.answer_term import due_on
-
 from tracker.management.commands._options import add_today, today_or_now
+from tracker.rules.answer_term import due_on
 
 
 def overdue_report(today) -> dict:
     answers = []
     for qs in question_sets_with_people().overdue(on=today):
-        answers.append({
-            "subject": qs.subject,
-            "submitted": qs.submitted.isoformat() if qs.submitted else None,
-            "due": (d.isoformat() if (d := due_on(qs.submitted, qs.postponed_on, today)) else None),
-            "days_overdue": qs.days_overdue(today),
-            "askers": [str(a) for a in qs.asker_list],
-            "addressed_to": [o.title for o in qs.office_list],
-            "_id": qs.pk,
-        })
+        answers.append(
+            {
+                "subject": qs.subject,
+                "submitted": qs.submitted.isoformat() if qs.submitted else None,
+                "due": (d.isoformat() if (d := due_on(qs.submitted, qs.postponed_on, today)) else None),
+                "days_overdue": qs.days_overdue(today),
+                "askers": [str(a) for a in qs.asker_list],
+                "addressed_to": [o.title for o in qs.office_list],
+                "_id": qs.pk,
+            }
+        )
     commitments = []
     for c in commitments_with_sources().overdue(on=today):
-        commitments.append({
-            "text": c.sentence,
-            "actor": c.actor or (c.actor_office.title if c.actor_office else ""),
-            "due_date": c.due_date.isoformat(),
-            "days_overdue": c.days_overdue(today),
-            "status": c.status,
-            "document": c.source_document.label,
-            "_id": c.pk,
-        })
+        commitments.append(
+            {
+                "text": c.sentence,
+                "actor": c.actor or (c.actor_office.title if c.actor_office else ""),
+                "due_date": c.due_date.isoformat(),
+                "days_overdue": c.days_overdue(today),
+                "status": c.status,
+                "document": c.source_document.label,
+                "_id": c.pk,
+            }
+        )
     for rows in (answers, commitments):
         rows.sort(key=lambda r: (-(r["days_overdue"] or 0), r["_id"]))
         for r in rows:
             del r["_id"]
-    return {"today": today.isoformat(), "documents": Document.objects.count(), "answers": answers,
-            "commitments": commitments}
+    return {
+        "today": today.isoformat(),
+        "documents": Document.objects.count(),
+        "answers": answers,
+        "commitments": commitments,
+    }
 
 
 class Command(BaseCommand):

@@ -8,6 +8,7 @@ A summary at the end; with --json the last line is one JSON object:
 ``{"created", "updated", "unchanged", "deleted", "errors": [{"source", "error"}]}``.
 Exit 1 when the run stopped (one line saying why) or a paper failed.
 """
+
 import datetime as dt
 import json
 import sys
@@ -30,8 +31,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--from-dir", metavar="DIR", help="een map met opgenomen antwoorden in plaats van de API")
-        parser.add_argument("--since", metavar="DATE", type=iso_day,
-                            help="vragensets vanaf deze dag (de eerste sync onthoudt hem; standaard OPENDATA_SINCE)")
+        parser.add_argument(
+            "--since",
+            metavar="DATE",
+            type=iso_day,
+            help="vragensets vanaf deze dag (de eerste sync onthoudt hem; standaard OPENDATA_SINCE)",
+        )
         parser.add_argument("--json", action="store_true", help="eindig met één JSON-regel")
 
     def handle(self, *args, **options):
@@ -47,8 +52,10 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         summary = report.to_json()
         if not options["json"] or options["verbosity"] >= 2:
-            self.stdout.write(f"{report.created} nieuw, {report.updated} bijgewerkt, {report.unchanged} ongewijzigd, "
-                              f"{report.deleted} verwijderd ({report.pages} pagina's), {ngettext('{n} fout', '{n} fouten', len(report.errors)).format(n=len(report.errors))}")
+            self.stdout.write(
+                f"{report.created} nieuw, {report.updated} bijgewerkt, {report.unchanged} ongewijzigd, "
+                f"{report.deleted} verwijderd ({report.pages} pagina's), {ngettext('{n} fout', '{n} fouten', len(report.errors)).format(n=len(report.errors))}"
+            )
             for e in report.errors:
                 self.stdout.write(f"  fout: {e['source']}: {e['error']}")
         if options["json"]:
@@ -56,5 +63,6 @@ class Command(BaseCommand):
         if report.failed:
             raise CommandError(f"sync_opendata gestopt: {report.failed}", returncode=1)
         if report.errors:
-            raise CommandError(ngettext("{n} fout", "{n} fouten", len(report.errors)).format(n=len(report.errors)),
-                               returncode=1)
+            raise CommandError(
+                ngettext("{n} fout", "{n} fouten", len(report.errors)).format(n=len(report.errors)), returncode=1
+            )
