@@ -1,0 +1,110 @@
+"""What staff corrected, for the records one paper touches.
+
+Two rules, kept here once:
+
+* staff win, always: a field staff corrected (an active Correction) keeps the
+  staff's value and the parser's new value is only noted beside it
+  (``tracker.domain.corrections.apply_parser_value``). Every parser value
+  ingest writes onto a stored record goes through ``CorrectionBook.apply``,
+  which reads a record's corrections once for the paper.
+* a record is found again by what the paper says: identity compares the
+  paper with the parser's value of a corrected field (``parser_value``,
+  ``parser_says``), never with the staff's.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Exists, OuterRef, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
+
+from tracker.domain.corrections import apply_parser_value, as_text
+from tracker.models import Correction
+
+
+def parser_value(correction: Correction) -> str:
+    """What the parser said last for a corrected field (as text): what it says now, else what it said first."""
+    return correction.parser_now or correction.parser_value
+
+
+def parser_value_sql() -> Coalesce:
+    """``parser_value`` in SQL, for a queryset of Corrections."""
+    return Coalesce(NullIf("parser_now", Value("")), "parser_value", output_field=TextField())
+
+
+def active(model: type[models.Model], field: str):
+    """The active Corrections of ``field`` on records of ``model``."""
+    return Correction.objects.filter(content_type=ContentType.objects.get_for_model(model), field=field, active=True)
+
+
+def corrected(model: type[models.Model], field: str) -> Exists:
+    """For a queryset of ``model``: staff corrected ``field`` of the row."""
+    return Exists(active(model, field).filter(object_id=OuterRef("pk")))
+
+
+def ids_where_parser_said(model: type[models.Model], field: str, value) -> models.QuerySet:
+    """The ids (``object_id``) of the records of ``model`` whose ``field`` staff corrected
+    where the parser read ``value``."""
+    return active(model, field).alias(said=parser_value_sql()).filter(said=as_text(value)).values("object_id")
+
+
+class CorrectionBook:
+    """The active Corrections of the stored records one paper touches, read
+    once per record (one query for many records of a kind)."""
+
+    def __init__(self) -> None:
+        self._active: dict[tuple[type, int], dict[str, Correction]] = {}
+
+    def load(self, objs: Iterable[models.Model]) -> None:
+        """Read the corrections of stored ``objs`` not read yet (one query per model)."""
+        wanted: dict[type, list[int]] = {}
+        for obj in objs:
+            key = (type(obj), obj.pk)
+            if obj.pk is not None and key not in self._active:
+                self._active[key] = {}
+                wanted.setdefault(type(obj), []).append(obj.pk)
+        for model, ids in wanted.items():
+            rows = Correction.objects.filter(content_type=ContentType.objects.get_for_model(model),
+                                             object_id__in=ids, active=True)
+            for c in rows:
+                self._active[(model, c.object_id)][c.field] = c
+
+    def of(self, obj: models.Model) -> dict[str, Correction]:
+        if obj.pk is None:
+            return {}
+        self.load([obj])
+        return self._active[(type(obj), obj.pk)]
+
+    def fields(self, obj: models.Model) -> set[str]:
+        """The fields of ``obj`` staff corrected."""
+        return set(self.of(obj))
+
+    def parser_says(self, obj: models.Model, field: str, stored):
+        """What the parser said for ``field`` of ``obj``: ``stored`` unless staff corrected it."""
+        correction = self.of(obj).get(field)
+        return stored if correction is None else parser_value(correction)
+
+    def apply(self, obj: models.Model, values: dict) -> list[str]:
+        """Set the parser's ``values`` on ``obj``, except where staff corrected
+        the field (there the parser's value is noted beside the correction).
+        Returns the fields that changed."""
+        corrected_fields = self.fields(obj)
+        return [name for name, value in values.items() if apply_parser_value(obj, name, value, corrected_fields)]
+
+
+def retire(obj: models.Model, corrections: CorrectionBook, parent_set: Optional[models.Model] = None) -> None:
+    """A record gone from the new version is retired; one staff corrected or
+    confirmed is kept and flagged for review instead (itself, or its set)."""
+    touched = bool(corrections.fields(obj)) or getattr(obj, "confirmed", False)
+    if touched:
+        if hasattr(obj, "needs_review"):
+            obj.needs_review = True
+            obj.save(update_fields=["needs_review"])
+        elif parent_set is not None:
+            parent_set.needs_review = True
+            parent_set.save(update_fields=["needs_review"])
+        return
+    obj.retired = True
+    obj.save(update_fields=["retired"])
