@@ -69,15 +69,15 @@ def _closest(text: str, candidates: dict[str, str]) -> Optional[str]:
     return best
 
 
-def _search_text(unit: UnitOfWork, sentence: str, answer: Optional[Answer]) -> str:
+def _search_text(unit: UnitOfWork, c: Commitment) -> str:
     """A new commitment's search text, as the commitment index computes it (no update after the insert)."""
-    return commitment_index.text_for(sentence, unit.subject if answer is not None else None)
+    return commitment_index.text_for(c.sentence, unit.subject if c.answer_id is not None else None)
 
 
 def _new(unit: UnitOfWork, key: str, values: dict) -> Commitment:
     """A commitment of this paper, inserted with the others by ``save_made``."""
     c = Commitment(source_document=unit.doc, sentence_hash=key, **values)
-    c.search_text = _search_text(unit, c.sentence, c.answer)
+    c.search_text = _search_text(unit, c)
     unit.made.append(c)
     unit.commitments.append(c)
     return c
@@ -183,7 +183,7 @@ def commitments_from_requests(unit: UnitOfWork, answered: list[tuple[Request, bo
         for name, value in how.items():
             setattr(same, name, value)
         if same.pk is None:
-            same.search_text = _search_text(unit, same.sentence, same.answer)
+            same.search_text = _search_text(unit, same)
         else:
             same.save()
 

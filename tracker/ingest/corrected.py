@@ -17,10 +17,8 @@ from typing import Iterable, Optional
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Exists, OuterRef, TextField, Value
-from django.db.models.functions import Coalesce, NullIf
 
-from tracker.domain.corrections import apply_parser_value, as_text
+from tracker.domain.corrections import apply_parser_value
 from tracker.models import Correction
 
 
@@ -29,25 +27,9 @@ def parser_value(correction: Correction) -> str:
     return correction.parser_now or correction.parser_value
 
 
-def parser_value_sql() -> Coalesce:
-    """``parser_value`` in SQL, for a queryset of Corrections."""
-    return Coalesce(NullIf("parser_now", Value("")), "parser_value", output_field=TextField())
-
-
-def active(model: type[models.Model], field: str):
-    """The active Corrections of ``field`` on records of ``model``."""
-    return Correction.objects.filter(content_type=ContentType.objects.get_for_model(model), field=field, active=True)
-
-
-def corrected(model: type[models.Model], field: str) -> Exists:
-    """For a queryset of ``model``: staff corrected ``field`` of the row."""
-    return Exists(active(model, field).filter(object_id=OuterRef("pk")))
-
-
-def ids_where_parser_said(model: type[models.Model], field: str, value) -> models.QuerySet:
-    """The ids (``object_id``) of the records of ``model`` whose ``field`` staff corrected
-    where the parser read ``value``."""
-    return active(model, field).alias(said=parser_value_sql()).filter(said=as_text(value)).values("object_id")
+def parser_value_sql(alias: str) -> str:
+    """``parser_value`` in SQL, for the Correction table under ``alias``."""
+    return f"COALESCE(NULLIF({alias}.parser_now, ''), {alias}.parser_value)"
 
 
 class CorrectionBook:
@@ -89,9 +71,11 @@ class CorrectionBook:
     def apply(self, obj: models.Model, values: dict) -> list[str]:
         """Set the parser's ``values`` on ``obj``, except where staff corrected
         the field (there the parser's value is noted beside the correction).
-        Returns the fields that changed."""
+        A related record is set by its id. Returns the fields that changed."""
         corrected_fields = self.fields(obj)
-        return [name for name, value in values.items() if apply_parser_value(obj, name, value, corrected_fields)]
+        return [name for name, value in values.items()
+                if apply_parser_value(obj, name, value.pk if isinstance(value, models.Model) else value,
+                                      corrected_fields)]
 
 
 def retire(obj: models.Model, corrections: CorrectionBook, parent_set: Optional[models.Model] = None) -> None:

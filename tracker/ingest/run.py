@@ -31,7 +31,7 @@ from tracker.domain import commitment_index
 from tracker.domain.calendar import db_calendar
 from tracker.ingest.commitments import commitments_from_requests, save_made, store_commitments
 from tracker.ingest.fulfilment import store_fulfilment_statements, suggest_fulfilments
-from tracker.ingest.locks import lock_paper
+from tracker.ingest.locks import flush, lock_paper
 from tracker.ingest.notices import store_notice
 from tracker.ingest.people import preload_people, store_minister_roles
 from tracker.ingest.question_sets import WRITTEN_KINDS, find_question_set, store_question_set, store_requests
@@ -179,10 +179,11 @@ def store(unit: UnitOfWork) -> None:
 
 
 def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional[str] = None,
-                 lookups: Optional[Lookups] = None) -> FileResult:
+                 lookups: Optional[Lookups] = None, wait_for_disk: bool = True) -> FileResult:
     """Parse and store one paper (its own transaction). Never raises for bad
     input. ``lookups``: the people, parties and offices of the run this paper
-    is part of."""
+    is part of; ``wait_for_disk=False``: the commit does not wait for the
+    disk (a run that ends with ``locks.flush()``)."""
     lookups = lookups if lookups is not None else Lookups()
     digest = hashlib.sha256(data).hexdigest()
     known = Document.objects.filter(content_hash=digest).values_list("pk", flat=True).first()
@@ -192,21 +193,21 @@ def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional
     if parsed.error:
         return FileResult(source, "failed", error=parsed.error)
     try:
-        return _store_parsed(data, source, digest, parsed, file_name, lookups)
+        return _store_parsed(data, source, digest, parsed, file_name, lookups, wait_for_disk)
     except IntegrityError:
         # a person, party or office the run remembered may have been deleted meanwhile: once more, asking
         lookups.forget()
-    return _store_parsed(data, source, digest, parsed, file_name, lookups)
+    return _store_parsed(data, source, digest, parsed, file_name, lookups, wait_for_disk)
 
 
 def _store_parsed(data: bytes, source: str, digest: str, parsed: ParsedDocument, file_name: Optional[str],
-                  lookups: Lookups) -> FileResult:
+                  lookups: Lookups, wait_for_disk: bool) -> FileResult:
     """The Document row and its records, in one transaction; an IntegrityError
     from the records is raised for ``ingest_bytes`` to try once more while
     the run knew something."""
     try:
         with transaction.atomic():
-            lock_paper(parsed)  # papers that may belong together wait for each other
+            lock_paper(parsed, wait_for_disk=wait_for_disk)  # papers that may belong together wait for each other
             ident = identity_filter(parsed)
             doc = Document.objects.select_for_update().filter(**ident).first() if ident else None
             question_set, looked_up = None, False
@@ -234,12 +235,13 @@ def _store_parsed(data: bytes, source: str, digest: str, parsed: ParsedDocument,
     return FileResult(source, "stored" if new else "updated", document_id=doc.pk)
 
 
-def ingest_file(path: Path, *, calendar=None, lookups: Optional[Lookups] = None) -> FileResult:
+def ingest_file(path: Path, *, calendar=None, lookups: Optional[Lookups] = None,
+                wait_for_disk: bool = True) -> FileResult:
     try:
         data = read_limited(path, settings.MAX_DOCUMENT_BYTES)
     except IngestError as exc:
         return FileResult(str(path), "failed", error=str(exc))
-    return ingest_bytes(data, str(path), calendar=calendar, lookups=lookups)
+    return ingest_bytes(data, str(path), calendar=calendar, lookups=lookups, wait_for_disk=wait_for_disk)
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike], *,
@@ -247,7 +249,9 @@ def ingest_paths(paths: Iterable[str | os.PathLike], *,
     """Ingest files and folders; ``workers`` > 1 stores papers in that many
     processes at once (PostgreSQL only: SQLite takes one writer; papers that
     may belong together still wait for each other, tracker/ingest/locks.py).
-    People, parties and offices are looked up once for the run (per process)."""
+    People, parties and offices are looked up once for the run (per process).
+    A paper's commit does not wait for the disk; the run does, once, before
+    it reports (``locks.flush``)."""
     calendar = db_calendar()
     report = IngestReport()
     files = list(iter_paths(paths))
@@ -260,6 +264,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], *,
         report.results.append(result)
         if progress:
             progress(i, result)
+    flush()
     return report
 
 
@@ -267,7 +272,7 @@ def _ingest_one(path: Path, calendar, lookups: Lookups) -> FileResult:
     if path.suffix.lower() not in SUFFIXES and path.exists():
         return FileResult(str(path), "failed",
                           error=f"onbekend bestandstype {path.suffix or '(geen)'}; verwacht .txt, .pdf, .xml of .html")
-    return ingest_file(path, calendar=calendar, lookups=lookups)
+    return ingest_file(path, calendar=calendar, lookups=lookups, wait_for_disk=False)
 
 
 def _worker(calendar, tasks, results) -> None:
