@@ -20,6 +20,7 @@ from tracker.domain import commitment_index, lifecycle
 from tracker.domain.identity import normalize_sentence, sentence_hash, similarity
 from tracker.ingest.corrected import retire
 from tracker.ingest.people import get_office, office_held
+from tracker.ingest.rows import is_new
 from tracker.ingest.unit import UnitOfWork
 from tracker.models import Answer, Commitment, DismissedFind, Office, QuestionSet, Request
 from tracker.rules.review_date import review_date_for
@@ -160,7 +161,7 @@ def commitments_from_requests(unit: UnitOfWork, answered: list[tuple[Request, bo
                        and c.request_id is None and not c.rule.startswith("request_answered_")), None)
         if stated is not None:
             stated.request = req
-            if stated.pk is not None:
+            if not is_new(stated):
                 stated.save(update_fields=["request", "updated_at"])
             continue
         key = sentence_hash(req.text)
@@ -182,17 +183,18 @@ def commitments_from_requests(unit: UnitOfWork, answered: list[tuple[Request, bo
         unit.corrections.apply(same, found)
         for name, value in how.items():
             setattr(same, name, value)
-        if same.pk is None:
+        if is_new(same):
             same.search_text = _search_text(unit, same)
         else:
             same.save()
 
 
 def save_made(unit: UnitOfWork, qs: Optional[QuestionSet]) -> None:
-    """Insert the paper's new commitments in one statement (no signals), and
-    have the commitment index refreshed for what the paper touched (``qs``:
-    the set whose answers the paper holds)."""
-    Commitment.objects.bulk_create(unit.made)
+    """Write the paper's new commitments with its other new rows (no signals),
+    and have the commitment index refreshed for what the paper touched
+    (``qs``: the set whose answers the paper holds)."""
+    unit.rows.extend(unit.made)
+    unit.rows.flush()  # everything the paper made: read back by the index and the fulfilment suggestions
     if unit.new:  # its commitments are the ones it made; an older set's may list new askers
         commitment_index.touch(fresh=[c.pk for c in unit.made if c.answer_id is not None],
                                question_sets=[] if qs is None or unit.new_set else [qs.pk])

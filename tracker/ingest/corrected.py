@@ -19,6 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from tracker.domain.corrections import apply_parser_value
+from tracker.ingest.rows import is_new
 from tracker.models import Correction
 
 
@@ -44,7 +45,7 @@ class CorrectionBook:
         wanted: dict[type, list[int]] = {}
         for obj in objs:
             key = (type(obj), obj.pk)
-            if obj.pk is not None and key not in self._active:
+            if not is_new(obj) and key not in self._active:
                 self._active[key] = {}
                 wanted.setdefault(type(obj), []).append(obj.pk)
         for model, ids in wanted.items():
@@ -54,7 +55,7 @@ class CorrectionBook:
                 self._active[(model, c.object_id)][c.field] = c
 
     def of(self, obj: models.Model) -> dict[str, Correction]:
-        if obj.pk is None:
+        if is_new(obj):
             return {}
         self.load([obj])
         return self._active[(type(obj), obj.pk)]

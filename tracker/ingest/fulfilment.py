@@ -21,8 +21,7 @@ KEEPING_KINDS = ("letter", "written_questions", "written_consultation")
 def store_fulfilment_statements(unit: UnitOfWork) -> None:
     if not unit.new:
         unit.doc.fulfilment_statements.all().delete()
-    FulfilmentStatement.objects.bulk_create(
-        [FulfilmentStatement(document=unit.doc, text=f.text) for f in unit.parsed.fulfilments])
+    unit.rows.extend(FulfilmentStatement(document=unit.doc, text=f.text) for f in unit.parsed.fulfilments)
     unit.statements = [f.text for f in unit.parsed.fulfilments]
 
 

@@ -51,8 +51,11 @@ def locks_for(parsed: ParsedDocument) -> list[tuple[str, bool]]:
     return [(ALL_QUESTIONS, True)]
 
 
-def lock_paper(parsed: ParsedDocument, *, wait_for_disk: bool = True) -> None:
+def lock_paper(parsed: ParsedDocument, *, wait_for_disk: bool = True,
+               also: tuple[list[str], list] = ((), ())) -> tuple:
     """Take the paper's locks inside the current transaction (PostgreSQL only).
+    ``also``: more select-list items (and their parameters) for the same
+    statement; returns their values.
 
     ``wait_for_disk=False``: the transaction's commit does not wait for its
     WAL to reach the disk (``synchronous_commit`` off, for this transaction
@@ -60,15 +63,17 @@ def lock_paper(parsed: ParsedDocument, *, wait_for_disk: bool = True) -> None:
     committed, never a part of one; a run of papers ends with ``flush()``,
     after which everything it reported stored is on disk."""
     if connection.vendor != "postgresql":
-        return
+        return ()
     calls, params = [], []
     if not wait_for_disk:
         calls.append("set_config('synchronous_commit', 'off', true)")
     for name, exclusive in locks_for(parsed):  # one statement; PostgreSQL takes them left to right
         calls.append(("pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared") + "(%s, %s)")
         params += [NAMESPACE, _key(name)]
+    taken = len(calls)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(calls), params)
+        cursor.execute("SELECT " + ", ".join([*calls, *also[0]]), [*params, *also[1]])
+        return tuple(cursor.fetchone()[taken:])
 
 
 def flush() -> None:

@@ -21,10 +21,10 @@ def store_notice(unit: UnitOfWork) -> None:
         qs = QuestionSet(kind="written_questions", subject=(parsed.title or "")[:5000], submitted=parsed.submitted,
                          postponed_on=(parsed.date or timezone.localdate()) if postpones else None)
         qs.compute_due_dates()
-        qs.save()
+        unit.rows.add(qs)
         store_asked(unit, qs, new_set=True)
         if postpones:
-            Postponement.objects.create(question_set=qs, document=doc, date=parsed.date, expected=notice.expected)
+            unit.rows.add(Postponement(question_set=qs, document=doc, date=parsed.date, expected=notice.expected))
             lifecycle.log(qs, StatusChange.Event.POSTPONED, "", notice.expected or "", on=parsed.date, evidence=doc)
         return
     if not postpones:
@@ -34,10 +34,11 @@ def store_notice(unit: UnitOfWork) -> None:
         said = {"date": parsed.date, "expected": notice.expected}
         stored = None if unit.new else Postponement.objects.filter(question_set=qs, document=doc).first()
         if stored is None:  # nothing hangs from a new paper yet
-            Postponement.objects.create(question_set=qs, document=doc, **said)
+            unit.rows.add(Postponement(question_set=qs, document=doc, **said))
             lifecycle.log(qs, StatusChange.Event.POSTPONED, "", notice.expected or "", on=parsed.date, evidence=doc)
         elif unit.corrections.apply(stored, said):
             stored.save()
+    unit.rows.flush()  # the set's postponements, this paper's too
     known = qs.postponements.aggregate(first=Min("date"), count=Count("pk"))
     first = known["first"]
     if first is None and known["count"]:

@@ -149,7 +149,7 @@ def note_memberships(unit: UnitOfWork, pairs: list[tuple[Person, Optional[Party]
             if changed:
                 row.save(update_fields=["start", "end"])
         unit.found.memberships[key] = row
-    Membership.objects.bulk_create(new)
+    unit.rows.extend(new)
 
 
 def store_minister_roles(unit: UnitOfWork) -> None:
@@ -164,7 +164,7 @@ def store_minister_roles(unit: UnitOfWork) -> None:
                                  position=i))
         if m.role in ("answerer", "signatory") and unit.answering is None:
             unit.answering = office
-    MinisterRole.objects.bulk_create(rows)
+    unit.rows.extend(rows)
     unit.ministers_offices = [r.office for r in rows if r.office_id]
 
 

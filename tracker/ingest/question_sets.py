@@ -22,6 +22,7 @@ from tracker.domain import commitment_index, lifecycle
 from tracker.domain.identity import label_numbers, similarity
 from tracker.ingest.corrected import parser_value_sql, retire
 from tracker.ingest.people import get_office, get_party, get_person, note_memberships
+from tracker.ingest.rows import is_new
 from tracker.ingest.unit import UnitOfWork
 from tracker.models import (
     Answer, Asker, Correction, Office, Person, Postponement, Question, QuestionSet, Request, StatusChange,
@@ -142,14 +143,17 @@ def store_question_set(unit: UnitOfWork) -> QuestionSet:
     if created and parsed.answers:  # every answer is in this paper: known before the set is written
         qs.first_received, qs.received = _answered_on(doc, parsed)
     qs.compute_due_dates()
-    qs.save()
+    if created:
+        unit.rows.add(qs)
+    else:
+        qs.save()
     if created and qs.received:
         lifecycle.log(qs, StatusChange.Event.ANSWERED, "", qs.received, on=qs.received, evidence=doc)
     unit.question_set, unit.new_set, unit.subject = qs, created, qs.subject
 
     store_asked(unit, qs, new_set=created)
     if not parsed.addressed_to and parsed.answers and (created or not qs.addressed_to.exists()):
-        address(qs, unit.ministers_offices, new_set=created)  # answer papers without "aan de …": the answering offices
+        address(unit, qs, unit.ministers_offices, new_set=created)  # answer papers without "aan de …": their offices
 
     store_questions(unit, qs, keep_missing=bool(parsed.answers) and parsed.nader)
     store_answers(unit, qs)
@@ -158,13 +162,12 @@ def store_question_set(unit: UnitOfWork) -> QuestionSet:
     return qs
 
 
-def address(qs: QuestionSet, offices: Iterable[Office], new_set: bool) -> None:
-    """The offices the set is addressed to (a new set's in one insert)."""
+def address(unit: UnitOfWork, qs: QuestionSet, offices: Iterable[Office], new_set: bool) -> None:
+    """The offices the set is addressed to (a new set's with the paper's new rows)."""
     offices = list(offices)
     if new_set:  # nothing to compare with
         through = QuestionSet.addressed_to.through
-        through.objects.bulk_create([through(questionset_id=qs.pk, office_id=pk)
-                                     for pk in dict.fromkeys(o.pk for o in offices)])
+        unit.rows.extend(through(questionset_id=qs.pk, office_id=pk) for pk in dict.fromkeys(o.pk for o in offices))
     else:
         qs.addressed_to.set(offices)
 
@@ -203,7 +206,7 @@ def store_asked(unit: UnitOfWork, qs: QuestionSet, new_set: bool = False) -> Non
     if parsed.askers:
         store_askers(unit, qs, new_set)
     if parsed.addressed_to:
-        address(qs, [o for o in (get_office(unit, t) for t in parsed.addressed_to) if o], new_set)
+        address(unit, qs, [o for o in (get_office(unit, t) for t in parsed.addressed_to) if o], new_set)
 
 
 def store_askers(unit: UnitOfWork, qs: QuestionSet, new_set: bool = False) -> None:
@@ -228,7 +231,7 @@ def store_askers(unit: UnitOfWork, qs: QuestionSet, new_set: bool = False) -> No
     for row, values in moved:
         if unit.corrections.apply(row, values):
             row.save(update_fields=["party", "position"])
-    Asker.objects.bulk_create(new)
+    unit.rows.extend(new)
     if new and not new_set:  # bulk writes send no signals: the set's commitments list their askers' parties
         commitment_index.touch(question_sets=[qs.pk])
     note_memberships(unit, changed_party, parsed.submitted)
@@ -255,7 +258,7 @@ def store_questions(unit: UnitOfWork, qs: QuestionSet, keep_missing: bool) -> No
             if changed:
                 q.save()
         out[label] = q
-    Question.objects.bulk_create(new)
+    unit.rows.extend(new)
     if parsed.questions and not keep_missing:
         for label, q in existing.items():
             if label not in out and not q.retired:
@@ -284,11 +287,12 @@ def store_answers(unit: UnitOfWork, qs: QuestionSet) -> None:
             if changed:
                 a.save()
         wanted_links[label] = {questions[q].pk for q in covers(label)}
-    Answer.objects.bulk_create(new)
+    unit.rows.extend(new)
     Link = Answer.questions.through
+    unit.rows.extend(Link(answer_id=a.pk, question_id=q) for a in new for q in sorted(wanted_links[a.label]))
     links = []
-    for a in [*new, *(existing[label] for label in wanted_links if label in existing)]:
-        have = {q.pk for q in a.questions.all()} if a.label in existing else set()
+    for a in (existing[label] for label in wanted_links if label in existing):
+        have = {q.pk for q in a.questions.all()}
         want = wanted_links[a.label]
         if have != want:
             if have:
@@ -307,6 +311,7 @@ def update_answered(unit: UnitOfWork, qs: QuestionSet) -> None:
     parsed = unit.parsed
     if not parsed.answers:
         return
+    unit.rows.flush()  # the paper's questions, answers and links are read back
     live_questions = qs.questions.filter(retired=False)
     unanswered = live_questions.filter(answers__isnull=True).exists() or parsed.partial and not parsed.nader
     answered_dates = list(Answer.objects.filter(question_set=qs, retired=False).values_list(
@@ -347,11 +352,11 @@ def store_requests(unit: UnitOfWork, qs: QuestionSet) -> list[tuple[Request, boo
             req = stored[q.pk] = Request(question=q, text=pr.text, reply=pr.reply)
             new.append(req)
         elif unit.corrections.apply(req, {"text": pr.text, "reply": pr.reply}):
-            if req.pk is not None:
+            if not is_new(req):
                 req.save()
         if req.reply in ("yes", "partial") and parsed.answers:
             answer = unit.answers.get(pr.question_number) or next(
                 (by_number[n] for n in label_numbers(pr.question_number) if n in by_number), None)
             answered.append((req, req_new, answer))
-    Request.objects.bulk_create(new)
+    unit.rows.extend(new)
     return answered

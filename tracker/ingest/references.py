@@ -25,8 +25,8 @@ def store_references(unit: UnitOfWork) -> None:
             cited |= Q(dossier=dossier, number=number)
         targets = {(d.dossier, d.number): d.pk for d in Document.objects.filter(cited).exclude(pk=doc.pk)
                    .only("pk", "dossier", "number")}
-        Reference.objects.bulk_create([Reference(source_document=doc, dossier=d, number=n,
-                                                 target_id=targets.get((d, n))) for d, n in sorted(new)])
+        unit.rows.extend(Reference(source_document=doc, dossier=d, number=n, target_id=targets.get((d, n)))
+                         for d, n in sorted(new))
     if unit.new:
         unit.cited = set(targets.values())
     if doc.dossier and doc.number:

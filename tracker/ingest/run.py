@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, connection, connections, models, transaction
 
 from documents.models import Document
 from documents.parsing.model import ParsedDocument
@@ -36,8 +36,12 @@ from tracker.ingest.notices import store_notice
 from tracker.ingest.people import preload_people, store_minister_roles
 from tracker.ingest.question_sets import WRITTEN_KINDS, find_question_set, store_question_set, store_requests
 from tracker.ingest.references import store_references
+from tracker.ingest.rows import NewRows
 from tracker.ingest.unit import Lookups, UnitOfWork
-from tracker.models import QuestionSet
+from tracker.models import (
+    Answer, Asker, Commitment, FulfilmentStatement, Membership, MinisterRole, Postponement, Question, QuestionSet,
+    Reference, Request,
+)
 
 PARSER_VERSION = "1"
 SUFFIXES = {".txt", ".pdf", ".xml", ".html", ".htm"}
@@ -158,6 +162,20 @@ def find_stored_version(parsed: ParsedDocument) -> tuple[Optional[Document], Opt
     return None, None
 
 
+def expected_rows(parsed: ParsedDocument) -> dict[type[models.Model], int]:
+    """The rows a new paper like ``parsed`` makes, by model (their ids are reserved in advance)."""
+    answers, questions, askers = len(parsed.answers), len(parsed.questions), len(parsed.askers)
+    with_set = parsed.kind in WRITTEN_KINDS or parsed.kind == "notice"
+    return {
+        Document: 1, MinisterRole: len(parsed.ministers), Reference: len(parsed.references),
+        FulfilmentStatement: len(parsed.fulfilments), QuestionSet: int(with_set), Asker: askers,
+        Membership: askers, QuestionSet.addressed_to.through: len(parsed.addressed_to) or len(parsed.ministers),
+        Question: questions, Answer: answers, Answer.questions.through: questions + answers,
+        Request: len(parsed.requests), Commitment: len(parsed.commitments) + len(parsed.requests),
+        Postponement: int(parsed.kind == "notice"),
+    }
+
+
 def store(unit: UnitOfWork) -> None:
     """Store what the paper says (inside the caller's transaction), step by step."""
     preload_people(unit)
@@ -207,7 +225,10 @@ def _store_parsed(data: bytes, source: str, digest: str, parsed: ParsedDocument,
     the run knew something."""
     try:
         with transaction.atomic():
-            lock_paper(parsed, wait_for_disk=wait_for_disk)  # papers that may belong together wait for each other
+            rows = NewRows()
+            items, params, tables = rows.reserve_sql(expected_rows(parsed))  # ids, with the locks
+            # papers that may belong together wait for each other
+            rows.reserved(tables, lock_paper(parsed, wait_for_disk=wait_for_disk, also=(items, params)))
             ident = identity_filter(parsed)
             doc = Document.objects.select_for_update().filter(**ident).first() if ident else None
             question_set, looked_up = None, False
@@ -216,14 +237,17 @@ def _store_parsed(data: bytes, source: str, digest: str, parsed: ParsedDocument,
                 looked_up = doc is None  # a new paper: its set (or none) is known now
             new = doc is None
             unit = UnitOfWork(doc=doc or Document(content_hash=digest), parsed=parsed, new=new, run=lookups,
-                              question_set=question_set, set_looked_up=looked_up)
+                              rows=rows, question_set=question_set, set_looked_up=looked_up)
             doc = unit.doc
             unit.corrections.apply(doc, document_values(parsed))
             doc.content_hash = digest
             doc.size = len(data)
             doc.source_name = (file_name or os.path.basename(source))[:300]
             doc.file.save(doc.source_name, ContentFile(data), save=False)
-            doc.save()
+            if new:
+                rows.add(doc)
+            else:
+                doc.save()
             store(unit)
     except IntegrityError as exc:
         stored = Document.objects.filter(content_hash=digest).values_list("pk", flat=True).first()

@@ -19,6 +19,7 @@ from django.db import transaction
 from documents.models import Document
 from documents.parsing.model import ParsedDocument
 from tracker.ingest.corrected import CorrectionBook
+from tracker.ingest.rows import NewRows
 from tracker.models import Answer, Commitment, Membership, Office, Party, Person, Question, QuestionSet
 
 
@@ -67,6 +68,7 @@ class UnitOfWork:
     run: Lookups = field(default_factory=Lookups)
     found: Lookups = field(default_factory=Lookups)
     corrections: CorrectionBook = field(default_factory=CorrectionBook)
+    rows: NewRows = field(default_factory=NewRows)  # the rows it makes, written together
 
     #: the set this paper is about, when the run already looked it up (``set_looked_up``)
     question_set: Optional[QuestionSet] = None
