@@ -194,9 +194,17 @@ def save_made(unit: UnitOfWork, qs: Optional[QuestionSet]) -> None:
     and have the commitment index refreshed for what the paper touched
     (``qs``: the set whose answers the paper holds)."""
     unit.rows.extend(unit.made)
+    answering = [c for c in unit.made if c.answer_id is not None]
+    if unit.new and unit.new_set:
+        # the set and all its askers are this paper's: its promises list their parties (as
+        # commitment_index.refresh would) with the paper's rows; their search text is set already
+        parties = sorted({a.party_id for a in unit.askers if a.party_id is not None})
+        through = Commitment.asker_parties.through
+        unit.rows.extend(through(commitment_id=c.pk, party_id=p) for c in answering for p in parties)
+        answering = []
     unit.rows.flush()  # everything the paper made: read back by the index and the fulfilment suggestions
     if unit.new:  # its commitments are the ones it made; an older set's may list new askers
-        commitment_index.touch(fresh=[c.pk for c in unit.made if c.answer_id is not None],
+        commitment_index.touch(fresh=[c.pk for c in answering],
                                question_sets=[] if qs is None or unit.new_set else [qs.pk])
     else:
         commitment_index.touch(documents=[unit.doc.pk], question_sets=[qs.pk] if qs else [])

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.db.models import Count, Min
 from django.utils import timezone
 
-from tracker.domain import lifecycle
 from tracker.ingest.question_sets import find_question_set, store_asked
 from tracker.ingest.unit import UnitOfWork
 from tracker.models import Postponement, QuestionSet, StatusChange
@@ -25,7 +24,7 @@ def store_notice(unit: UnitOfWork) -> None:
         store_asked(unit, qs, new_set=True)
         if postpones:
             unit.rows.add(Postponement(question_set=qs, document=doc, date=parsed.date, expected=notice.expected))
-            lifecycle.log(qs, StatusChange.Event.POSTPONED, "", notice.expected or "", on=parsed.date, evidence=doc)
+            unit.record(qs, StatusChange.Event.POSTPONED, notice.expected, on=parsed.date)
         return
     if not postpones:
         if not unit.new:
@@ -35,7 +34,7 @@ def store_notice(unit: UnitOfWork) -> None:
         stored = None if unit.new else Postponement.objects.filter(question_set=qs, document=doc).first()
         if stored is None:  # nothing hangs from a new paper yet
             unit.rows.add(Postponement(question_set=qs, document=doc, **said))
-            lifecycle.log(qs, StatusChange.Event.POSTPONED, "", notice.expected or "", on=parsed.date, evidence=doc)
+            unit.record(qs, StatusChange.Event.POSTPONED, notice.expected, on=parsed.date)
         elif unit.corrections.apply(stored, said):
             stored.save()
     unit.rows.flush()  # the set's postponements, this paper's too

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from typing import Optional
 
+from django.db import connection
 from django.db.models import Q
 
 from tracker.ingest.unit import UnitOfWork
@@ -61,13 +62,22 @@ def split_name(name: str) -> tuple[str, str]:
     return (m.group(1), m.group(2)) if m else ("", name)
 
 
+def _usable(unit: UnitOfWork, name: str) -> Optional[Person]:
+    """The person ``name`` is, as the paper or the run knows them (by surname), unless
+    the name gives initials the stored person still lacks."""
+    initials, surname = split_name(name)
+    person = _known(unit, "people", surname)
+    return person if person is not None and (person.initials or not initials) else None
+
+
 def get_person(unit: UnitOfWork, name: Optional[str]) -> Optional[Person]:
     name = _spaced(name)
     if not name:
         return None
-    person = _known(unit, "people", name)
+    person = _usable(unit, name)
     if person is None:
-        person = unit.found.people[name] = _fetch_person(name)
+        person = _fetch_person(name)
+        unit.found.people[person.name] = person
     return person
 
 
@@ -91,27 +101,55 @@ def get_party(unit: UnitOfWork, name: Optional[str]) -> Optional[Party]:
 
 
 def preload_people(unit: UnitOfWork) -> None:
-    """The paper's stored people and parties the run does not know yet, in one
-    query each (a get_or_create each was two to four round trips a name). New
-    ones, and people whose initials are still to be filled in, are left to
-    get_person."""
+    """The paper's people the run does not know yet, and the party memberships
+    of its askers, in one query (a get_or_create each was two to four round
+    trips a name, and the memberships one more). New people, and people
+    whose initials are still to be filled in, are left to get_person; its
+    parties the run does not know yet in one query more."""
     parsed = unit.parsed
-    wanted: dict[str, tuple[str, str]] = {}
-    for raw in [a.name for a in parsed.askers] + [m.name for m in parsed.ministers]:
-        name = _spaced(raw)
-        if name and _known(unit, "people", name) is None:
-            wanted[name] = split_name(name)
-    if wanted:
-        found = {p.name: p for p in Person.objects.filter(name__in={surname for _, surname in wanted.values()})}
-        for name, (initials, surname) in wanted.items():
-            person = found.get(surname)
-            if person is not None and (person.initials or not initials):
-                unit.found.people[name] = person
+    names = [_spaced(raw) for raw in [a.name for a in parsed.askers] + [m.name for m in parsed.ministers]]
+    surnames = {split_name(name)[1] for name in names if name and _usable(unit, name) is None}
+    surnames |= {split_name(_spaced(a.name))[1] for a in parsed.askers
+                 if _spaced(a.name) and (a.party or "").strip() and not _membership_known(unit, a, parsed.submitted)}
+    if surnames:
+        for person, membership in _people_and_memberships(sorted(surnames)):
+            unit.found.people[person.name] = person
+            unit.memberships_read.add(person.pk)
+            if membership is not None:
+                unit.found.memberships.setdefault((person.pk, membership.party_id), membership)
     parties = {(a.party or "").strip() for a in parsed.askers} - {""}
     parties = {p for p in parties if _known(unit, "parties", p) is None}
     if parties:
         for party in Party.objects.filter(name__in=parties):
             unit.found.parties[party.name] = party
+
+
+def _people_and_memberships(surnames: list[str]) -> list[tuple[Person, Optional[Membership]]]:
+    """The people stored by these surnames, each with each of their memberships (or None)."""
+    q = connection.ops.quote_name
+    person, membership = q(Person._meta.db_table), q(Membership._meta.db_table)
+    sql = (f"SELECT p.id, p.name, p.initials, m.id, m.party_id, m.{q('start')}, m.{q('end')} FROM {person} p "
+           f"LEFT JOIN {membership} m ON m.person_id = p.id WHERE p.name IN ({', '.join(['%s'] * len(surnames))}) "
+           "ORDER BY p.id, m.id")
+    out = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, surnames)
+        for pk, name, initials, m_pk, party_id, start, end in cursor.fetchall():
+            p = Person(pk=pk, name=name, initials=initials)
+            p._state.adding, p._state.db = False, connection.alias
+            m = None
+            if m_pk is not None:
+                m = Membership(pk=m_pk, person_id=pk, party_id=party_id, start=start, end=end)
+                m._state.adding, m._state.db = False, connection.alias
+            out.append((p, m))
+    return out
+
+
+def _membership_known(unit: UnitOfWork, asker, on: Optional[dt.date]) -> bool:
+    """The run knows that this asker sat for their party on ``on``."""
+    person, party = _usable(unit, _spaced(asker.name)), _known(unit, "parties", asker.party.strip())
+    row = _known(unit, "memberships", (person.pk, party.pk)) if person and party else None
+    return row is not None and _covers(row, on)
 
 
 def _covers(row: Membership, on: Optional[dt.date]) -> bool:
@@ -123,22 +161,25 @@ def _covers(row: Membership, on: Optional[dt.date]) -> bool:
 
 def note_memberships(unit: UnitOfWork, pairs: list[tuple[Person, Optional[Party]]], on: Optional[dt.date]) -> None:
     """Remember that each person sat for their party on ``on`` (party over
-    time): nothing for what the run knows already, else one query for what
-    is stored and one insert for what is new."""
+    time): from the memberships the run knows or ``preload_people`` read,
+    else one query for what is stored; new ones with the paper's rows."""
     pairs = [(person, party) for person, party in pairs if party is not None]
     pairs = [(person, party) for person, party in pairs
              if not ((row := _known(unit, "memberships", (person.pk, party.pk))) and _covers(row, on))]
     if not pairs:
         return
+    unread = [(p, q) for p, q in pairs if p.pk not in unit.memberships_read]
     known: dict[tuple[int, int], Membership] = {}
-    for row in Membership.objects.filter(person__in={p.pk for p, _ in pairs}, party__in={q.pk for _, q in pairs}):
-        known.setdefault((row.person_id, row.party_id), row)
+    if unread:
+        for row in Membership.objects.filter(person__in={p.pk for p, _ in unread},
+                                             party__in={q.pk for _, q in unread}):
+            known.setdefault((row.person_id, row.party_id), row)
     new = []
     for person, party in pairs:
         key = (person.pk, party.pk)
-        row = known.get(key)
+        row = unit.found.memberships.get(key) if person.pk in unit.memberships_read else known.get(key)
         if row is None:
-            row = known[key] = Membership(person=person, party=party, start=on, end=on)
+            row = Membership(person=person, party=party, start=on, end=on)
             new.append(row)
         elif on:
             changed = False
@@ -147,7 +188,7 @@ def note_memberships(unit: UnitOfWork, pairs: list[tuple[Person, Optional[Party]
             if row.end is not None and on > row.end:
                 row.end, changed = on, True
             if changed:
-                row.save(update_fields=["start", "end"])
+                unit.rows.change(row, ["start", "end"])
         unit.found.memberships[key] = row
     unit.rows.extend(new)
 

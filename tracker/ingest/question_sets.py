@@ -18,7 +18,7 @@ from django.db.models import Q
 
 from documents.models import Document
 from documents.parsing.model import ParsedDocument
-from tracker.domain import commitment_index, lifecycle
+from tracker.domain import commitment_index
 from tracker.domain.identity import label_numbers, similarity
 from tracker.ingest.corrected import parser_value_sql, retire
 from tracker.ingest.people import get_office, get_party, get_person, note_memberships
@@ -148,7 +148,7 @@ def store_question_set(unit: UnitOfWork) -> QuestionSet:
     else:
         qs.save()
     if created and qs.received:
-        lifecycle.log(qs, StatusChange.Event.ANSWERED, "", qs.received, on=qs.received, evidence=doc)
+        unit.record(qs, StatusChange.Event.ANSWERED, qs.received, on=qs.received)
     unit.question_set, unit.new_set, unit.subject = qs, created, qs.subject
 
     store_asked(unit, qs, new_set=created)
@@ -232,6 +232,7 @@ def store_askers(unit: UnitOfWork, qs: QuestionSet, new_set: bool = False) -> No
         if unit.corrections.apply(row, values):
             row.save(update_fields=["party", "position"])
     unit.rows.extend(new)
+    unit.askers = [*new, *(row for person, row in existing.items() if person in seen)]
     if new and not new_set:  # bulk writes send no signals: the set's commitments list their askers' parties
         commitment_index.touch(question_sets=[qs.pk])
     note_memberships(unit, changed_party, parsed.submitted)
@@ -324,7 +325,7 @@ def update_answered(unit: UnitOfWork, qs: QuestionSet) -> None:
     if changed:
         qs.save()
         if "received" in changed and qs.received and not before:
-            lifecycle.log(qs, StatusChange.Event.ANSWERED, "", qs.received, on=qs.received, evidence=unit.doc)
+            unit.record(qs, StatusChange.Event.ANSWERED, qs.received, on=qs.received)
 
 
 # --- requests -----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""The new rows of one paper, written together.
+"""The rows one paper writes, written together.
 
-A step adds the rows it makes (``NewRows.add``); each gets its id at once,
+A step adds the rows it makes (``Rows.add``), and the stored rows it
+changes without reading them back (``Rows.change``); a new row gets its id at once,
 so the rows that point at it can be made before anything is written, and
 ``flush`` writes them all: on PostgreSQL in one round trip (one INSERT per
 table, sent as one multi-statement query), elsewhere one INSERT per table.
@@ -14,11 +15,17 @@ deferred), so the order of the INSERTs does not matter.
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterable, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 M = TypeVar("M", bound=models.Model)
+
+#: fields whose prepared value is the Python value itself on PostgreSQL (the driver adapts it)
+PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.FloatField,
+                models.DateField, models.ForeignKey, models.AutoField, models.BigAutoField)
+PLAIN_VALUES = frozenset({int, str, float, dt.date, type(None)})
 
 
 def is_new(obj: models.Model) -> bool:
@@ -31,11 +38,12 @@ def _sequence_sql(model: type[models.Model]) -> str:
            "FROM generate_series(1, %s))"
 
 
-class NewRows:
+class Rows:
     def __init__(self) -> None:
         self._ids: dict[type, list[int]] = {}
         self._next: dict[type, int] = {}  # SQLite: the next free id of a table
         self._rows: dict[type, list[models.Model]] = {}
+        self._changes: list[tuple[models.Model, tuple[str, ...]]] = []
 
     # ids
 
@@ -82,9 +90,13 @@ class NewRows:
     def extend(self, objs: Iterable[M]) -> list[M]:
         return [self.add(obj) for obj in objs]
 
+    def change(self, obj: models.Model, fields: Iterable[str]) -> None:
+        """Stored row ``obj`` changed in ``fields``: written at ``flush``."""
+        self._changes.append((obj, tuple(fields)))
+
     def flush(self) -> None:
-        """Write every row added since the last flush."""
-        if not self._rows:
+        """Write every row added or changed since the last flush."""
+        if not self._rows and not self._changes:
             return
         conn = connections[DEFAULT_DB_ALIAS]
         statements = []
@@ -94,6 +106,7 @@ class NewRows:
             fields = [f for f in model._meta.concrete_fields if not f.generated]
             size = conn.ops.bulk_batch_size(fields, objs) or len(objs)
             statements += [_insert(conn, model, fields, objs[i:i + size]) for i in range(0, len(objs), size)]
+        statements += [_update(conn, obj, names) for obj, names in self._changes]
         with conn.cursor() as cursor:
             if conn.vendor == "postgresql":
                 cursor.execute("; ".join(sql for sql, _ in statements), [p for _, params in statements for p in params])
@@ -104,16 +117,30 @@ class NewRows:
             for obj in objs:
                 obj._state.adding = False
                 obj._state.db = conn.alias
-        self._rows = {}
+        self._rows, self._changes = {}, []
+
+
+def _update(conn, obj: models.Model, names: tuple[str, ...]) -> tuple[str, list]:
+    fields = [obj._meta.get_field(name) for name in names]
+    qn = conn.ops.quote_name
+    return (f"UPDATE {qn(obj._meta.db_table)} SET {', '.join(qn(f.column) + ' = %s' for f in fields)} "
+            f"WHERE {qn(obj._meta.pk.column)} = %s",
+            [*(f.get_db_prep_save(f.pre_save(obj, False), conn) for f in fields), obj.pk])
 
 
 def _insert(conn, model: type[models.Model], fields: list, objs: list[models.Model]) -> tuple[str, list]:
     """One INSERT of ``objs``, their values prepared by their fields as ``bulk_create`` prepares them
-    (written out: the ORM's insert compiler took more CPU than the database took to insert)."""
+    (written out: the ORM's insert compiler took more CPU than the database took to insert). On
+    PostgreSQL a plain value of a plain field goes to the driver as it is."""
+    plain = [conn.vendor == "postgresql" and isinstance(f, PLAIN_FIELDS) and not isinstance(f, models.DateTimeField)
+             for f in fields]
     params = []
     for obj in objs:
-        for f in fields:
+        for f, as_is in zip(fields, plain):
             value = f.pre_save(obj, True)
+            if as_is and type(value) in PLAIN_VALUES:
+                params.append(value)
+                continue
             if hasattr(value, "resolve_expression"):
                 raise ValueError(f"{model.__name__}.{f.name}: a database expression cannot be written with a paper's rows")
             params.append(f.get_db_prep_save(value, conn))

@@ -36,11 +36,11 @@ from tracker.ingest.notices import store_notice
 from tracker.ingest.people import preload_people, store_minister_roles
 from tracker.ingest.question_sets import WRITTEN_KINDS, find_question_set, store_question_set, store_requests
 from tracker.ingest.references import store_references
-from tracker.ingest.rows import NewRows
+from tracker.ingest.rows import Rows
 from tracker.ingest.unit import Lookups, UnitOfWork
 from tracker.models import (
     Answer, Asker, Commitment, FulfilmentStatement, Membership, MinisterRole, Postponement, Question, QuestionSet,
-    Reference, Request,
+    Reference, Request, StatusChange,
 )
 
 PARSER_VERSION = "1"
@@ -166,13 +166,14 @@ def expected_rows(parsed: ParsedDocument) -> dict[type[models.Model], int]:
     """The rows a new paper like ``parsed`` makes, by model (their ids are reserved in advance)."""
     answers, questions, askers = len(parsed.answers), len(parsed.questions), len(parsed.askers)
     with_set = parsed.kind in WRITTEN_KINDS or parsed.kind == "notice"
+    promises = len(parsed.commitments) + len(parsed.requests)
     return {
         Document: 1, MinisterRole: len(parsed.ministers), Reference: len(parsed.references),
         FulfilmentStatement: len(parsed.fulfilments), QuestionSet: int(with_set), Asker: askers,
         Membership: askers, QuestionSet.addressed_to.through: len(parsed.addressed_to) or len(parsed.ministers),
         Question: questions, Answer: answers, Answer.questions.through: questions + answers,
-        Request: len(parsed.requests), Commitment: len(parsed.commitments) + len(parsed.requests),
-        Postponement: int(parsed.kind == "notice"),
+        Request: len(parsed.requests), Commitment: promises, Commitment.asker_parties.through: promises * askers,
+        Postponement: int(parsed.kind == "notice"), StatusChange: int(with_set),
     }
 
 
@@ -196,6 +197,15 @@ def store(unit: UnitOfWork) -> None:
     unit.share_finds()
 
 
+def stored_with_hash(digest: str) -> Optional[int]:
+    """The id of the stored paper with this content hash (a statement written out: it runs for every file)."""
+    q = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {q('id')} FROM {q(Document._meta.db_table)} WHERE {q('content_hash')} = %s", [digest])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional[str] = None,
                  lookups: Optional[Lookups] = None, wait_for_disk: bool = True) -> FileResult:
     """Parse and store one paper (its own transaction). Never raises for bad
@@ -204,7 +214,7 @@ def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional
     disk (a run that ends with ``locks.flush()``)."""
     lookups = lookups if lookups is not None else Lookups()
     digest = hashlib.sha256(data).hexdigest()
-    known = Document.objects.filter(content_hash=digest).values_list("pk", flat=True).first()
+    known = stored_with_hash(digest)
     if known:
         return FileResult(source, "unchanged", document_id=known)
     parsed = parse_bytes(data, source, calendar=calendar)
@@ -225,7 +235,7 @@ def _store_parsed(data: bytes, source: str, digest: str, parsed: ParsedDocument,
     the run knew something."""
     try:
         with transaction.atomic():
-            rows = NewRows()
+            rows = Rows()
             items, params, tables = rows.reserve_sql(expected_rows(parsed))  # ids, with the locks
             # papers that may belong together wait for each other
             rows.reserved(tables, lock_paper(parsed, wait_for_disk=wait_for_disk, also=(items, params)))
@@ -250,7 +260,7 @@ def _store_parsed(data: bytes, source: str, digest: str, parsed: ParsedDocument,
                 doc.save()
             store(unit)
     except IntegrityError as exc:
-        stored = Document.objects.filter(content_hash=digest).values_list("pk", flat=True).first()
+        stored = stored_with_hash(digest)
         if stored:  # another worker stored it meanwhile
             return FileResult(source, "unchanged", document_id=stored)
         if lookups.knows_anything():

@@ -11,16 +11,18 @@ commits: a rolled-back paper's new rows never existed.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
 
 from documents.models import Document
 from documents.parsing.model import ParsedDocument
 from tracker.ingest.corrected import CorrectionBook
-from tracker.ingest.rows import NewRows
-from tracker.models import Answer, Commitment, Membership, Office, Party, Person, Question, QuestionSet
+from tracker.ingest.rows import Rows
+from tracker.models import Answer, Asker, Commitment, Membership, Office, Party, Person, Question, QuestionSet, StatusChange
 
 
 @dataclass
@@ -68,7 +70,7 @@ class UnitOfWork:
     run: Lookups = field(default_factory=Lookups)
     found: Lookups = field(default_factory=Lookups)
     corrections: CorrectionBook = field(default_factory=CorrectionBook)
-    rows: NewRows = field(default_factory=NewRows)  # the rows it makes, written together
+    rows: Rows = field(default_factory=Rows)  # the rows it makes, written together
 
     #: the set this paper is about, when the run already looked it up (``set_looked_up``)
     question_set: Optional[QuestionSet] = None
@@ -82,6 +84,7 @@ class UnitOfWork:
     cited: Optional[set[int]] = None  # stored papers this one cites (known for a new paper)
     citing: Optional[list[int]] = None  # stored papers that cited this one before it arrived (new paper)
     statements: list[str] = field(default_factory=list)
+    askers: list[Asker] = field(default_factory=list)  # the set's askers, as the paper names them
     questions: dict[str, Question] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)
     #: the paper's commitments known here: its stored ones (an older version's), then the new ones in
@@ -91,6 +94,7 @@ class UnitOfWork:
     dismissed: set[str] = field(default_factory=set)  # keys of finds staff deleted as false
     #: looked up once for the paper: the office a named minister held, the promises a letter may re-date
     held: dict[tuple[str, str], Optional[Office]] = field(default_factory=dict)
+    memberships_read: set[int] = field(default_factory=set)  # people whose memberships were all read
     redate_candidates: Optional[list[Commitment]] = None
 
     @property
@@ -99,3 +103,10 @@ class UnitOfWork:
 
     def share_finds(self) -> None:
         self.run.learn_on_commit(self.found)
+
+    def record(self, obj: models.Model, event: str, new, *, on: Optional[dt.date]) -> StatusChange:
+        """A lifecycle event of ``obj`` this paper is the evidence of, as
+        ``tracker.domain.lifecycle.log`` records it, written with the paper's rows."""
+        return self.rows.add(StatusChange(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, event=event, old_value="",
+            new_value=new.isoformat() if hasattr(new, "isoformat") else str(new or ""), on=on, evidence=self.doc))
