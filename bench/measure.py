@@ -79,6 +79,25 @@ def bench_ingest(n: int, workers: int = 1, seed: int = 2) -> tuple[float, dict]:
     return n / elapsed, statuses
 
 
+def bench_ingest_round_trips(n: int, seed: int = 4) -> float:
+    """Statements sent to the database per paper (BEGIN and COMMIT included) while
+    ``ingest_paths`` stores ``n`` new generated papers in this process (counted
+    apart from the timed runs: counting makes Django log every statement)."""
+    from tracker.ingest.run import ingest_paths
+
+    folder = Path(tempfile.mkdtemp(prefix="tracker-bench-ingest-"))
+    try:
+        for i, (_kind, text) in enumerate(TextGenerator(seed=seed).many(n)):
+            (folder / f"ingest-{seed}-{i:05d}.txt").write_text(text, encoding="utf-8")
+        with CaptureQueriesContext(connection) as ctx:
+            report = ingest_paths([folder])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if report.failed:
+        raise RuntimeError(f"ingest failed for generated texts: {report.to_json()['failed'][:3]}")
+    return len(ctx.captured_queries) / n
+
+
 # ---------------------------------------------------------------- flag_overdue
 
 def bench_flag_overdue(today: dt.date) -> dict:
@@ -237,6 +256,7 @@ def run_all(scale_name: str, today: dt.date | None = None, log=print, ingest_wor
         result["ingest_workers"] = ingest_workers
     else:
         result["ingest_docs_per_s"], result["ingest_workers"] = one, 1
+    result["ingest_round_trips_per_paper"] = bench_ingest_round_trips(min(50, scale.ingest_docs))
 
     log("flag_overdue: first run, naive reference, daily run …")
     result.update(bench_flag_overdue(today))

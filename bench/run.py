@@ -82,7 +82,8 @@ def main(argv=None) -> int:
     finally:
         shutil.rmtree(media, ignore_errors=True)
     if not args.json:
-        for key in ("parse_docs_per_s", "ingest_docs_per_s", "ingest_docs_per_s_one_worker", "flag_overdue_first_s",
+        for key in ("parse_docs_per_s", "ingest_docs_per_s", "ingest_docs_per_s_one_worker",
+                    "ingest_round_trips_per_paper", "flag_overdue_first_s",
                     "flag_overdue_s",
                     "flag_overdue_naive_s", "flag_overdue_speedup", "list_p95_ms", "list_queries",
                     "digest_s_per_1000"):
