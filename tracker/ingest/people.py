@@ -35,15 +35,25 @@ def _known(unit: UnitOfWork, kind: str, key: str):
     return getattr(unit.found, kind).get(key) or getattr(unit.run, kind).get(key)
 
 
-def get_office(unit: UnitOfWork, title: Optional[str]) -> Optional[Office]:
+def _office_title(title: Optional[str]) -> str:
     title = _spaced(title)
+    return title[0].upper() + title[1:] if title else ""
+
+
+def get_office(unit: UnitOfWork, title: Optional[str]) -> Optional[Office]:
+    title = _office_title(title)
     if not title:
         return None
-    title = title[0].upper() + title[1:]
     office = _known(unit, "offices", title)
     if office is None:
         office = unit.found.offices[title] = _fetch_office(title)
     return office
+
+
+def office_titled(title: Optional[str]) -> Optional[Office]:
+    """The office of this title, made when new (with its ministry), outside a paper."""
+    title = _office_title(title)
+    return _fetch_office(title) if title else None
 
 
 def _fetch_office(title: str) -> Office:
@@ -81,6 +91,12 @@ def get_person(unit: UnitOfWork, name: Optional[str]) -> Optional[Person]:
     return person
 
 
+def person_named(name: Optional[str]) -> Optional[Person]:
+    """The person of this name ("S.C. Kröger": by surname), made when new, outside a paper."""
+    name = _spaced(name)
+    return _fetch_person(name) if name else None
+
+
 def _fetch_person(name: str) -> Person:
     initials, surname = split_name(name)
     person, _ = Person.objects.get_or_create(name=surname, defaults={"initials": initials})
@@ -96,8 +112,14 @@ def get_party(unit: UnitOfWork, name: Optional[str]) -> Optional[Party]:
         return None
     party = _known(unit, "parties", name)
     if party is None:
-        party = unit.found.parties[name] = Party.objects.get_or_create(name=name)[0]
+        party = unit.found.parties[name] = party_named(name)
     return party
+
+
+def party_named(name: Optional[str]) -> Optional[Party]:
+    """The party of this name, made when new, outside a paper."""
+    name = (name or "").strip()
+    return Party.objects.get_or_create(name=name)[0] if name else None
 
 
 def preload_people(unit: UnitOfWork) -> None:

@@ -19,6 +19,7 @@ import datetime as dt
 from typing import Iterable, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db.models.expressions import DatabaseDefault
 
 M = TypeVar("M", bound=models.Model)
 
@@ -141,6 +142,8 @@ def _insert(conn, model: type[models.Model], fields: list, objs: list[models.Mod
             if as_is and type(value) in PLAIN_VALUES:
                 params.append(value)
                 continue
+            if isinstance(value, DatabaseDefault):  # a field with a default in the database only
+                value = f.db_default
             if hasattr(value, "resolve_expression"):
                 raise ValueError(f"{model.__name__}.{f.name}: a database expression cannot be written with a paper's rows")
             params.append(f.get_db_prep_save(value, conn))

@@ -33,7 +33,8 @@ from documents.parsing.model import Asker as ParsedAsker
 from documents.parsing.model import ParsedDocument
 from tracker.domain import lifecycle
 from tracker.domain.corrections import apply_parser_value, corrected_fields_many
-from tracker.ingest.records import find_question_set, get_office, get_party, get_person
+from tracker.ingest.people import office_titled, party_named, person_named
+from tracker.ingest.question_sets import find_question_set
 from tracker.ingest.run import ingest_bytes
 from tracker.models import (
     Answer, Asker, Correction, Discrepancy, OpenDataActor, OpenDataDocument, OpenDataZaak, Postponement, Question, QuestionSet,
@@ -102,7 +103,7 @@ def _pending_batches():
 
 
 class Names:
-    """People, parties and offices by name for one run (the ingest's rules: tracker.ingest.records)."""
+    """People, parties and offices by name for one run (the ingest's rules: tracker.ingest.people)."""
 
     def __init__(self):
         self._seen: dict = {}
@@ -113,13 +114,13 @@ class Names:
         return self._seen[(kind, name)]
 
     def person(self, name: str):
-        return self._get("person", person_name(name), get_person)
+        return self._get("person", person_name(name), person_named)
 
     def party(self, name: str):
-        return self._get("party", name, get_party)
+        return self._get("party", name, party_named)
 
     def office(self, title: str):
-        return self._get("office", title, get_office)
+        return self._get("office", title, office_titled)
 
 
 # ---------------------------------------------------------------- the set of a Zaak
