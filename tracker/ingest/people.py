@@ -40,14 +40,18 @@ def _office_title(title: Optional[str]) -> str:
     return title[0].upper() + title[1:] if title else ""
 
 
-def get_office(unit: UnitOfWork, title: Optional[str]) -> Optional[Office]:
-    title = _office_title(title)
-    if not title:
+def _cached(unit: UnitOfWork, kind: str, key: str, fetch):
+    """The row of ``key`` as the paper or the run knows it, else fetched (and known to the paper from now)."""
+    if not key:
         return None
-    office = _known(unit, "offices", title)
-    if office is None:
-        office = unit.found.offices[title] = _fetch_office(title)
-    return office
+    row = _known(unit, kind, key)
+    if row is None:
+        row = getattr(unit.found, kind)[key] = fetch(key)
+    return row
+
+
+def get_office(unit: UnitOfWork, title: Optional[str]) -> Optional[Office]:
+    return _cached(unit, "offices", _office_title(title), _fetch_office)
 
 
 def office_titled(title: Optional[str]) -> Optional[Office]:
@@ -107,13 +111,7 @@ def _fetch_person(name: str) -> Person:
 
 
 def get_party(unit: UnitOfWork, name: Optional[str]) -> Optional[Party]:
-    name = (name or "").strip()
-    if not name:
-        return None
-    party = _known(unit, "parties", name)
-    if party is None:
-        party = unit.found.parties[name] = party_named(name)
-    return party
+    return _cached(unit, "parties", (name or "").strip(), party_named)
 
 
 def party_named(name: Optional[str]) -> Optional[Party]:
