@@ -12,6 +12,7 @@ bench/run.py built (its name must contain "bench": it adds papers to it);
 each run needs a --seed of its own to store new papers (letters collide
 with those of a seed five apart).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -100,8 +101,10 @@ def main(argv=None) -> int:
     if local:
         backend = backend_cpu() - backend
         per_paper = (cpu + backend) / args.n
-        print(f"  CPU a paper: {cpu / args.n * 1000:.1f} ms here, {backend / args.n * 1000:.1f} ms in PostgreSQL "
-              f"(two free cores: {2 / per_paper:.0f} papers a second)")
+        print(
+            f"  CPU a paper: {cpu / args.n * 1000:.1f} ms here, {backend / args.n * 1000:.1f} ms in PostgreSQL "
+            f"(two free cores: {2 / per_paper:.0f} papers a second)"
+        )
     print(f"  statements: {sum(spent.values()):.2f} s of {wall:.2f} s")
     for sql, seconds in spent.most_common(args.show):
         print(f"  {count[sql]:6d} {seconds * 1000:9.1f} ms  {sql}")

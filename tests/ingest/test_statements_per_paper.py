@@ -1,6 +1,7 @@
 """A paper is stored in a handful of round trips (BENCHMARKS.md, issue 16): its
 rows are written together, its people, parties and offices are looked up
 once for the run."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

@@ -8,11 +8,11 @@ before, never with the staff's wording. A commitment staff deleted as a
 false find (DismissedFind) does not return. A new paper's commitments are
 inserted in one statement, their requests already set.
 """
+
 from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Optional
 
 from django.utils import timezone
 
@@ -37,12 +37,14 @@ REDATE_CUE = re.compile(
 SAME_SENTENCE = 0.85
 
 #: "Minister Blok", "Staatssecretaris Van Dam", "de Minister-President Rutte": a post and a surname
-_NAMED_MINISTER = re.compile(r"(?:[Dd]e\s+)?(?P<post>Minister(?:-President)?|Staatssecretaris)\s+"
-                             r"(?!van\b|voor\b)(?P<name>(?:(?:van|de|der|den|ter|ten|in\s+'t)\s+)*[A-Z][\w'’-]+"
-                             r"(?:\s+(?:van|de|der|den)?\s*[A-Z][\w'’-]+)?)")
+_NAMED_MINISTER = re.compile(
+    r"(?:[Dd]e\s+)?(?P<post>Minister(?:-President)?|Staatssecretaris)\s+"
+    r"(?!van\b|voor\b)(?P<name>(?:(?:van|de|der|den|ter|ten|in\s+'t)\s+)*[A-Z][\w'’-]+"
+    r"(?:\s+(?:van|de|der|den)?\s*[A-Z][\w'’-]+)?)"
+)
 
 
-def _actor_office(unit: UnitOfWork, actor: Optional[str]) -> Optional[Office]:
+def _actor_office(unit: UnitOfWork, actor: str | None) -> Office | None:
     """The office a commitment's actor holds: an office by title as written
     ("Minister van VWS"); a minister named in the sentence ("Minister Blok
     zal ...") → the office that person held at the paper's date, from the
@@ -59,7 +61,7 @@ def _actor_office(unit: UnitOfWork, actor: Optional[str]) -> Optional[Office]:
     return unit.answering
 
 
-def _closest(text: str, candidates: dict[str, str]) -> Optional[str]:
+def _closest(text: str, candidates: dict[str, str]) -> str | None:
     """The key of the candidate sentence closest to ``text``, if close enough."""
     norm = normalize_sentence(text)
     best, best_ratio = None, SAME_SENTENCE
@@ -91,8 +93,12 @@ def store_commitments(unit: UnitOfWork) -> None:
         dismissed, existing = {}, {}
     else:
         dismissed = dict(DismissedFind.objects.filter(document=doc, kind="commitment").values_list("key", "text"))
-        existing = {c.sentence_hash: c for c in doc.commitments.exclude(rule__startswith="request_answered_")
-                    .select_related("answer").order_by("pk")}
+        existing = {
+            c.sentence_hash: c
+            for c in doc.commitments.exclude(rule__startswith="request_answered_")
+            .select_related("answer")
+            .order_by("pk")
+        }
         unit.corrections.load(existing.values())
     unit.dismissed = set(dismissed)
     unit.commitments = list(existing.values())
@@ -106,9 +112,13 @@ def store_commitments(unit: UnitOfWork) -> None:
         if key not in existing:
             # an edited sentence in a new version updates its record instead of adding one: compared
             # with the sentence the parser read before (staff may have corrected the stored one)
-            same_answer = {k: unit.corrections.parser_says(c, "sentence", c.sentence) for k, c in existing.items()
-                           if k not in seen and k not in parsed_keys
-                           and (c.answer.label if c.answer else None) == (pc.answer_number or None)}
+            same_answer = {
+                k: unit.corrections.parser_says(c, "sentence", c.sentence)
+                for k, c in existing.items()
+                if k not in seen
+                and k not in parsed_keys
+                and (c.answer.label if c.answer else None) == (pc.answer_number or None)
+            }
             match = _closest(pc.text, same_answer)
             if match:
                 c = existing.pop(match)
@@ -119,9 +129,13 @@ def store_commitments(unit: UnitOfWork) -> None:
             continue
         answer = unit.answers.get(pc.answer_number or "")
         values = {
-            "sentence": pc.text, "actor": (pc.actor or "")[:250], "actor_office": _actor_office(unit, pc.actor),
-            "deadline_text": (pc.deadline_text or "")[:250], "due_date": pc.due_date,
-            "due_precision": pc.precision or "none", "answer": answer,
+            "sentence": pc.text,
+            "actor": (pc.actor or "")[:250],
+            "actor_office": _actor_office(unit, pc.actor),
+            "deadline_text": (pc.deadline_text or "")[:250],
+            "due_date": pc.due_date,
+            "due_precision": pc.precision or "none",
+            "answer": answer,
         }
         c = existing.get(key)
         if c is None:
@@ -143,7 +157,7 @@ def store_commitments(unit: UnitOfWork) -> None:
             retire(c, unit.corrections)
 
 
-def commitments_from_requests(unit: UnitOfWork, answered: list[tuple[Request, bool, Optional[Answer]]]) -> None:
+def commitments_from_requests(unit: UnitOfWork, answered: list[tuple[Request, bool, Answer | None]]) -> None:
     """A request answered yes (or partly) is a commitment (ANNOTATION.md): the
     promise the answer itself states, where the parser found one, else one
     made from the request. A request that has a commitment (also one from an
@@ -157,8 +171,17 @@ def commitments_from_requests(unit: UnitOfWork, answered: list[tuple[Request, bo
     for req, _req_new, answer in answered:
         if req.pk in kept or any(c.request_id == req.pk for c in unit.commitments):
             continue
-        stated = next((c for c in unit.commitments if answer is not None and c.answer_id == answer.pk
-                       and c.request_id is None and not c.rule.startswith("request_answered_")), None)
+        stated = next(
+            (
+                c
+                for c in unit.commitments
+                if answer is not None
+                and c.answer_id == answer.pk
+                and c.request_id is None
+                and not c.rule.startswith("request_answered_")
+            ),
+            None,
+        )
         if stated is not None:
             stated.request = req
             if not is_new(stated):
@@ -171,8 +194,14 @@ def commitments_from_requests(unit: UnitOfWork, answered: list[tuple[Request, bo
         # a plain "Ja" is a sure yes; a yes read from the wording, or a partial yes, waits for staff to confirm
         plain_yes = req.reply == "yes" and answer is not None and re.match(r"\s*Ja\b", answer.text)
         confidence = 0.8 if plain_yes else (0.65 if req.reply == "yes" else 0.6)
-        found = {"sentence": req.text, "answer": answer, "request": req, "actor": office.title if office else "",
-                 "actor_office": office, "review_date": review_date_for(doc.date, today)}
+        found = {
+            "sentence": req.text,
+            "answer": answer,
+            "request": req,
+            "actor": office.title if office else "",
+            "actor_office": office,
+            "review_date": review_date_for(doc.date, today),
+        }
         how = {"rule": "request_answered_" + req.reply, "confidence": confidence, "retired": False}
         same = next((c for c in unit.commitments if c.sentence_hash == key), None)
         if same is None and not unit.new:
@@ -189,7 +218,7 @@ def commitments_from_requests(unit: UnitOfWork, answered: list[tuple[Request, bo
             same.save()
 
 
-def save_made(unit: UnitOfWork, qs: Optional[QuestionSet]) -> None:
+def save_made(unit: UnitOfWork, qs: QuestionSet | None) -> None:
     """Write the paper's new commitments with its other new rows (no signals),
     and have the commitment index refreshed for what the paper touched
     (``qs``: the set whose answers the paper holds)."""
@@ -204,20 +233,25 @@ def save_made(unit: UnitOfWork, qs: Optional[QuestionSet]) -> None:
         answering = []
     unit.rows.flush()  # everything the paper made: read back by the index and the fulfilment suggestions
     if unit.new:  # its commitments are the ones it made; an older set's may list new askers
-        commitment_index.touch(fresh=[c.pk for c in answering],
-                               question_sets=[] if qs is None or unit.new_set else [qs.pk])
+        commitment_index.touch(
+            fresh=[c.pk for c in answering], question_sets=[] if qs is None or unit.new_set else [qs.pk]
+        )
     else:
         commitment_index.touch(documents=[unit.doc.pk], question_sets=[qs.pk] if qs else [])
 
 
 # --- re-dating ------------------------------------------------------------------------------------
 
+
 def _redate_candidates(unit: UnitOfWork) -> list[Commitment]:
     """Open promises of other papers this letter may re-date: those of the papers it cites, else any made before it."""
     if unit.redate_candidates is None:
         doc = unit.doc
-        cited = unit.cited if unit.cited is not None else set(
-            doc.references.exclude(target=None).values_list("target_id", flat=True))
+        cited = (
+            unit.cited
+            if unit.cited is not None
+            else set(doc.references.exclude(target=None).values_list("target_id", flat=True))
+        )
         rows = Commitment.objects.open().exclude(source_document=doc).select_related("source_document")
         if cited:
             rows = rows.filter(source_document__in=cited)
@@ -228,7 +262,7 @@ def _redate_candidates(unit: UnitOfWork) -> list[Commitment]:
 
 
 def redates_earlier_commitment(unit: UnitOfWork, pc) -> bool:
-    """"Het is niet mogelijk gebleken … Ik verwacht u de brief uiterlijk 30 april
+    """ "Het is niet mogelijk gebleken … Ik verwacht u de brief uiterlijk 30 april
     te doen toekomen": a later paper re-dates an open promise it cites (or,
     without a citation, one of similar wording by the same actor). The history
     keeps both dates (lifecycle.redate)."""
@@ -243,6 +277,12 @@ def redates_earlier_commitment(unit: UnitOfWork, pc) -> bool:
     if best is None or best_score < 0.3:
         return False
     if best.due_date != pc.due_date and "due_date" not in unit.corrections.fields(best):
-        lifecycle.redate(best, pc.due_date, evidence=unit.doc, deadline_text=pc.deadline_text or "",
-                         precision=pc.precision or None, note=pc.text[:500])
+        lifecycle.redate(
+            best,
+            pc.due_date,
+            evidence=unit.doc,
+            deadline_text=pc.deadline_text or "",
+            precision=pc.precision or None,
+            note=pc.text[:500],
+        )
     return True

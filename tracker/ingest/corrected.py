@@ -11,9 +11,10 @@ Two rules, kept here once:
   paper with the parser's value of a corrected field (``parser_value``,
   ``parser_says``), never with the staff's.
 """
+
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -49,8 +50,9 @@ class CorrectionBook:
                 self._active[key] = {}
                 wanted.setdefault(type(obj), []).append(obj.pk)
         for model, ids in wanted.items():
-            rows = Correction.objects.filter(content_type=ContentType.objects.get_for_model(model),
-                                             object_id__in=ids, active=True)
+            rows = Correction.objects.filter(
+                content_type=ContentType.objects.get_for_model(model), object_id__in=ids, active=True
+            )
             for c in rows:
                 self._active[(model, c.object_id)][c.field] = c
 
@@ -74,12 +76,14 @@ class CorrectionBook:
         the field (there the parser's value is noted beside the correction).
         A related record is set by its id. Returns the fields that changed."""
         corrected_fields = self.fields(obj)
-        return [name for name, value in values.items()
-                if apply_parser_value(obj, name, value.pk if isinstance(value, models.Model) else value,
-                                      corrected_fields)]
+        return [
+            name
+            for name, value in values.items()
+            if apply_parser_value(obj, name, value.pk if isinstance(value, models.Model) else value, corrected_fields)
+        ]
 
 
-def retire(obj: models.Model, corrections: CorrectionBook, parent_set: Optional[models.Model] = None) -> None:
+def retire(obj: models.Model, corrections: CorrectionBook, parent_set: models.Model | None = None) -> None:
     """A record gone from the new version is retired; one staff corrected or
     confirmed is kept and flagged for review instead (itself, or its set)."""
     touched = bool(corrections.fields(obj)) or getattr(obj, "confirmed", False)

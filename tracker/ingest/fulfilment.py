@@ -1,6 +1,7 @@
 """Fulfilment: the sentences a paper reports promises done with, and the
 suggestions that a paper keeps an earlier paper's open commitments (staff
 confirm or reject them)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,14 +35,17 @@ class Evidence:
     offices: set[int]  # the offices of its ministers
 
     @classmethod
-    def of_unit(cls, unit: UnitOfWork) -> "Evidence":
+    def of_unit(cls, unit: UnitOfWork) -> Evidence:
         cited = unit.cited if unit.cited is not None else cited_by(unit.doc)
         return cls(cited, unit.statements, unit.offices)
 
     @classmethod
-    def of_stored(cls, doc: Document) -> "Evidence":
-        return cls(cited_by(doc), [f.text for f in doc.fulfilment_statements.all()],
-                   {r.office_id for r in doc.minister_roles.all() if r.office_id})
+    def of_stored(cls, doc: Document) -> Evidence:
+        return cls(
+            cited_by(doc),
+            [f.text for f in doc.fulfilment_statements.all()],
+            {r.office_id for r in doc.minister_roles.all() if r.office_id},
+        )
 
 
 def suggest_fulfilments(unit: UnitOfWork) -> None:
@@ -61,19 +65,38 @@ def suggest_fulfilments_by(doc: Document, evidence: Evidence) -> None:
         return  # the same actor and similar wording alone (at most 0.4) never make a suggestion
     text = " ".join([doc.title, *statements])
     commitment_type = ContentType.objects.get_for_model(Commitment)
-    redated_by_cited = set(StatusChange.objects.filter(
-        event=StatusChange.Event.REDATED, evidence_id__in=cited, content_type=commitment_type,
-    ).values_list("object_id", flat=True))
-    redated_here = StatusChange.objects.filter(event=StatusChange.Event.REDATED, evidence=doc,
-                                               content_type=commitment_type).values("object_id")
-    candidates = Commitment.objects.open().exclude(source_document=doc).exclude(pk__in=redated_here).filter(
-        Q(source_document__in=cited) | Q(pk__in=redated_by_cited) | Q(actor_office_id__in=offices),
-        source_document__date__lt=doc.date,
-    ).exclude(suggestions__document=doc, suggestions__state__in=["confirmed", "rejected"])
+    redated_by_cited = set(
+        StatusChange.objects.filter(
+            event=StatusChange.Event.REDATED,
+            evidence_id__in=cited,
+            content_type=commitment_type,
+        ).values_list("object_id", flat=True)
+    )
+    redated_here = StatusChange.objects.filter(
+        event=StatusChange.Event.REDATED, evidence=doc, content_type=commitment_type
+    ).values("object_id")
+    candidates = (
+        Commitment.objects.open()
+        .exclude(source_document=doc)
+        .exclude(pk__in=redated_here)
+        .filter(
+            Q(source_document__in=cited) | Q(pk__in=redated_by_cited) | Q(actor_office_id__in=offices),
+            source_document__date__lt=doc.date,
+        )
+        .exclude(suggestions__document=doc, suggestions__state__in=["confirmed", "rejected"])
+    )
     named = _named_by_statements(doc, statements)
-    redated_by_named = set(StatusChange.objects.filter(
-        event=StatusChange.Event.REDATED, evidence_id__in=named, content_type=commitment_type,
-    ).values_list("object_id", flat=True)) if named else set()
+    redated_by_named = (
+        set(
+            StatusChange.objects.filter(
+                event=StatusChange.Event.REDATED,
+                evidence_id__in=named,
+                content_type=commitment_type,
+            ).values_list("object_id", flat=True)
+        )
+        if named
+        else set()
+    )
     for c in candidates.select_related("source_document"):
         score, reasons = 0.0, []
         if c.source_document_id in cited or c.pk in redated_by_cited:
@@ -95,7 +118,8 @@ def suggest_fulfilments_by(doc: Document, evidence: Evidence) -> None:
         if score < 0.5:
             continue
         FulfilmentSuggestion.objects.update_or_create(
-            commitment=c, document=doc, defaults={"score": round(min(score, 1.0), 2), "reason": ", ".join(reasons)})
+            commitment=c, document=doc, defaults={"score": round(min(score, 1.0), 2), "reason": ", ".join(reasons)}
+        )
 
 
 def _named_by_statements(doc: Document, statements: list[str]) -> set[int]:
@@ -109,8 +133,9 @@ def _named_by_statements(doc: Document, statements: list[str]) -> set[int]:
     q = Q()
     for dossier, number in wanted:
         q |= Q(dossier=dossier, number=number)
-    return set(Reference.objects.filter(q, source_document=doc, target__isnull=False)
-               .values_list("target_id", flat=True))
+    return set(
+        Reference.objects.filter(q, source_document=doc, target__isnull=False).values_list("target_id", flat=True)
+    )
 
 
 def suggest_fulfilments_for(unit: UnitOfWork) -> None:

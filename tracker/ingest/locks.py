@@ -24,6 +24,7 @@ The same first statement says whether the paper's commit waits for the disk
 ``flush()``): on this kind of machine a commit that waits costs 3–8 ms, more
 than storing a paper's rows.
 """
+
 from __future__ import annotations
 
 import zlib
@@ -51,8 +52,7 @@ def locks_for(parsed: ParsedDocument) -> list[tuple[str, bool]]:
     return [(ALL_QUESTIONS, True)]
 
 
-def lock_paper(parsed: ParsedDocument, *, wait_for_disk: bool = True,
-               also: tuple[list[str], list] = ((), ())) -> tuple:
+def lock_paper(parsed: ParsedDocument, *, wait_for_disk: bool = True, also: tuple[list[str], list] = ((), ())) -> tuple:
     """Take the paper's locks inside the current transaction (PostgreSQL only).
     ``also``: more select-list items (and their parameters) for the same
     statement; returns their values.
@@ -84,5 +84,7 @@ def flush() -> None:
     if connection.vendor != "postgresql":
         return
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('synchronous_commit', 'on', true), "
-                       "pg_logical_emit_message(true, 'tracker.ingest', 'flush')")
+        cursor.execute(
+            "SELECT set_config('synchronous_commit', 'on', true), "
+            "pg_logical_emit_message(true, 'tracker.ingest', 'flush')"
+        )

@@ -1,6 +1,7 @@
 """Notices: a postponement ("Mededeling", "Uitstel beantwoording") or "answered
 elsewhere" attaches to the set it concerns, or starts that set when the
 notice comes first."""
+
 from __future__ import annotations
 
 from django.db.models import Count, Min
@@ -17,8 +18,12 @@ def store_notice(unit: UnitOfWork) -> None:
     postpones = notice is not None and notice.postpones
     qs = unit.question_set if unit.set_looked_up else find_question_set(doc, parsed)
     if qs is None:  # the notice came first: its set starts here, postponed by it (one write)
-        qs = QuestionSet(kind="written_questions", subject=(parsed.title or "")[:5000], submitted=parsed.submitted,
-                         postponed_on=(parsed.date or timezone.localdate()) if postpones else None)
+        qs = QuestionSet(
+            kind="written_questions",
+            subject=(parsed.title or "")[:5000],
+            submitted=parsed.submitted,
+            postponed_on=(parsed.date or timezone.localdate()) if postpones else None,
+        )
         qs.compute_due_dates()
         unit.rows.add(qs)
         store_asked(unit, qs, new_set=True)

@@ -6,11 +6,12 @@ itself, or by askers and the submitted date the paper prints (with a subject
 that shares words). Identity is matched on what papers say: a set whose
 submitted date or subject staff corrected is compared by the parser's value.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -25,7 +26,16 @@ from tracker.ingest.people import get_office, get_party, get_person, note_member
 from tracker.ingest.rows import is_new
 from tracker.ingest.unit import UnitOfWork
 from tracker.models import (
-    Answer, Asker, Correction, Office, Person, Postponement, Question, QuestionSet, Request, StatusChange,
+    Answer,
+    Asker,
+    Correction,
+    Office,
+    Person,
+    Postponement,
+    Question,
+    QuestionSet,
+    Request,
+    StatusChange,
 )
 
 #: a paper and a stored set of the same day and askers are one set only when their subjects share
@@ -41,6 +51,7 @@ def _label(number: str) -> str:
 
 # --- finding the stored set ------------------------------------------------------------------
 
+
 def _answered_in(doc: Document) -> Q:
     """The sets with an answer in ``doc``, as a list of ids read first: an OR
     over the answers join cannot use an index and scanned every set
@@ -49,7 +60,7 @@ def _answered_in(doc: Document) -> Q:
     return Q(pk__in=list(Answer.objects.filter(document=doc).values_list("question_set_id", flat=True).distinct()))
 
 
-def find_question_set(doc: Optional[Document], parsed: ParsedDocument) -> Optional[QuestionSet]:
+def find_question_set(doc: Document | None, parsed: ParsedDocument) -> QuestionSet | None:
     """The set this paper is about: by Aanhangsel number, by a "Zie ook"
     paper (its notice or earlier answer), by the paper itself, or by askers +
     submitted date (+ subject)."""
@@ -72,8 +83,9 @@ def find_question_set(doc: Optional[Document], parsed: ParsedDocument) -> Option
         other = Document.objects.filter(vergaderjaar=see.vergaderjaar, aanhangsel_number=see.number).first()
         if other:
             postponed = Postponement.objects.filter(document=other).values_list("question_set_id", flat=True)
-            qs = sets.filter(Q(pk__in=list(postponed)) | Q(answer_document=other) | _answered_in(other)
-                             | Q(question_document=other)).first()
+            qs = sets.filter(
+                Q(pk__in=list(postponed)) | Q(answer_document=other) | _answered_in(other) | Q(question_document=other)
+            ).first()
             if qs:
                 return qs
     if parsed.submitted:
@@ -81,7 +93,7 @@ def find_question_set(doc: Optional[Document], parsed: ParsedDocument) -> Option
     return None
 
 
-def _asked_on_the_day(parsed: ParsedDocument) -> Optional[QuestionSet]:
+def _asked_on_the_day(parsed: ParsedDocument) -> QuestionSet | None:
     """The set submitted on the paper's date by the same members (or by no
     member the tracker knows) about the same subject. One statement, written
     out (the ORM took ~6 ms of CPU to build it, more than the database took to
@@ -93,8 +105,14 @@ def _asked_on_the_day(parsed: ParsedDocument) -> Optional[QuestionSet]:
     asker, person, correction = (q(m._meta.db_table) for m in (Asker, Person, Correction))
     ct = ContentType.objects.get_for_model(QuestionSet).pk
     said = parser_value_sql("c")
-    same = (f"EXISTS (SELECT 1 FROM {asker} k JOIN {person} p ON p.id = k.person_id WHERE k.question_set_id = s.id "
-            f"AND LOWER(p.name) IN ({', '.join(['%s'] * len(names))}))") if names else "FALSE"
+    same = (
+        (
+            f"EXISTS (SELECT 1 FROM {asker} k JOIN {person} p ON p.id = k.person_id WHERE k.question_set_id = s.id "
+            f"AND LOWER(p.name) IN ({', '.join(['%s'] * len(names))}))"
+        )
+        if names
+        else "FALSE"
+    )
     sql = (
         f"SELECT s.*, {same} AS same_askers, "
         f"(SELECT {said} FROM {correction} c WHERE c.content_type_id = %s AND c.object_id = s.id "
@@ -121,6 +139,7 @@ def _asked_on_the_day(parsed: ParsedDocument) -> Optional[QuestionSet]:
 
 
 # --- storing the set --------------------------------------------------------------------------
+
 
 def store_question_set(unit: UnitOfWork) -> QuestionSet:
     doc, parsed = unit.doc, unit.parsed
@@ -185,10 +204,11 @@ def answered_by(question_labels: Iterable[str]):
     def covers(answer_label: str) -> set[str]:
         covered = {by_number[n] for n in label_numbers(answer_label) if n in by_number}
         return covered | ({answer_label} if answer_label in labels else set())
+
     return covers
 
 
-def _answered_on(doc: Document, parsed: ParsedDocument) -> tuple[Optional[dt.date], Optional[dt.date]]:
+def _answered_on(doc: Document, parsed: ParsedDocument) -> tuple[dt.date | None, dt.date | None]:
     """(first received, received) of a new set whose answers are all in ``doc``:
     update_answered's rule without the queries (a partial answer leaves it open)."""
     questions = [_label(q.number) for q in parsed.questions]
@@ -270,8 +290,9 @@ def store_questions(unit: UnitOfWork, qs: QuestionSet, keep_missing: bool) -> No
 def store_answers(unit: UnitOfWork, qs: QuestionSet) -> None:
     """Answers by label; each linked to the questions its label names ("2 en 3")."""
     doc, parsed, questions = unit.doc, unit.parsed, unit.questions
-    existing = {} if unit.new else {
-        a.label: a for a in Answer.objects.filter(document=doc).prefetch_related("questions")}
+    existing = (
+        {} if unit.new else {a.label: a for a in Answer.objects.filter(document=doc).prefetch_related("questions")}
+    )
     unit.corrections.load(existing.values())
     covers = answered_by(questions)
     wanted_links: dict[str, set[int]] = {}
@@ -315,8 +336,9 @@ def update_answered(unit: UnitOfWork, qs: QuestionSet) -> None:
     unit.rows.flush()  # the paper's questions, answers and links are read back
     live_questions = qs.questions.filter(retired=False)
     unanswered = live_questions.filter(answers__isnull=True).exists() or parsed.partial and not parsed.nader
-    answered_dates = list(Answer.objects.filter(question_set=qs, retired=False).values_list(
-        "document__date", flat=True))
+    answered_dates = list(
+        Answer.objects.filter(question_set=qs, retired=False).values_list("document__date", flat=True)
+    )
     answered_dates = [d for d in answered_dates if d]
     first = min(answered_dates) if answered_dates else parsed.received
     received = None if unanswered else (max(answered_dates) if answered_dates else parsed.received)
@@ -330,7 +352,8 @@ def update_answered(unit: UnitOfWork, qs: QuestionSet) -> None:
 
 # --- requests -----------------------------------------------------------------------------------
 
-def store_requests(unit: UnitOfWork, qs: QuestionSet) -> list[tuple[Request, bool, Optional[Answer]]]:
+
+def store_requests(unit: UnitOfWork, qs: QuestionSet) -> list[tuple[Request, bool, Answer | None]]:
     """The paper's requests ("Bent u bereid …?"), on their questions. Returns
     the ones answered yes or partly, with whether the request is new and the
     answer that replies to it: each is a commitment
@@ -340,10 +363,12 @@ def store_requests(unit: UnitOfWork, qs: QuestionSet) -> list[tuple[Request, boo
     for label, a in unit.answers.items():
         for n in label_numbers(label):
             by_number.setdefault(n, a)
-    asked = [(pr, unit.questions[pr.question_number]) for pr in parsed.requests
-             if pr.question_number in unit.questions]
-    stored = {} if unit.new_set else {
-        r.question_id: r for r in Request.objects.filter(question__in=[q.pk for _, q in asked])}
+    asked = [(pr, unit.questions[pr.question_number]) for pr in parsed.requests if pr.question_number in unit.questions]
+    stored = (
+        {}
+        if unit.new_set
+        else {r.question_id: r for r in Request.objects.filter(question__in=[q.pk for _, q in asked])}
+    )
     unit.corrections.load(stored.values())
     answered, new = [], []
     for pr, q in asked:
@@ -357,7 +382,8 @@ def store_requests(unit: UnitOfWork, qs: QuestionSet) -> list[tuple[Request, boo
                 req.save()
         if req.reply in ("yes", "partial") and parsed.answers:
             answer = unit.answers.get(pr.question_number) or next(
-                (by_number[n] for n in label_numbers(pr.question_number) if n in by_number), None)
+                (by_number[n] for n in label_numbers(pr.question_number) if n in by_number), None
+            )
             answered.append((req, req_new, answer))
     unit.rows.extend(new)
     return answered

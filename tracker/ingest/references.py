@@ -1,5 +1,6 @@
 """The papers a paper cites ("Kamerstuk 32 735, nr. 312"), resolved to stored
 papers now or when they arrive."""
+
 from __future__ import annotations
 
 from django.db.models import Q
@@ -11,8 +12,11 @@ from tracker.models import Reference
 
 def store_references(unit: UnitOfWork) -> None:
     doc, parsed = unit.doc, unit.parsed
-    wanted = {(r.dossier, str(r.number)) for r in parsed.references
-              if not (r.dossier == doc.dossier and str(r.number) == doc.number)}
+    wanted = {
+        (r.dossier, str(r.number))
+        for r in parsed.references
+        if not (r.dossier == doc.dossier and str(r.number) == doc.number)
+    }
     existing = {} if unit.new else {(r.dossier, r.number): r for r in doc.references.all()}
     gone = [existing[key].pk for key in set(existing) - wanted]
     if gone:
@@ -23,10 +27,13 @@ def store_references(unit: UnitOfWork) -> None:
         cited = Q()
         for dossier, number in new:
             cited |= Q(dossier=dossier, number=number)
-        targets = {(d.dossier, d.number): d.pk for d in Document.objects.filter(cited).exclude(pk=doc.pk)
-                   .only("pk", "dossier", "number")}
-        unit.rows.extend(Reference(source_document=doc, dossier=d, number=n, target_id=targets.get((d, n)))
-                         for d, n in sorted(new))
+        targets = {
+            (d.dossier, d.number): d.pk
+            for d in Document.objects.filter(cited).exclude(pk=doc.pk).only("pk", "dossier", "number")
+        }
+        unit.rows.extend(
+            Reference(source_document=doc, dossier=d, number=n, target_id=targets.get((d, n))) for d, n in sorted(new)
+        )
     if unit.new:
         unit.cited = set(targets.values())
     if doc.dossier and doc.number:
@@ -38,7 +45,8 @@ def resolve_citations_of(unit: UnitOfWork) -> None:
     paper these are all the papers that cite it (``unit.citing``)."""
     doc = unit.doc
     waiting = Reference.objects.filter(dossier=doc.dossier, number=doc.number, target__isnull=True).exclude(
-        source_document=doc)
+        source_document=doc
+    )
     if not unit.new:
         waiting.update(target=doc)
         return
@@ -50,4 +58,4 @@ def resolve_citations_of(unit: UnitOfWork) -> None:
 
 def cited_by(doc: Document) -> set[int]:
     """The stored papers ``doc`` cites, as the database has them."""
-    return {target for target in doc.references.exclude(target=None).values_list("target_id", flat=True)}
+    return set(doc.references.exclude(target=None).values_list("target_id", flat=True))

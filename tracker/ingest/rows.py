@@ -13,10 +13,12 @@ ingest transaction holds the write lock from its start: after the highest id
 the table ever had). Foreign keys are checked at commit (Django creates them
 deferred), so the order of the INSERTs does not matter.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, TypeVar
+from collections.abc import Iterable
+from typing import TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.models.expressions import DatabaseDefault
@@ -24,8 +26,17 @@ from django.db.models.expressions import DatabaseDefault
 M = TypeVar("M", bound=models.Model)
 
 #: fields whose prepared value is the Python value itself on PostgreSQL (the driver adapts it)
-PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.FloatField,
-                models.DateField, models.ForeignKey, models.AutoField, models.BigAutoField)
+PLAIN_FIELDS = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BooleanField,
+    models.FloatField,
+    models.DateField,
+    models.ForeignKey,
+    models.AutoField,
+    models.BigAutoField,
+)
 PLAIN_VALUES = frozenset({int, str, float, dt.date, type(None)})
 
 
@@ -35,8 +46,10 @@ def is_new(obj: models.Model) -> bool:
 
 
 def _sequence_sql(model: type[models.Model]) -> str:
-    return f"ARRAY(SELECT nextval(pg_get_serial_sequence('{model._meta.db_table}', '{model._meta.pk.column}')) " \
-           "FROM generate_series(1, %s))"
+    return (
+        f"ARRAY(SELECT nextval(pg_get_serial_sequence('{model._meta.db_table}', '{model._meta.pk.column}')) "
+        "FROM generate_series(1, %s))"
+    )
 
 
 class Rows:
@@ -68,8 +81,11 @@ class Rows:
         if model not in self._next:
             table, pk = (connection.ops.quote_name(n) for n in (model._meta.db_table, model._meta.pk.column))
             with connection.cursor() as cursor:
-                cursor.execute(f"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
-                               f"COALESCE((SELECT MAX({pk}) FROM {table}), 0))", [model._meta.db_table])
+                cursor.execute(
+                    f"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+                    f"COALESCE((SELECT MAX({pk}) FROM {table}), 0))",
+                    [model._meta.db_table],
+                )
                 self._next[model] = cursor.fetchone()[0] + 1
         start = self._next[model]
         self._next[model] = start + n
@@ -106,7 +122,7 @@ class Rows:
                 obj._prepare_related_fields_for_save(operation_name="flush")
             fields = [f for f in model._meta.concrete_fields if not f.generated]
             size = conn.ops.bulk_batch_size(fields, objs) or len(objs)
-            statements += [_insert(conn, model, fields, objs[i:i + size]) for i in range(0, len(objs), size)]
+            statements += [_insert(conn, model, fields, objs[i : i + size]) for i in range(0, len(objs), size)]
         statements += [_update(conn, obj, names) for obj, names in self._changes]
         with conn.cursor() as cursor:
             if conn.vendor == "postgresql":
@@ -124,17 +140,21 @@ class Rows:
 def _update(conn, obj: models.Model, names: tuple[str, ...]) -> tuple[str, list]:
     fields = [obj._meta.get_field(name) for name in names]
     qn = conn.ops.quote_name
-    return (f"UPDATE {qn(obj._meta.db_table)} SET {', '.join(qn(f.column) + ' = %s' for f in fields)} "
-            f"WHERE {qn(obj._meta.pk.column)} = %s",
-            [*(f.get_db_prep_save(f.pre_save(obj, False), conn) for f in fields), obj.pk])
+    return (
+        f"UPDATE {qn(obj._meta.db_table)} SET {', '.join(qn(f.column) + ' = %s' for f in fields)} "
+        f"WHERE {qn(obj._meta.pk.column)} = %s",
+        [*(f.get_db_prep_save(f.pre_save(obj, False), conn) for f in fields), obj.pk],
+    )
 
 
 def _insert(conn, model: type[models.Model], fields: list, objs: list[models.Model]) -> tuple[str, list]:
     """One INSERT of ``objs``, their values prepared by their fields as ``bulk_create`` prepares them
     (written out: the ORM's insert compiler took more CPU than the database took to insert). On
     PostgreSQL a plain value of a plain field goes to the driver as it is."""
-    plain = [conn.vendor == "postgresql" and isinstance(f, PLAIN_FIELDS) and not isinstance(f, models.DateTimeField)
-             for f in fields]
+    plain = [
+        conn.vendor == "postgresql" and isinstance(f, PLAIN_FIELDS) and not isinstance(f, models.DateTimeField)
+        for f in fields
+    ]
     params = []
     for obj in objs:
         for f, as_is in zip(fields, plain):
@@ -145,9 +165,14 @@ def _insert(conn, model: type[models.Model], fields: list, objs: list[models.Mod
             if isinstance(value, DatabaseDefault):  # a field with a default in the database only
                 value = f.db_default
             if hasattr(value, "resolve_expression"):
-                raise ValueError(f"{model.__name__}.{f.name}: a database expression cannot be written with a paper's rows")
+                raise ValueError(
+                    f"{model.__name__}.{f.name}: a database expression cannot be written with a paper's rows"
+                )
             params.append(f.get_db_prep_save(value, conn))
     qn = conn.ops.quote_name
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    return (f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
-            f"VALUES {', '.join([row] * len(objs))}", params)
+    return (
+        f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
+        f"VALUES {', '.join([row] * len(objs))}",
+        params,
+    )

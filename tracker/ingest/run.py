@@ -10,15 +10,16 @@ publication id, or for a paper without a number: the same set's paper, the
 same dated letter) updates that paper's records ("updated"). A file that
 fails leaves nothing behind.
 """
+
 from __future__ import annotations
 
 import hashlib
 import os
 import queue
 import traceback
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -39,8 +40,18 @@ from tracker.ingest.references import store_references
 from tracker.ingest.rows import Rows
 from tracker.ingest.unit import Lookups, UnitOfWork
 from tracker.models import (
-    Answer, Asker, Commitment, FulfilmentStatement, Membership, MinisterRole, Postponement, Question, QuestionSet,
-    Reference, Request, StatusChange,
+    Answer,
+    Asker,
+    Commitment,
+    FulfilmentStatement,
+    Membership,
+    MinisterRole,
+    Postponement,
+    Question,
+    QuestionSet,
+    Reference,
+    Request,
+    StatusChange,
 )
 
 PARSER_VERSION = "1"
@@ -56,7 +67,7 @@ class FileResult:
     source: str
     status: str  # stored | updated | unchanged | failed
     error: str = ""
-    document_id: Optional[int] = None
+    document_id: int | None = None
 
 
 @dataclass
@@ -84,7 +95,7 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(list(path.rglob("*"))):
+            for child in sorted(path.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
                     yield child
         else:
@@ -108,7 +119,7 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def identity_filter(parsed: ParsedDocument) -> Optional[dict]:
+def identity_filter(parsed: ParsedDocument) -> dict | None:
     """How a stored version of the same paper is found."""
     if parsed.dossier and parsed.number:
         return {"dossier": parsed.dossier, "number": str(parsed.number)}
@@ -121,8 +132,9 @@ def identity_filter(parsed: ParsedDocument) -> Optional[dict]:
 
 def document_values(parsed: ParsedDocument) -> dict:
     kamerstuk = bool(parsed.dossier and parsed.number)
-    aanhangsel = (not kamerstuk and parsed.kind in ("written_questions", "notice") and parsed.number
-                  and parsed.vergaderjaar)
+    aanhangsel = (
+        not kamerstuk and parsed.kind in ("written_questions", "notice") and parsed.number and parsed.vergaderjaar
+    )
     return {
         "kind": parsed.kind,
         "identifier": (parsed.identifier or "")[:100],
@@ -140,7 +152,7 @@ def document_values(parsed: ParsedDocument) -> dict:
     }
 
 
-def find_stored_version(parsed: ParsedDocument) -> tuple[Optional[Document], Optional[QuestionSet]]:
+def find_stored_version(parsed: ParsedDocument) -> tuple[Document | None, QuestionSet | None]:
     """A stored paper this one is a new version of, for papers without a
     number of their own (text copied without its header): the same set's
     question or answer paper, the same notice, the same dated letter. Also
@@ -168,12 +180,22 @@ def expected_rows(parsed: ParsedDocument) -> dict[type[models.Model], int]:
     with_set = parsed.kind in WRITTEN_KINDS or parsed.kind == "notice"
     promises = len(parsed.commitments) + len(parsed.requests)
     return {
-        Document: 1, MinisterRole: len(parsed.ministers), Reference: len(parsed.references),
-        FulfilmentStatement: len(parsed.fulfilments), QuestionSet: int(with_set), Asker: askers,
-        Membership: askers, QuestionSet.addressed_to.through: len(parsed.addressed_to) or len(parsed.ministers),
-        Question: questions, Answer: answers, Answer.questions.through: questions + answers,
-        Request: len(parsed.requests), Commitment: promises, Commitment.asker_parties.through: promises * askers,
-        Postponement: int(parsed.kind == "notice"), StatusChange: int(with_set),
+        Document: 1,
+        MinisterRole: len(parsed.ministers),
+        Reference: len(parsed.references),
+        FulfilmentStatement: len(parsed.fulfilments),
+        QuestionSet: int(with_set),
+        Asker: askers,
+        Membership: askers,
+        QuestionSet.addressed_to.through: len(parsed.addressed_to) or len(parsed.ministers),
+        Question: questions,
+        Answer: answers,
+        Answer.questions.through: questions + answers,
+        Request: len(parsed.requests),
+        Commitment: promises,
+        Commitment.asker_parties.through: promises * askers,
+        Postponement: int(parsed.kind == "notice"),
+        StatusChange: int(with_set),
     }
 
 
@@ -197,7 +219,7 @@ def store(unit: UnitOfWork) -> None:
     unit.share_finds()
 
 
-def stored_with_hash(digest: str) -> Optional[int]:
+def stored_with_hash(digest: str) -> int | None:
     """The id of the stored paper with this content hash (a statement written out: it runs for every file)."""
     q = connection.ops.quote_name
     with connection.cursor() as cursor:
@@ -206,8 +228,15 @@ def stored_with_hash(digest: str) -> Optional[int]:
     return row[0] if row else None
 
 
-def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional[str] = None,
-                 lookups: Optional[Lookups] = None, wait_for_disk: bool = True) -> FileResult:
+def ingest_bytes(
+    data: bytes,
+    source: str,
+    *,
+    calendar=None,
+    file_name: str | None = None,
+    lookups: Lookups | None = None,
+    wait_for_disk: bool = True,
+) -> FileResult:
     """Parse and store one paper (its own transaction). Never raises for bad
     input. ``lookups``: the people, parties and offices of the run this paper
     is part of; ``wait_for_disk=False``: the commit does not wait for the
@@ -228,8 +257,15 @@ def ingest_bytes(data: bytes, source: str, *, calendar=None, file_name: Optional
     return _store_parsed(data, source, digest, parsed, file_name, lookups, wait_for_disk)
 
 
-def _store_parsed(data: bytes, source: str, digest: str, parsed: ParsedDocument, file_name: Optional[str],
-                  lookups: Lookups, wait_for_disk: bool) -> FileResult:
+def _store_parsed(
+    data: bytes,
+    source: str,
+    digest: str,
+    parsed: ParsedDocument,
+    file_name: str | None,
+    lookups: Lookups,
+    wait_for_disk: bool,
+) -> FileResult:
     """The Document row and its records, in one transaction; an IntegrityError
     from the records is raised for ``ingest_bytes`` to try once more while
     the run knew something."""
@@ -246,8 +282,15 @@ def _store_parsed(data: bytes, source: str, digest: str, parsed: ParsedDocument,
                 doc, question_set = find_stored_version(parsed)
                 looked_up = doc is None  # a new paper: its set (or none) is known now
             new = doc is None
-            unit = UnitOfWork(doc=doc or Document(content_hash=digest), parsed=parsed, new=new, run=lookups,
-                              rows=rows, question_set=question_set, set_looked_up=looked_up)
+            unit = UnitOfWork(
+                doc=doc or Document(content_hash=digest),
+                parsed=parsed,
+                new=new,
+                run=lookups,
+                rows=rows,
+                question_set=question_set,
+                set_looked_up=looked_up,
+            )
             doc = unit.doc
             unit.corrections.apply(doc, document_values(parsed))
             doc.content_hash = digest
@@ -269,8 +312,7 @@ def _store_parsed(data: bytes, source: str, digest: str, parsed: ParsedDocument,
     return FileResult(source, "stored" if new else "updated", document_id=doc.pk)
 
 
-def ingest_file(path: Path, *, calendar=None, lookups: Optional[Lookups] = None,
-                wait_for_disk: bool = True) -> FileResult:
+def ingest_file(path: Path, *, calendar=None, lookups: Lookups | None = None, wait_for_disk: bool = True) -> FileResult:
     try:
         data = read_limited(path, settings.MAX_DOCUMENT_BYTES)
     except IngestError as exc:
@@ -278,8 +320,9 @@ def ingest_file(path: Path, *, calendar=None, lookups: Optional[Lookups] = None,
     return ingest_bytes(data, str(path), calendar=calendar, lookups=lookups, wait_for_disk=wait_for_disk)
 
 
-def ingest_paths(paths: Iterable[str | os.PathLike], *,
-                 progress: Optional[Callable[[int, FileResult], None]] = None, workers: int = 1) -> IngestReport:
+def ingest_paths(
+    paths: Iterable[str | os.PathLike], *, progress: Callable[[int, FileResult], None] | None = None, workers: int = 1
+) -> IngestReport:
     """Ingest files and folders; ``workers`` > 1 stores papers in that many
     processes at once (PostgreSQL only: SQLite takes one writer; papers that
     may belong together still wait for each other, tracker/ingest/locks.py).
@@ -304,8 +347,11 @@ def ingest_paths(paths: Iterable[str | os.PathLike], *,
 
 def _ingest_one(path: Path, calendar, lookups: Lookups) -> FileResult:
     if path.suffix.lower() not in SUFFIXES and path.exists():
-        return FileResult(str(path), "failed",
-                          error=f"onbekend bestandstype {path.suffix or '(geen)'}; verwacht .txt, .pdf, .xml of .html")
+        return FileResult(
+            str(path),
+            "failed",
+            error=f"onbekend bestandstype {path.suffix or '(geen)'}; verwacht .txt, .pdf, .xml of .html",
+        )
     return ingest_file(path, calendar=calendar, lookups=lookups, wait_for_disk=False)
 
 
@@ -317,7 +363,7 @@ def _worker(calendar, tasks, results) -> None:
         for index, path in iter(tasks.get, None):
             try:
                 results.put((index, _ingest_one(path, calendar, lookups)))
-            except Exception:  # noqa: BLE001 - reported to the parent, which raises it
+            except Exception:
                 results.put((index, traceback.format_exc()))
                 return
     finally:
@@ -335,8 +381,7 @@ def _ingest_in_workers(files: list[Path], calendar, workers: int) -> Iterator[Fi
     for _ in range(workers):
         tasks.put(None)
     connections.close_all()  # a forked child must not share the parent's socket
-    processes = [context.Process(target=_worker, args=(calendar, tasks, results), daemon=True)
-                 for _ in range(workers)]
+    processes = [context.Process(target=_worker, args=(calendar, tasks, results), daemon=True) for _ in range(workers)]
     for process in processes:
         process.start()
     waiting: dict[int, FileResult] = {}
@@ -347,7 +392,7 @@ def _ingest_in_workers(files: list[Path], calendar, workers: int) -> Iterator[Fi
                     done, result = results.get(timeout=5)
                 except queue.Empty:
                     if not any(p.is_alive() for p in processes):
-                        raise RuntimeError("ingest: every worker process ended before all files were done")
+                        raise RuntimeError("ingest: every worker process ended before all files were done") from None
                     continue
                 if isinstance(result, str):
                     raise RuntimeError(f"ingest: a worker failed on {files[done]}:\n{result}")

@@ -9,11 +9,11 @@ beyond the paper except the run's ``Lookups`` (people, parties, offices and
 memberships), which learn what a paper found only when its transaction
 commits: a rolled-back paper's new rows never existed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Optional
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -22,7 +22,18 @@ from documents.models import Document
 from documents.parsing.model import ParsedDocument
 from tracker.ingest.corrected import CorrectionBook
 from tracker.ingest.rows import Rows
-from tracker.models import Answer, Asker, Commitment, Membership, Office, Party, Person, Question, QuestionSet, StatusChange
+from tracker.models import (
+    Answer,
+    Asker,
+    Commitment,
+    Membership,
+    Office,
+    Party,
+    Person,
+    Question,
+    QuestionSet,
+    StatusChange,
+)
 
 
 @dataclass
@@ -47,11 +58,11 @@ class Lookups:
         self.offices.clear()
         self.memberships.clear()
 
-    def learn_on_commit(self, found: "Lookups") -> None:
+    def learn_on_commit(self, found: Lookups) -> None:
         """What one paper found joins the run when the paper's transaction commits."""
         transaction.on_commit(lambda: self._learn(found))
 
-    def _learn(self, found: "Lookups") -> None:
+    def _learn(self, found: Lookups) -> None:
         self.people.update(found.people)
         self.parties.update(found.parties)
         self.offices.update(found.offices)
@@ -73,16 +84,16 @@ class UnitOfWork:
     rows: Rows = field(default_factory=Rows)  # the rows it makes, written together
 
     #: the set this paper is about, when the run already looked it up (``set_looked_up``)
-    question_set: Optional[QuestionSet] = None
+    question_set: QuestionSet | None = None
     set_looked_up: bool = False
     new_set: bool = False
-    subject: Optional[str] = None
+    subject: str | None = None
 
     # what the steps wrote
-    answering: Optional[Office] = None  # the office of the answering minister or signatory
+    answering: Office | None = None  # the office of the answering minister or signatory
     ministers_offices: list[Office] = field(default_factory=list)  # the offices of the paper's ministers
-    cited: Optional[set[int]] = None  # stored papers this one cites (known for a new paper)
-    citing: Optional[list[int]] = None  # stored papers that cited this one before it arrived (new paper)
+    cited: set[int] | None = None  # stored papers this one cites (known for a new paper)
+    citing: list[int] | None = None  # stored papers that cited this one before it arrived (new paper)
     statements: list[str] = field(default_factory=list)
     askers: list[Asker] = field(default_factory=list)  # the set's askers, as the paper names them
     questions: dict[str, Question] = field(default_factory=dict)
@@ -93,9 +104,9 @@ class UnitOfWork:
     made: list[Commitment] = field(default_factory=list)
     dismissed: set[str] = field(default_factory=set)  # keys of finds staff deleted as false
     #: looked up once for the paper: the office a named minister held, the promises a letter may re-date
-    held: dict[tuple[str, str], Optional[Office]] = field(default_factory=dict)
+    held: dict[tuple[str, str], Office | None] = field(default_factory=dict)
     memberships_read: set[int] = field(default_factory=set)  # people whose memberships were all read
-    redate_candidates: Optional[list[Commitment]] = None
+    redate_candidates: list[Commitment] | None = None
 
     @property
     def offices(self) -> set[int]:
@@ -104,9 +115,17 @@ class UnitOfWork:
     def share_finds(self) -> None:
         self.run.learn_on_commit(self.found)
 
-    def record(self, obj: models.Model, event: str, new, *, on: Optional[dt.date]) -> StatusChange:
+    def record(self, obj: models.Model, event: str, new, *, on: dt.date | None) -> StatusChange:
         """A lifecycle event of ``obj`` this paper is the evidence of, as
         ``tracker.domain.lifecycle.log`` records it, written with the paper's rows."""
-        return self.rows.add(StatusChange(
-            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, event=event, old_value="",
-            new_value=new.isoformat() if hasattr(new, "isoformat") else str(new or ""), on=on, evidence=self.doc))
+        return self.rows.add(
+            StatusChange(
+                content_type=ContentType.objects.get_for_model(obj),
+                object_id=obj.pk,
+                event=event,
+                old_value="",
+                new_value=new.isoformat() if hasattr(new, "isoformat") else str(new or ""),
+                on=on,
+                evidence=self.doc,
+            )
+        )
