@@ -15,6 +15,7 @@ lapsed; digest subscribers with and without filters.
 
 Deterministic (random.Random(seed)); the day the data ends is ``today``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,6 +61,7 @@ SCALES = {
 
 # ---------------------------------------------------------------- writing rows
 
+
 class Writer:
     """Rows into one table: COPY on PostgreSQL, executemany on SQLite."""
 
@@ -98,7 +100,7 @@ class Writer:
 
 def _sqlite_value(v):
     if isinstance(v, dt.datetime):
-        return v.astimezone(dt.timezone.utc).replace(tzinfo=None).isoformat(" ")
+        return v.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ")
     if isinstance(v, dt.date):
         return v.isoformat()
     return v
@@ -109,8 +111,11 @@ def _pk_reset():
 
     # include_auto_created: the M2M through tables have sequences too (a stale one makes
     # ``.set()``/``.add()`` skip rows silently: they insert with ignore_conflicts)
-    models = [m for app in ("documents", "tracker", "auth")
-              for m in apps.get_app_config(app).get_models(include_auto_created=True)]
+    models = [
+        m
+        for app in ("documents", "tracker", "auth")
+        for m in apps.get_app_config(app).get_models(include_auto_created=True)
+    ]
     sql = connection.ops.sequence_reset_sql(no_style(), models)
     if sql:
         with connection.cursor() as cur:
@@ -122,8 +127,12 @@ def data_tables():
     """The tables the builder fills or the jobs write (never the recess calendar), children first."""
     from django.apps import apps
 
-    models = [m for app in ("tracker", "documents") for m in apps.get_app_config(app).get_models()
-              if m._meta.model_name != "parliamentaryrecess"]
+    models = [
+        m
+        for app in ("tracker", "documents")
+        for m in apps.get_app_config(app).get_models()
+        if m._meta.model_name != "parliamentaryrecess"
+    ]
     tables = []
     for m in models:
         tables.append(m._meta.db_table)
@@ -137,7 +146,9 @@ def clear():
     tables = data_tables()
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            cur.execute("TRUNCATE " + ", ".join(connection.ops.quote_name(t) for t in tables) + " RESTART IDENTITY CASCADE")
+            cur.execute(
+                "TRUNCATE " + ", ".join(connection.ops.quote_name(t) for t in tables) + " RESTART IDENTITY CASCADE"
+            )
         else:
             # children before parents: repeat until every table is empty
             pending = list(tables)
@@ -146,7 +157,7 @@ def clear():
                 for t in pending:
                     try:
                         cur.execute(f'DELETE FROM "{t}"')
-                    except Exception:  # noqa: BLE001 - a parent still referenced: next round
+                    except Exception:
                         left.append(t)
                 pending = left
                 if not pending:
@@ -156,6 +167,7 @@ def clear():
 
 
 # ---------------------------------------------------------------- the data
+
 
 def vergaderjaar(day: dt.date) -> str:
     start = day.year if day.month >= 9 else day.year - 1
@@ -180,8 +192,9 @@ def build(scale: Scale, today: dt.date, seed: int = 10, log=print) -> dict:
         parties = PARTIES
         Writer("tracker_party", ["id", "name"]).write((i + 1, p) for i, p in enumerate(parties))
         n_persons = max(60, min(20_000, scale.question_sets // 60))
-        persons = [(i + 1, person_name(i)[:1].upper() + person_name(i)[1:], rnd.choice(INITIALS))
-                   for i in range(n_persons)]
+        persons = [
+            (i + 1, person_name(i)[:1].upper() + person_name(i)[1:], rnd.choice(INITIALS)) for i in range(n_persons)
+        ]
         Writer("tracker_person", ["id", "name", "initials"]).write(persons)
         person_party = {}
         memberships = []
@@ -215,12 +228,47 @@ def build(scale: Scale, today: dt.date, seed: int = 10, log=print) -> dict:
         ministers = persons[: max(20, n_persons // 20)]  # the first persons also served as ministers
 
         # -------- question sets and everything that hangs on them
-        doc_cols = ["id", "file", "source_name", "content_hash", "size", "kind", "identifier", "title", "vergaderjaar",
-                    "aanhangsel_number", "dossier", "number", "date", "raw_text", "clean_text", "parse_warnings",
-                    "parsed", "parser_version", "ingested_at", "updated_at"]
-        qs_cols = ["id", "kind", "subject", "vergaderjaar", "aanhangsel_number", "submitted", "term_due", "answer_due",
-                   "postponed_on", "received", "first_received", "overdue_since", "question_document_id",
-                   "answer_document_id", "needs_review", "created_at", "updated_at"]
+        doc_cols = [
+            "id",
+            "file",
+            "source_name",
+            "content_hash",
+            "size",
+            "kind",
+            "identifier",
+            "title",
+            "vergaderjaar",
+            "aanhangsel_number",
+            "dossier",
+            "number",
+            "date",
+            "raw_text",
+            "clean_text",
+            "parse_warnings",
+            "parsed",
+            "parser_version",
+            "ingested_at",
+            "updated_at",
+        ]
+        qs_cols = [
+            "id",
+            "kind",
+            "subject",
+            "vergaderjaar",
+            "aanhangsel_number",
+            "submitted",
+            "term_due",
+            "answer_due",
+            "postponed_on",
+            "received",
+            "first_received",
+            "overdue_since",
+            "question_document_id",
+            "answer_document_id",
+            "needs_review",
+            "created_at",
+            "updated_at",
+        ]
         documents, qsets, askers, addressed, questions, answers, answer_q, postponements, roles = ([] for _ in range(9))
         n = scale.question_sets
         submitted_days = sorted(start_day + dt.timedelta(days=rnd.randrange(span)) for _ in range(n))
@@ -257,13 +305,53 @@ def build(scale: Scale, today: dt.date, seed: int = 10, log=print) -> dict:
             if received:
                 doc_id += 1
                 answer_doc = doc_id
-                documents.append((doc_id, "", f"ah-{vj}-{number}.txt", _hash("ah", vj, number), 4000, kind,
-                                  f"ah-tk-{vj.replace('-', '')}-{number}", f"Antwoord op vragen over {subject}", vj,
-                                  str(number), "", "", received, "", "", "[]", "{}", "bench", now, now))
+                documents.append(
+                    (
+                        doc_id,
+                        "",
+                        f"ah-{vj}-{number}.txt",
+                        _hash("ah", vj, number),
+                        4000,
+                        kind,
+                        f"ah-tk-{vj.replace('-', '')}-{number}",
+                        f"Antwoord op vragen over {subject}",
+                        vj,
+                        str(number),
+                        "",
+                        "",
+                        received,
+                        "",
+                        "",
+                        "[]",
+                        "{}",
+                        "bench",
+                        now,
+                        now,
+                    )
+                )
                 role_id += 1
                 roles.append((role_id, doc_id, rnd.choice(ministers)[0], office, "answerer", 0))
-            qsets.append((i, kind, subject, vj, str(number), submitted, term, due, postponed_on, received, received,
-                          None, None, answer_doc, False, now, now))
+            qsets.append(
+                (
+                    i,
+                    kind,
+                    subject,
+                    vj,
+                    str(number),
+                    submitted,
+                    term,
+                    due,
+                    postponed_on,
+                    received,
+                    received,
+                    None,
+                    None,
+                    answer_doc,
+                    False,
+                    now,
+                    now,
+                )
+            )
             for pos in range(rnd.choice([1, 1, 1, 1, 1, 1, 1, 2, 2, 3])):
                 ask_id += 1
                 person = rnd.randrange(n_persons) + 1 if pos == 0 else ((i * 7 + pos) % n_persons) + 1
@@ -290,24 +378,80 @@ def build(scale: Scale, today: dt.date, seed: int = 10, log=print) -> dict:
                 answered_sets.append((i, answer_doc, first_answer, n_q, office, received))
             if postponed_on:
                 doc_id += 1
-                documents.append((doc_id, "", f"mededeling-{i}.txt", _hash("notice", i), 900, "notice",
-                                  f"mededeling-{i}", f"Mededeling over {subject}", vj, "", "", "", postponed_on,
-                                  "", "", "[]", "{}", "bench", now, now))
+                documents.append(
+                    (
+                        doc_id,
+                        "",
+                        f"mededeling-{i}.txt",
+                        _hash("notice", i),
+                        900,
+                        "notice",
+                        f"mededeling-{i}",
+                        f"Mededeling over {subject}",
+                        vj,
+                        "",
+                        "",
+                        "",
+                        postponed_on,
+                        "",
+                        "",
+                        "[]",
+                        "{}",
+                        "bench",
+                        now,
+                        now,
+                    )
+                )
                 pp_id += 1
                 postponements.append((pp_id, i, doc_id, postponed_on, postponed_on + dt.timedelta(days=21)))
             if len(questions) >= 200_000:
-                _flush(doc_cols, qs_cols, documents, qsets, askers, addressed, questions, answers, answer_q,
-                       postponements, roles)
-        _flush(doc_cols, qs_cols, documents, qsets, askers, addressed, questions, answers, answer_q, postponements,
-               roles)
+                _flush(
+                    doc_cols,
+                    qs_cols,
+                    documents,
+                    qsets,
+                    askers,
+                    addressed,
+                    questions,
+                    answers,
+                    answer_q,
+                    postponements,
+                    roles,
+                )
+        _flush(
+            doc_cols, qs_cols, documents, qsets, askers, addressed, questions, answers, answer_q, postponements, roles
+        )
         counts.update(question_sets=n, questions=q_id, answers=a_id, postponements=pp_id)
         log(f"  question sets: {n}, questions: {q_id}, answers: {a_id}, postponed: {pp_id}")
 
         # -------- commitments: two thirds from answers, a third from letters
-        c_cols = ["id", "source_document_id", "answer_id", "request_id", "sentence", "sentence_hash", "actor",
-                  "actor_office_id", "deadline_text", "due_date", "due_precision", "review_date", "status", "closed_on",
-                  "evidence_id", "lapsed_reason", "notes", "rule", "confidence", "confirmed", "retired",
-                  "needs_review", "overdue_since", "created_at", "updated_at"]
+        c_cols = [
+            "id",
+            "source_document_id",
+            "answer_id",
+            "request_id",
+            "sentence",
+            "sentence_hash",
+            "actor",
+            "actor_office_id",
+            "deadline_text",
+            "due_date",
+            "due_precision",
+            "review_date",
+            "status",
+            "closed_on",
+            "evidence_id",
+            "lapsed_reason",
+            "notes",
+            "rule",
+            "confidence",
+            "confirmed",
+            "retired",
+            "needs_review",
+            "overdue_since",
+            "created_at",
+            "updated_at",
+        ]
         commitments = []
         letter_seq = {}
         from_answers = min(len(answered_sets), scale.commitments * 2 // 3)
@@ -320,9 +464,30 @@ def build(scale: Scale, today: dt.date, seed: int = 10, log=print) -> dict:
             nr = letter_seq[dossier] = letter_seq.get(dossier, 0) + 1
             day = start_day + dt.timedelta(days=rnd.randrange(span))
             office = rnd.randrange(len(offices)) + 1
-            documents.append((doc_id, "", f"kst-{dossier.replace(' ', '')}-{nr}.txt", _hash("kst", dossier, nr), 6000,
-                              "letter", f"kst-{dossier.replace(' ', '')}-{nr}", f"{title}; Brief regering", "",
-                              "", dossier, str(nr), day, "", "", "[]", "{}", "bench", now, now))
+            documents.append(
+                (
+                    doc_id,
+                    "",
+                    f"kst-{dossier.replace(' ', '')}-{nr}.txt",
+                    _hash("kst", dossier, nr),
+                    6000,
+                    "letter",
+                    f"kst-{dossier.replace(' ', '')}-{nr}",
+                    f"{title}; Brief regering",
+                    "",
+                    "",
+                    dossier,
+                    str(nr),
+                    day,
+                    "",
+                    "",
+                    "[]",
+                    "{}",
+                    "bench",
+                    now,
+                    now,
+                )
+            )
             role_id += 1
             roles.append((role_id, doc_id, rnd.choice(ministers)[0], office, "signatory", 0))
             letters.append((doc_id, office, day))
@@ -358,14 +523,40 @@ def build(scale: Scale, today: dt.date, seed: int = 10, log=print) -> dict:
             if closed:
                 closed = min(max(closed, day), today)
             confidence = 0.9 if rnd.random() < 0.85 else 0.6
-            created = dt.datetime.combine(day, dt.time(10), tzinfo=dt.timezone.utc)
-            commitments.append((cid, doc, answer, None, sentence, key[1], "", office,
-                                "voor de zomer" if dated else "op korte termijn", due, "season" if dated else "none",
-                                review, status, closed, None, "", "", "bench", confidence, False, False, False, None,
-                                created, created))
+            created = dt.datetime.combine(day, dt.time(10), tzinfo=dt.UTC)
+            commitments.append(
+                (
+                    cid,
+                    doc,
+                    answer,
+                    None,
+                    sentence,
+                    key[1],
+                    "",
+                    office,
+                    "voor de zomer" if dated else "op korte termijn",
+                    due,
+                    "season" if dated else "none",
+                    review,
+                    status,
+                    closed,
+                    None,
+                    "",
+                    "",
+                    "bench",
+                    confidence,
+                    False,
+                    False,
+                    False,
+                    None,
+                    created,
+                    created,
+                )
+            )
         _flush(doc_cols, qs_cols, documents, [], [], [], [], [], [], [], roles)
         Writer("tracker_commitment", c_cols).write(commitments)
         from tracker.domain import commitment_index
+
         commitment_index.refresh(everything=True)  # the list's search text and askers' parties
         counts.update(commitments=len(commitments), letters=n_letters, documents=doc_id)
         log(f"  commitments: {len(commitments)} ({n_letters} letters), documents: {doc_id}")
@@ -380,8 +571,9 @@ def build(scale: Scale, today: dt.date, seed: int = 10, log=print) -> dict:
                 sub_m.append((len(sub_m) + 1, s, rnd.randrange(len(ministry_rows)) + 1))
             elif x < 0.6:
                 sub_p.append((len(sub_p) + 1, s, rnd.randrange(len(parties)) + 1))
-        Writer("tracker_digestsubscription", ["id", "email", "user_id", "dossiers", "send_empty", "active",
-                                              "created_at"]).write(subs)
+        Writer(
+            "tracker_digestsubscription", ["id", "email", "user_id", "dossiers", "send_empty", "active", "created_at"]
+        ).write(subs)
         Writer("tracker_digestsubscription_ministries", ["id", "digestsubscription_id", "ministry_id"]).write(sub_m)
         Writer("tracker_digestsubscription_parties", ["id", "digestsubscription_id", "party_id"]).write(sub_p)
         counts["subscribers"] = len(subs)
@@ -408,8 +600,11 @@ def _flush(doc_cols, qs_cols, documents, qsets, askers, addressed, questions, an
         ("tracker_asker", ["id", "question_set_id", "person_id", "party_id", "position"], askers),
         ("tracker_questionset_addressed_to", ["id", "questionset_id", "office_id"], addressed),
         ("tracker_question", ["id", "question_set_id", "label", "position", "text", "party", "retired"], questions),
-        ("tracker_answer", ["id", "question_set_id", "document_id", "label", "position", "text", "nader", "retired"],
-         answers),
+        (
+            "tracker_answer",
+            ["id", "question_set_id", "document_id", "label", "position", "text", "nader", "retired"],
+            answers,
+        ),
         ("tracker_answer_questions", ["id", "answer_id", "question_id"], answer_q),
         ("tracker_postponement", ["id", "question_set_id", "document_id", "date", "expected"], postponements),
         ("tracker_ministerrole", ["id", "document_id", "person_id", "office_id", "role", "position"], roles),

@@ -1,5 +1,6 @@
 """The measurements of bench/run.py (issue 10), as functions the smoke test
 can call against the test database: ``run_all(scale)`` → the result dict."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,16 @@ from .texts import TextGenerator
 #: processes storing papers at once for ``ingest_docs_per_s`` on PostgreSQL: one per core of the target machine
 INGEST_WORKERS = 2
 
-RESULT_KEYS = ("parse_docs_per_s", "ingest_docs_per_s", "flag_overdue_first_s", "flag_overdue_s",
-               "flag_overdue_naive_s", "list_p95_ms", "list_queries", "digest_s_per_1000")
+RESULT_KEYS = (
+    "parse_docs_per_s",
+    "ingest_docs_per_s",
+    "flag_overdue_first_s",
+    "flag_overdue_s",
+    "flag_overdue_naive_s",
+    "list_p95_ms",
+    "list_queries",
+    "digest_s_per_1000",
+)
 
 
 def _now():
@@ -37,11 +46,16 @@ def machine() -> dict:
         load = [round(x, 2) for x in os.getloadavg()]
     except OSError:  # pragma: no cover
         load = []
-    return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-            "load_avg": load}
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_avg": load,
+    }
 
 
 # ---------------------------------------------------------------- parse and ingest
+
 
 def bench_parse(n: int) -> float:
     from documents.parsing.pipeline import parse_bytes
@@ -79,7 +93,27 @@ def bench_ingest(n: int, workers: int = 1, seed: int = 2) -> tuple[float, dict]:
     return n / elapsed, statuses
 
 
+def bench_ingest_round_trips(n: int, seed: int = 4) -> float:
+    """Statements sent to the database per paper (BEGIN and COMMIT included) while
+    ``ingest_paths`` stores ``n`` new generated papers in this process (counted
+    apart from the timed runs: counting makes Django log every statement)."""
+    from tracker.ingest.run import ingest_paths
+
+    folder = Path(tempfile.mkdtemp(prefix="tracker-bench-ingest-"))
+    try:
+        for i, (_kind, text) in enumerate(TextGenerator(seed=seed).many(n)):
+            (folder / f"ingest-{seed}-{i:05d}.txt").write_text(text, encoding="utf-8")
+        with CaptureQueriesContext(connection) as ctx:
+            report = ingest_paths([folder])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if report.failed:
+        raise RuntimeError(f"ingest failed for generated texts: {report.to_json()['failed'][:3]}")
+    return len(ctx.captured_queries) / n
+
+
 # ---------------------------------------------------------------- flag_overdue
+
 
 def bench_flag_overdue(today: dt.date) -> dict:
     """The first run (yesterday: records every past overdue item), then the
@@ -101,10 +135,15 @@ def bench_flag_overdue(today: dt.date) -> dict:
     start = _now()
     daily = flag_overdue(today)
     daily_s = _now() - start
-    return {"flag_overdue_first_s": first_s, "flag_overdue_s": daily_s, "flag_overdue_naive_s": naive_s,
-            "flag_overdue_speedup": naive_s / max(daily_s, 1e-9),
-            "flag_overdue_first_details": first.details, "flag_overdue_details": daily.details,
-            "flag_overdue_naive_details": naive_counts}
+    return {
+        "flag_overdue_first_s": first_s,
+        "flag_overdue_s": daily_s,
+        "flag_overdue_naive_s": naive_s,
+        "flag_overdue_speedup": naive_s / max(daily_s, 1e-9),
+        "flag_overdue_first_details": first.details,
+        "flag_overdue_details": daily.details,
+        "flag_overdue_naive_details": naive_counts,
+    }
 
 
 def remeasure_flag_overdue(today: dt.date | None = None) -> dict:
@@ -125,11 +164,16 @@ def remeasure_flag_overdue(today: dt.date | None = None) -> dict:
         with connection.cursor() as cur:
             for table in ("tracker_questionset", "tracker_commitment", "tracker_statuschange", "tracker_jobrun"):
                 cur.execute(f"VACUUM (ANALYZE) {table}")
-    return {"today": today.isoformat(), "machine": machine(), **bench_flag_overdue(today),
-            "load_avg_end": machine()["load_avg"]}
+    return {
+        "today": today.isoformat(),
+        "machine": machine(),
+        **bench_flag_overdue(today),
+        "load_avg_end": machine()["load_avg"],
+    }
 
 
 # ---------------------------------------------------------------- list pages
+
 
 def list_urls(n: int) -> list[str]:
     from tracker.models import Ministry, Office, Party, Person, QuestionSet
@@ -137,29 +181,52 @@ def list_urls(n: int) -> list[str]:
     ministries = list(Ministry.objects.values_list("pk", flat=True)) or [0]
     offices = list(Office.objects.values_list("pk", flat=True)) or [0]
     parties = list(Party.objects.values_list("pk", flat=True)) or [0]
-    ministers = list(Person.objects.filter(minister_roles__isnull=False).distinct()
-                     .values_list("pk", flat=True)[:10]) or [0]
+    ministers = list(
+        Person.objects.filter(minister_roles__isnull=False).distinct().values_list("pk", flat=True)[:10]
+    ) or [0]
     newest = QuestionSet.objects.order_by("-submitted").values_list("submitted", flat=True).first() or dt.date.today()
     year_ago = (newest - dt.timedelta(days=365)).isoformat()
     urls = []
     for k in range(n):
-        m, o, p, pm = (ministries[k % len(ministries)], offices[k % len(offices)], parties[k % len(parties)],
-                       ministers[k % len(ministers)])
+        m, o, p, pm = (
+            ministries[k % len(ministries)],
+            offices[k % len(offices)],
+            parties[k % len(parties)],
+            ministers[k % len(ministers)],
+        )
         c = [
-            "/commitments/", "/commitments/?status=overdue", "/commitments/?status=open",
-            f"/commitments/?ministry={m}", f"/commitments/?status=overdue&ministry={m}&sort=-date",
-            "/commitments/?status=to_confirm", f"/commitments/?office={o}", f"/commitments/?party={p}",
-            f"/commitments/?minister={pm}", "/commitments/?dossier=32735", "/commitments/?has_deadline=false",
-            f"/commitments/?due_from={year_ago}&sort=-due", "/commitments/?q=stikstof",
-            "/commitments/?q=jeugdzorg&status=open", "/commitments/?status=fulfilled&sort=ministry&page=2",
+            "/commitments/",
+            "/commitments/?status=overdue",
+            "/commitments/?status=open",
+            f"/commitments/?ministry={m}",
+            f"/commitments/?status=overdue&ministry={m}&sort=-date",
+            "/commitments/?status=to_confirm",
+            f"/commitments/?office={o}",
+            f"/commitments/?party={p}",
+            f"/commitments/?minister={pm}",
+            "/commitments/?dossier=32735",
+            "/commitments/?has_deadline=false",
+            f"/commitments/?due_from={year_ago}&sort=-due",
+            "/commitments/?q=stikstof",
+            "/commitments/?q=jeugdzorg&status=open",
+            "/commitments/?status=fulfilled&sort=ministry&page=2",
             "/commitments/?page=last",
         ]
         q = [
-            "/questions/", "/questions/?status=overdue", "/questions/?status=open",
-            f"/questions/?ministry={m}", f"/questions/?status=answered_late&ministry={m}",
-            "/questions/?status=answered_on_time&sort=-received", f"/questions/?office={o}", f"/questions/?party={p}",
-            "/questions/?kind=written_consultation", f"/questions/?submitted_from={year_ago}&sort=due",
-            "/questions/?q=belarus", "/questions/?q=de%20vries", "/questions/?page=2", "/questions/?page=last",
+            "/questions/",
+            "/questions/?status=overdue",
+            "/questions/?status=open",
+            f"/questions/?ministry={m}",
+            f"/questions/?status=answered_late&ministry={m}",
+            "/questions/?status=answered_on_time&sort=-received",
+            f"/questions/?office={o}",
+            f"/questions/?party={p}",
+            "/questions/?kind=written_consultation",
+            f"/questions/?submitted_from={year_ago}&sort=due",
+            "/questions/?q=belarus",
+            "/questions/?q=de%20vries",
+            "/questions/?page=2",
+            "/questions/?page=last",
         ]
         pool = c if k % 2 == 0 else q
         urls.append(pool[(k // 2) % len(pool)])
@@ -187,11 +254,17 @@ def bench_lists(n: int) -> dict:
     times.sort()
     p95 = times[min(len(times) - 1, max(0, int(round(0.95 * len(times))) - 1))]
     slowest.sort(reverse=True)
-    return {"list_p95_ms": p95, "list_median_ms": statistics.median(times), "list_queries": max(queries),
-            "list_requests": len(times), "list_slowest": slowest[:5]}
+    return {
+        "list_p95_ms": p95,
+        "list_median_ms": statistics.median(times),
+        "list_queries": max(queries),
+        "list_requests": len(times),
+        "list_slowest": slowest[:5],
+    }
 
 
 # ---------------------------------------------------------------- digests
+
 
 def bench_digests(today: dt.date) -> dict:
     from tracker.digests.delivery import send_digests
@@ -206,19 +279,29 @@ def bench_digests(today: dt.date) -> dict:
     sent = len(mail.outbox)
     size = sum(len(m.body) for m in mail.outbox) // max(1, sent)
     mail.outbox = []
-    return {"digest_s_per_1000": elapsed * 1000 / max(1, subs), "digest_subscribers": subs, "digest_sent": sent,
-            "digest_avg_text_chars": size, "digest_details": run.details}
+    return {
+        "digest_s_per_1000": elapsed * 1000 / max(1, subs),
+        "digest_subscribers": subs,
+        "digest_sent": sent,
+        "digest_avg_text_chars": size,
+        "digest_details": run.details,
+    }
 
 
 # ---------------------------------------------------------------- all
+
 
 def run_all(scale_name: str, today: dt.date | None = None, log=print, ingest_workers: int = INGEST_WORKERS) -> dict:
     """Every figure; ``ingest_workers`` 1 where the workers' own connections could not see the data (a test's
     transaction)."""
     scale = dataset.SCALES[scale_name]
     today = today or timezone.localdate()
-    result: dict = {"scale": scale_name, "database": connection.vendor, "today": today.isoformat(),
-                    "machine": machine()}
+    result: dict = {
+        "scale": scale_name,
+        "database": connection.vendor,
+        "today": today.isoformat(),
+        "machine": machine(),
+    }
     start = _now()
     log(f"building the {scale_name} data set ({scale.question_sets} question sets) into {connection.vendor} …")
     result["counts"] = dataset.build(scale, today, log=log)
@@ -233,10 +316,12 @@ def run_all(scale_name: str, today: dt.date | None = None, log=print, ingest_wor
     if connection.vendor == "postgresql" and ingest_workers > 1:  # SQLite takes one writer at a time
         log(f"ingesting {scale.ingest_docs} more, {ingest_workers} workers (ingest --workers {ingest_workers}) …")
         result["ingest_docs_per_s"], result["ingest_statuses_workers"] = bench_ingest(
-            scale.ingest_docs, workers=ingest_workers, seed=3)
+            scale.ingest_docs, workers=ingest_workers, seed=3
+        )
         result["ingest_workers"] = ingest_workers
     else:
         result["ingest_docs_per_s"], result["ingest_workers"] = one, 1
+    result["ingest_round_trips_per_paper"] = bench_ingest_round_trips(min(50, scale.ingest_docs))
 
     log("flag_overdue: first run, naive reference, daily run …")
     result.update(bench_flag_overdue(today))
@@ -246,8 +331,13 @@ def run_all(scale_name: str, today: dt.date | None = None, log=print, ingest_wor
         # open the lists: the first flag_overdue run changed every overdue set and commitment
         log("vacuum the tables the jobs and ingest changed, as autovacuum does …")
         with connection.cursor() as cur:
-            for table in ("tracker_questionset", "tracker_commitment", "tracker_commitment_asker_parties",
-                          "documents_document", "tracker_statuschange"):
+            for table in (
+                "tracker_questionset",
+                "tracker_commitment",
+                "tracker_commitment_asker_parties",
+                "documents_document",
+                "tracker_statuschange",
+            ):
                 cur.execute(f"VACUUM (ANALYZE) {table}")
     log(f"list pages: {scale.list_requests} requests …")
     result.update(bench_lists(scale.list_requests))

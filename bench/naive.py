@@ -8,6 +8,7 @@ makes it slow is the loop itself and one write per changed row.
 
 Only the benchmark runs it (bench/measure.py), inside a transaction that is
 rolled back, so the real job that follows sees the same rows."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,12 +24,21 @@ ONE_DAY = dt.timedelta(days=1)
 
 def flag_overdue_naive(today: dt.date) -> dict:
     run = JobRun.objects.create(name="flag_overdue_naive", day=today)
-    counts = {"question_sets_overdue": 0, "commitments_overdue": 0, "flagged": 0, "since_changed": 0,
-              "review_dates_set": 0}
+    counts = {
+        "question_sets_overdue": 0,
+        "commitments_overdue": 0,
+        "flagged": 0,
+        "since_changed": 0,
+        "review_dates_set": 0,
+    }
     ct = ContentType.objects.get_for_model(QuestionSet)
     for qs in QuestionSet.objects.order_by("pk").iterator(chunk_size=2000):
-        overdue = (qs.kind == QuestionSet.Kind.WRITTEN_QUESTIONS and qs.submitted is not None
-                   and qs.submitted <= today and qs.days_overdue(today) is not None)
+        overdue = (
+            qs.kind == QuestionSet.Kind.WRITTEN_QUESTIONS
+            and qs.submitted is not None
+            and qs.submitted <= today
+            and qs.days_overdue(today) is not None
+        )
         became = answer_term.due_on(qs.submitted, qs.postponed_on, today) + ONE_DAY if overdue else None
         if overdue:
             counts["question_sets_overdue"] += 1
@@ -41,8 +51,7 @@ def flag_overdue_naive(today: dt.date) -> dict:
     ct = ContentType.objects.get_for_model(Commitment)
     for c in Commitment.objects.select_related("source_document").order_by("pk").iterator(chunk_size=2000):
         paper_date = c.source_document.date
-        overdue = (not c.retired and (paper_date is None or paper_date <= today)
-                   and c.days_overdue(today) is not None)
+        overdue = not c.retired and (paper_date is None or paper_date <= today) and c.days_overdue(today) is not None
         became = c.due_date + ONE_DAY if overdue else None
         if overdue:
             counts["commitments_overdue"] += 1
@@ -63,7 +72,14 @@ def flag_overdue_naive(today: dt.date) -> dict:
 
 def _record(ct, pk, became, today, run, counts):
     _, created = StatusChange.objects.get_or_create(
-        content_type=ct, object_id=pk, event=StatusChange.Event.OVERDUE, on=became,
-        defaults={"new_value": "te laat", "job": run,
-                  "note": f"te laat sinds {became.isoformat()} (vastgesteld voor {today.isoformat()})"})
+        content_type=ct,
+        object_id=pk,
+        event=StatusChange.Event.OVERDUE,
+        on=became,
+        defaults={
+            "new_value": "te laat",
+            "job": run,
+            "note": f"te laat sinds {became.isoformat()} (vastgesteld voor {today.isoformat()})",
+        },
+    )
     counts["flagged"] += created

@@ -13,6 +13,7 @@ replays the folder with ``sync_opendata --from-dir`` on its own SQLite file
 the dev database) and prints the time, and the same replay a second time
 (nothing new: every entry unchanged). The last line is one JSON object.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,19 +32,92 @@ BENCH_SQLITE = ROOT / "var" / "bench-opendata.sqlite3"
 FEED = "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0"
 TK = "http://www.tweedekamer.nl/xsd/tkData/v1-0"
 PAGE = 250
-SURNAMES = ["Kröger", "Dobbe", "Bikker", "Omtzigt", "Dijk", "Agema", "Van der Plas", "Bontenbal", "Klaver", "Paternotte",
-            "Eerdmans", "Stoffer", "Teunissen", "Ouwehand", "Van Baarle", "Tielen", "Michon", "Vijlbrief", "Bikker",
-            "Van Campen", "Grinwis", "Podt", "Sneller", "Mutluer", "Vedder", "Kostić", "Flach", "Boswijk"]
-PARTIES = ["GroenLinks-PvdA", "SP", "ChristenUnie", "NSC", "PVV", "BBB", "CDA", "VVD", "D66", "JA21", "SGP", "PvdD",
-           "DENK", "Volt"]
-MINISTRIES = ["Infrastructuur en Waterstaat", "Volksgezondheid, Welzijn en Sport", "Justitie en Veiligheid",
-              "Financiën", "Buitenlandse Zaken", "Onderwijs, Cultuur en Wetenschap", "Sociale Zaken en Werkgelegenheid",
-              "Economische Zaken en Klimaat", "Binnenlandse Zaken en Koninkrijksrelaties", "Defensie"]
-TOPICS = ["wachtlijsten in de jeugdzorg", "de dijkversterking", "de huisartsenzorg", "de herstelregeling toeslagen",
-          "de energierekening", "het lerarentekort", "de stikstofuitstoot", "de woningbouw", "de asielopvang",
-          "de rechtspraak", "het openbaar vervoer in de regio", "de netcongestie"]
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]
+SURNAMES = [
+    "Kröger",
+    "Dobbe",
+    "Bikker",
+    "Omtzigt",
+    "Dijk",
+    "Agema",
+    "Van der Plas",
+    "Bontenbal",
+    "Klaver",
+    "Paternotte",
+    "Eerdmans",
+    "Stoffer",
+    "Teunissen",
+    "Ouwehand",
+    "Van Baarle",
+    "Tielen",
+    "Michon",
+    "Vijlbrief",
+    "Bikker",
+    "Van Campen",
+    "Grinwis",
+    "Podt",
+    "Sneller",
+    "Mutluer",
+    "Vedder",
+    "Kostić",
+    "Flach",
+    "Boswijk",
+]
+PARTIES = [
+    "GroenLinks-PvdA",
+    "SP",
+    "ChristenUnie",
+    "NSC",
+    "PVV",
+    "BBB",
+    "CDA",
+    "VVD",
+    "D66",
+    "JA21",
+    "SGP",
+    "PvdD",
+    "DENK",
+    "Volt",
+]
+MINISTRIES = [
+    "Infrastructuur en Waterstaat",
+    "Volksgezondheid, Welzijn en Sport",
+    "Justitie en Veiligheid",
+    "Financiën",
+    "Buitenlandse Zaken",
+    "Onderwijs, Cultuur en Wetenschap",
+    "Sociale Zaken en Werkgelegenheid",
+    "Economische Zaken en Klimaat",
+    "Binnenlandse Zaken en Koninkrijksrelaties",
+    "Defensie",
+]
+TOPICS = [
+    "wachtlijsten in de jeugdzorg",
+    "de dijkversterking",
+    "de huisartsenzorg",
+    "de herstelregeling toeslagen",
+    "de energierekening",
+    "het lerarentekort",
+    "de stikstofuitstoot",
+    "de woningbouw",
+    "de asielopvang",
+    "de rechtspraak",
+    "het openbaar vervoer in de regio",
+    "de netcongestie",
+]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def guid(kind: int, n: int) -> str:
@@ -52,10 +126,12 @@ def guid(kind: int, n: int) -> str:
 
 def _entry(category: str, token: int, gid: str, body: str, enclosure: bool = False) -> str:
     link = f'<link rel="enclosure" href="{FEED}/Resources/{gid}"/>' if enclosure else ""
-    return (f"<entry><title>{gid}</title><id>{FEED}/Entiteiten/{gid}</id><updated>2024-06-01T00:00:00Z</updated>"
-            f'<category term="{category[0].lower() + category[1:]}"/>'
-            f'<link rel="next" href="{FEED}/Feed?skiptoken={token + 1}&amp;category={category}"/>{link}'
-            f'<content type="application/xml">{body}</content></entry>')
+    return (
+        f"<entry><title>{gid}</title><id>{FEED}/Entiteiten/{gid}</id><updated>2024-06-01T00:00:00Z</updated>"
+        f'<category term="{category[0].lower() + category[1:]}"/>'
+        f'<link rel="next" href="{FEED}/Feed?skiptoken={token + 1}&amp;category={category}"/>{link}'
+        f'<content type="application/xml">{body}</content></entry>'
+    )
 
 
 def _element(name: str, gid: str, fields: dict, extra: str = "", attrs: str = "", deleted: bool = False) -> str:
@@ -67,13 +143,15 @@ def _element(name: str, gid: str, fields: dict, extra: str = "", attrs: str = ""
 
 
 def notice_paper(surname: str, party: str, ministry: str, topic: str, asked: dt.date, on: dt.date) -> bytes:
-    return (f"Aanhangsel van de Handelingen\n"
-            f"Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\n\n"
-            f"Mededeling van Minister Jansen ({ministry}) (ontvangen {on.day} {MONTHS[on.month - 1]} {on.year})\n\n"
-            f"De vragen van het lid {surname} ({party}) over {topic} (ingezonden {asked.day} "
-            f"{MONTHS[asked.month - 1]} {asked.year}) kunnen tot mijn spijt niet binnen de gebruikelijke termijn "
-            f"worden beantwoord. De reden van het uitstel is dat de beantwoording afstemming vergt met andere "
-            f"departementen.\n").encode("utf-8")
+    return (
+        f"Aanhangsel van de Handelingen\n"
+        f"Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\n\n"
+        f"Mededeling van Minister Jansen ({ministry}) (ontvangen {on.day} {MONTHS[on.month - 1]} {on.year})\n\n"
+        f"De vragen van het lid {surname} ({party}) over {topic} (ingezonden {asked.day} "
+        f"{MONTHS[asked.month - 1]} {asked.year}) kunnen tot mijn spijt niet binnen de gebruikelijke termijn "
+        f"worden beantwoord. De reden van het uitstel is dat de beantwoording afstemming vergt met andere "
+        f"departementen.\n"
+    ).encode()
 
 
 def generate(folder: Path, entries: int = 10_000) -> dict:
@@ -88,16 +166,44 @@ def generate(folder: Path, entries: int = 10_000) -> dict:
         surname, party = SURNAMES[i % len(SURNAMES)], PARTIES[i % len(PARTIES)]
         ministry, topic = MINISTRIES[i % len(MINISTRIES)], f"{TOPICS[i % len(TOPICS)]} ({i})"
         zg = guid(0x7A, i)
-        fields = {"nummer": f"2024Z{10000 + i:05d}", "soort": "Schriftelijke vragen",
-                  "onderwerp": f"Vragen van het lid {surname} ({party}) over {topic}",
-                  "gestartOp": f"{asked.isoformat()}T00:00:00+01:00", "vergaderjaar": "2023-2024", "afgedaan": "false"}
+        fields = {
+            "nummer": f"2024Z{10000 + i:05d}",
+            "soort": "Schriftelijke vragen",
+            "onderwerp": f"Vragen van het lid {surname} ({party}) over {topic}",
+            "gestartOp": f"{asked.isoformat()}T00:00:00+01:00",
+            "vergaderjaar": "2023-2024",
+            "afgedaan": "false",
+        }
         zaken.append(("Zaak", zg, _element("zaak", zg, fields)))
-        actors.append(("ZaakActor", guid(0x7B, 2 * i), _element("zaakActor", guid(0x7B, 2 * i), {
-            "actorNaam": f"A. {surname}", "actorFractie": party, "functie": "Tweede Kamerlid", "relatie": "Indiener"},
-            extra=f'<zaak ref="{zg}"/>')))
-        actors.append(("ZaakActor", guid(0x7B, 2 * i + 1), _element("zaakActor", guid(0x7B, 2 * i + 1), {
-            "actorNaam": "B. Jansen", "functie": f"minister van {ministry}", "relatie": "Gericht aan"},
-            extra=f'<zaak ref="{zg}"/>')))
+        actors.append(
+            (
+                "ZaakActor",
+                guid(0x7B, 2 * i),
+                _element(
+                    "zaakActor",
+                    guid(0x7B, 2 * i),
+                    {
+                        "actorNaam": f"A. {surname}",
+                        "actorFractie": party,
+                        "functie": "Tweede Kamerlid",
+                        "relatie": "Indiener",
+                    },
+                    extra=f'<zaak ref="{zg}"/>',
+                ),
+            )
+        )
+        actors.append(
+            (
+                "ZaakActor",
+                guid(0x7B, 2 * i + 1),
+                _element(
+                    "zaakActor",
+                    guid(0x7B, 2 * i + 1),
+                    {"actorNaam": "B. Jansen", "functie": f"minister van {ministry}", "relatie": "Gericht aan"},
+                    extra=f'<zaak ref="{zg}"/>',
+                ),
+            )
+        )
         n += 3
         if i % 13 == 12 and n < entries:  # a postponement notice, with its file
             dg = guid(0x7C, i)
@@ -105,23 +211,51 @@ def generate(folder: Path, entries: int = 10_000) -> dict:
             paper = notice_paper(surname, party, ministry, topic, asked, on)
             (folder / "resources").mkdir(parents=True, exist_ok=True)
             (folder / "resources" / f"{dg}.txt").write_bytes(paper)
-            documents.append(("Document", dg, _element("document", dg, {
-                "soort": "Mededeling (uitstel antwoord)", "documentNummer": f"2024D{20000 + i:05d}",
-                "onderwerp": f"Uitstel beantwoording vragen over {topic}", "datum": f"{on.isoformat()}T00:00:00+02:00",
-                "vergaderjaar": "2023-2024"}, extra=f'<zaak ref="{zg}"/>',
-                attrs=f' tk:contentType="text/plain" tk:contentLength="{len(paper)}"'), True))
+            documents.append(
+                (
+                    "Document",
+                    dg,
+                    _element(
+                        "document",
+                        dg,
+                        {
+                            "soort": "Mededeling (uitstel antwoord)",
+                            "documentNummer": f"2024D{20000 + i:05d}",
+                            "onderwerp": f"Uitstel beantwoording vragen over {topic}",
+                            "datum": f"{on.isoformat()}T00:00:00+02:00",
+                            "vergaderjaar": "2023-2024",
+                        },
+                        extra=f'<zaak ref="{zg}"/>',
+                        attrs=f' tk:contentType="text/plain" tk:contentLength="{len(paper)}"',
+                    ),
+                    True,
+                )
+            )
             n += 1
         for _ in range(10 if i % 13 == 12 else 0):
             if n >= entries:
                 break
             r = len(registry)
             tg = guid(0x7D, r)
-            registry.append(("Toezegging", tg, _element("toezegging", tg, {
-                "nummer": f"TZ2024{r:05d}", "tekst": f"De minister informeert de Kamer over {TOPICS[r % len(TOPICS)]}.",
-                "status": ["Openstaand", "Afgedaan", "Deels Afgedaan", "Vervallen", ""][r % 5],
-                "datumNakoming": "0001-01-01T00:00:00Z" if r % 3 else "2024-09-01T00:00:00+02:00",
-                "ministerie": MINISTRIES[r % len(MINISTRIES)], "naam": "Jansen, B.",
-                "aanmaakdatum": "2024-03-01T10:00:00+01:00"})))
+            registry.append(
+                (
+                    "Toezegging",
+                    tg,
+                    _element(
+                        "toezegging",
+                        tg,
+                        {
+                            "nummer": f"TZ2024{r:05d}",
+                            "tekst": f"De minister informeert de Kamer over {TOPICS[r % len(TOPICS)]}.",
+                            "status": ["Openstaand", "Afgedaan", "Deels Afgedaan", "Vervallen", ""][r % 5],
+                            "datumNakoming": "0001-01-01T00:00:00Z" if r % 3 else "2024-09-01T00:00:00+02:00",
+                            "ministerie": MINISTRIES[r % len(MINISTRIES)],
+                            "naam": "Jansen, B.",
+                            "aanmaakdatum": "2024-03-01T10:00:00+01:00",
+                        },
+                    ),
+                )
+            )
             n += 1
     # the Kamer re-touches and withdraws: the first Zaak again, and a tombstone for the second
     if len(zaken) > 2:
@@ -130,17 +264,23 @@ def generate(folder: Path, entries: int = 10_000) -> dict:
     counts = {}
     token = 30_000_000
     for category, items in (("Zaak", zaken), ("ZaakActor", actors), ("Document", documents), ("Toezegging", registry)):
-        pages = [items[k:k + PAGE] for k in range(0, len(items), PAGE)]
+        pages = [items[k : k + PAGE] for k in range(0, len(items), PAGE)]
         for p, chunk in enumerate(pages):
             name = "start" if p == 0 else str(token)
             body = "".join(_entry(category, token + j, gid, xml, *rest) for j, (_, gid, xml, *rest) in enumerate(chunk))
             token += len(chunk)
-            links = f'<link rel="next" href="{FEED}/Feed?skiptoken={token}&amp;category={category}"/>' \
-                if p + 1 < len(pages) else ""
+            links = (
+                f'<link rel="next" href="{FEED}/Feed?skiptoken={token}&amp;category={category}"/>'
+                if p + 1 < len(pages)
+                else ""
+            )
             out = folder / "feed" / category / f"{name}.xml"
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
-                           f"<title>SyncFeed {category}</title>{links}{body}</feed>\n", encoding="utf-8")
+            out.write_text(
+                f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+                f"<title>SyncFeed {category}</title>{links}{body}</feed>\n",
+                encoding="utf-8",
+            )
         counts[category] = len(items)
     return counts
 
@@ -178,15 +318,22 @@ def main(argv=None) -> int:
         second = run(folder)
         again = time.perf_counter() - started
         result = {
-            "entries": sum(counts.values()), "by_category": counts, "replay_seconds": round(seconds, 2),
-            "entries_per_second": round(sum(counts.values()) / seconds), "second_run_seconds": round(again, 2),
-            "first": first.to_json(), "second": second.to_json(),
-            "question_sets": QuestionSet.objects.count(), "registry": RegistryCommitment.objects.count(),
+            "entries": sum(counts.values()),
+            "by_category": counts,
+            "replay_seconds": round(seconds, 2),
+            "entries_per_second": round(sum(counts.values()) / seconds),
+            "second_run_seconds": round(again, 2),
+            "first": first.to_json(),
+            "second": second.to_json(),
+            "question_sets": QuestionSet.objects.count(),
+            "registry": RegistryCommitment.objects.count(),
             "papers": OpenDataDocument.objects.filter(paper="done").count(),
         }
-        print(f"{result['entries']} entries replayed in {seconds:.1f} s ({result['entries_per_second']}/s); "
-              f"{result['question_sets']} question sets, {result['papers']} papers ingested, "
-              f"{result['registry']} registry commitments; second run {again:.1f} s")
+        print(
+            f"{result['entries']} entries replayed in {seconds:.1f} s ({result['entries_per_second']}/s); "
+            f"{result['question_sets']} question sets, {result['papers']} papers ingested, "
+            f"{result['registry']} registry commitments; second run {again:.1f} s"
+        )
         print(json.dumps(result))
     finally:
         if not args.keep:

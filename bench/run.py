@@ -14,6 +14,7 @@ tables are emptied first), else its own SQLite file var/bench.sqlite3,
 recreated on every run (never the dev database var/tracker.sqlite3). The
 large scale needs PostgreSQL. Uploaded files go to a temporary folder.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,20 +45,30 @@ def configure_database(scale: str) -> None:
         url = os.environ["DATABASE_URL"]
     if url.startswith("sqlite"):
         if scale == "large":
-            _refuse("the large scale (1,000,000 question sets) is PostgreSQL-only: "
-                    "set DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_bench")
+            _refuse(
+                "the large scale (1,000,000 question sets) is PostgreSQL-only: "
+                "set DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_bench"
+            )
         if "tracker.sqlite3" in url:
-            _refuse("refusing to fill the dev database var/tracker.sqlite3; unset DATABASE_URL to use var/bench.sqlite3")
+            _refuse(
+                "refusing to fill the dev database var/tracker.sqlite3; unset DATABASE_URL to use var/bench.sqlite3"
+            )
     name = url.rsplit("/", 1)[-1].split("?")[0]
     if "bench" not in name:
-        _refuse(f"DATABASE_URL names {name!r}: the benchmark empties the data tables, so the database "
-                "name must contain 'bench' (e.g. tracker_bench)")
+        _refuse(
+            f"DATABASE_URL names {name!r}: the benchmark empties the data tables, so the database "
+            "name must contain 'bench' (e.g. tracker_bench)"
+        )
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", default="small", choices=PUBLIC_SCALES + ("tiny",),
-                        help="small (20,000 question sets), medium (100,000), large (1,000,000; PostgreSQL)")
+    parser.add_argument(
+        "--scale",
+        default="small",
+        choices=PUBLIC_SCALES + ("tiny",),
+        help="small (20,000 question sets), medium (100,000), large (1,000,000; PostgreSQL)",
+    )
     parser.add_argument("--json", action="store_true", help="print only progress to stderr and the JSON line")
     args = parser.parse_args(argv)
 
@@ -82,10 +93,19 @@ def main(argv=None) -> int:
     finally:
         shutil.rmtree(media, ignore_errors=True)
     if not args.json:
-        for key in ("parse_docs_per_s", "ingest_docs_per_s", "ingest_docs_per_s_one_worker", "flag_overdue_first_s",
-                    "flag_overdue_s",
-                    "flag_overdue_naive_s", "flag_overdue_speedup", "list_p95_ms", "list_queries",
-                    "digest_s_per_1000"):
+        for key in (
+            "parse_docs_per_s",
+            "ingest_docs_per_s",
+            "ingest_docs_per_s_one_worker",
+            "ingest_round_trips_per_paper",
+            "flag_overdue_first_s",
+            "flag_overdue_s",
+            "flag_overdue_naive_s",
+            "flag_overdue_speedup",
+            "list_p95_ms",
+            "list_queries",
+            "digest_s_per_1000",
+        ):
             print(f"  {key:24} {result[key]}")
     print(json.dumps(result, default=str, ensure_ascii=False))
     return 0

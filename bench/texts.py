@@ -3,6 +3,7 @@ answer PDFs (tests/fixtures/samples): written questions with their answers,
 letters to the Kamer with promises, postponement notices. Plain Python, seeded,
 so a run is repeatable; every text is distinct (its own date, subject, number),
 so ingest stores each as a new paper."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,7 +47,7 @@ def _cap(name: str) -> str:
 
 
 def _post_phrase(post: str) -> str:
-    """"Minister van Buitenlandse Zaken" → "de Minister van Buitenlandse Zaken"."""
+    """ "Minister van Buitenlandse Zaken" → "de Minister van Buitenlandse Zaken"."""
     return f"de {post}"
 
 
@@ -91,8 +92,9 @@ class TextGenerator:
         ]
         for i in range(1, n_q + 1):
             q = r.choice(QUESTION_STEMS).format(q=f"«{_cap(topic)} onder druk» van {dutch_date(submitted)}", t=topic)
-            a = r.choice(ANSWER_STEMS).format(t=topic, d=dutch_date(submitted - dt.timedelta(days=30)),
-                                             dl=r.choice(DEADLINES))
+            a = r.choice(ANSWER_STEMS).format(
+                t=topic, d=dutch_date(submitted - dt.timedelta(days=30)), dl=r.choice(DEADLINES)
+            )
             lines += [f"Vraag {i}", q + " ", "", f"Antwoord {i}", a + " ", ""]
         return "\n".join(lines)
 
@@ -103,17 +105,25 @@ class TextGenerator:
         dossier, title = r.choice(DOSSIERS)
         ministry, post = r.choice(self.posts)
         topic = r.choice(TOPICS)
-        paras = [p.format(t=topic, d=dutch_date(day - dt.timedelta(days=r.randint(7, 40))), dl=r.choice(DEADLINES))
-                 for p in r.sample(LETTER_PARAS, k=4)]
-        return "\n".join([
-            f" {dossier} {title} ", "",
-            f"Nr. {self.first_number + self.n}  BRIEF VAN DE {post.upper()} ", "",
-            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal ", "",
-            f"Den Haag, {dutch_date(day)} ", "",
-            *[p + " \n" for p in paras],
-            f"De {post},",
-            f"{r.choice('ABCDEFGHJKMPRSTW')}.{r.choice('ABCDEFGHJKMPRSTW')}. {_cap(person_name(r.randrange(60)))}",
-        ])
+        paras = [
+            p.format(t=topic, d=dutch_date(day - dt.timedelta(days=r.randint(7, 40))), dl=r.choice(DEADLINES))
+            for p in r.sample(LETTER_PARAS, k=4)
+        ]
+        return "\n".join(
+            [
+                f" {dossier} {title} ",
+                "",
+                f"Nr. {self.first_number + self.n}  BRIEF VAN DE {post.upper()} ",
+                "",
+                "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal ",
+                "",
+                f"Den Haag, {dutch_date(day)} ",
+                "",
+                *[p + " \n" for p in paras],
+                f"De {post},",
+                f"{r.choice('ABCDEFGHJKMPRSTW')}.{r.choice('ABCDEFGHJKMPRSTW')}. {_cap(person_name(r.randrange(60)))}",
+            ]
+        )
 
     def notice(self) -> str:
         r = self.rnd
@@ -121,15 +131,19 @@ class TextGenerator:
         submitted = day - dt.timedelta(days=r.randint(15, 20))
         ministry, post = r.choice(self.posts)
         topic = r.choice(TOPICS)
-        return "\n".join([
-            "Aanhangsel van de Handelingen",
-            "Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden", "",
-            f"Mededeling van Minister {_cap(person_name(r.randrange(60)))} ({ministry}) (ontvangen {dutch_date(day)})", "",
-            f"De vragen van {self._askers()} over {topic} (ingezonden {dutch_date(submitted)}) kunnen tot mijn spijt "
-            "niet binnen de gebruikelijke termijn worden beantwoord. De reden van het uitstel is dat de beantwoording "
-            "afstemming vergt met andere departementen. Ik streef ernaar de vragen zo spoedig mogelijk, maar uiterlijk "
-            f"{dutch_date(day + dt.timedelta(days=21))}, te beantwoorden.",
-        ])
+        return "\n".join(
+            [
+                "Aanhangsel van de Handelingen",
+                "Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden",
+                "",
+                f"Mededeling van Minister {_cap(person_name(r.randrange(60)))} ({ministry}) (ontvangen {dutch_date(day)})",
+                "",
+                f"De vragen van {self._askers()} over {topic} (ingezonden {dutch_date(submitted)}) kunnen tot mijn spijt "
+                "niet binnen de gebruikelijke termijn worden beantwoord. De reden van het uitstel is dat de beantwoording "
+                "afstemming vergt met andere departementen. Ik streef ernaar de vragen zo spoedig mogelijk, maar uiterlijk "
+                f"{dutch_date(day + dt.timedelta(days=21))}, te beantwoorden.",
+            ]
+        )
 
     def next(self) -> tuple[str, str]:
         x = self.rnd.random()

@@ -1,6 +1,7 @@
 """bench/run.py at a tiny scale against the test database: the data builder,
 every measurement and the JSON keys (no timing assertions: the figures are
 BENCHMARKS.md's business)."""
+
 from __future__ import annotations
 
 import json

@@ -1,6 +1,7 @@
 """Two workers at once (``ingest --workers 2``, or two Celery workers taking
 uploads) store the same as one: papers that may belong together wait for
 each other (tracker/ingest/locks.py)."""
+
 import datetime as dt
 import shutil
 import threading
@@ -8,10 +9,10 @@ import threading
 import pytest
 from django.db import connection, transaction
 
-from tracker.ingest import locks as paper_locks
-from tracker.ingest.run import ingest_bytes, ingest_paths
 from documents.parsing.pipeline import parse_bytes
 from tests.conftest import FIXTURES, SAMPLES, seed
+from tracker.ingest import locks as paper_locks
+from tracker.ingest.run import ingest_bytes, ingest_paths
 from tracker.models import Commitment, Postponement, QuestionSet, Reference
 
 LIFECYCLE = FIXTURES / "lifecycle"
@@ -22,11 +23,16 @@ def parsed(path):
 
 
 def test_a_sets_papers_share_the_lock_of_their_submitted_date_and_letters_share_one():
-    questions, notice, answer = (parsed(p) for p in (LIFECYCLE / "belarus-vragen.txt",
-                                                     LIFECYCLE / "belarus-uitstel.txt", seed("002")))
+    questions, notice, answer = (
+        parsed(p) for p in (LIFECYCLE / "belarus-vragen.txt", LIFECYCLE / "belarus-uitstel.txt", seed("002"))
+    )
     assert questions.submitted == notice.submitted == answer.submitted == dt.date(2021, 1, 19)
-    assert paper_locks.locks_for(questions) == paper_locks.locks_for(answer) == paper_locks.locks_for(notice) == [
-        ("questions", False), ("questions:2021-01-19", True)]
+    assert (
+        paper_locks.locks_for(questions)
+        == paper_locks.locks_for(answer)
+        == paper_locks.locks_for(notice)
+        == [("questions", False), ("questions:2021-01-19", True)]
+    )
     assert paper_locks.locks_for(parsed(seed("003"))) == [("kamerstukken", True)]
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from tests.factories import CommitmentFactory, DocumentFactory, QuestionSetFactory
 from tracker.models import Discrepancy, FulfilmentSuggestion
 
-TODAY = dt.date.today()
+TODAY = timezone.localdate()
 
 
 def test_the_queue_shows_finds_to_confirm_suggestions_differences_and_review_dates(editor_client, db):

@@ -3,7 +3,7 @@
 On PostgreSQL: full-text search with the Dutch configuration (stemming:
 "informeren" finds "informeert"), ranked, the hits marked by
 ``ts_headline``; GIN indexes on the same expressions (migration
-0014_fulltext_search). On the embedded default (SQLite): every word must
+0009_fulltext_search). On the embedded default (SQLite): every word must
 occur in the text (case-insensitive contains), the hits marked in Python.
 
 ``ts_headline`` marks the hits with control characters that cannot occur

@@ -8,6 +8,7 @@ broker the Celery task ``ingest_upload`` runs it on a worker (registered by
 tracker/config/celery.py: autodiscover_tasks(related_name="upload_tasks")); without
 one the view calls ``run_upload`` in the request.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -66,23 +67,32 @@ def run_upload(run_id: int) -> JobRun:
     try:
         report = ingest_paths(paths)
     except Exception as exc:  # recorded for the page; the task's retry policy sees it too
-        JobRun.objects.filter(pk=run_id).update(status=JobRun.Status.FAILED, error=_no_paths(str(exc), folder)[:2000],
-                                                finished_at=timezone.now())
+        JobRun.objects.filter(pk=run_id).update(
+            status=JobRun.Status.FAILED, error=_no_paths(str(exc), folder)[:2000], finished_at=timezone.now()
+        )
         raise
     details = dict(run.details)
     report_json = report.to_json()
-    report_json["failed"] = [{"source": shown_name(run, f["source"]), "error": _no_paths(f["error"], folder)}
-                             for f in report_json["failed"]]
+    report_json["failed"] = [
+        {"source": shown_name(run, f["source"]), "error": _no_paths(f["error"], folder)} for f in report_json["failed"]
+    ]
     details["report"] = report_json
     details["results"] = [
-        {"source": shown_name(run, r.source), "status": r.status, "error": _no_paths(r.error, folder),
-         "document_id": r.document_id}
+        {
+            "source": shown_name(run, r.source),
+            "status": r.status,
+            "error": _no_paths(r.error, folder),
+            "document_id": r.document_id,
+        }
         for r in report.results
     ]
     with transaction.atomic():
         JobRun.objects.filter(pk=run_id).update(
-            status=JobRun.Status.DONE, details=details, finished_at=timezone.now(),
-            changed=report.count("stored") + report.count("updated"))
+            status=JobRun.Status.DONE,
+            details=details,
+            finished_at=timezone.now(),
+            changed=report.count("stored") + report.count("updated"),
+        )
     shutil.rmtree(folder, ignore_errors=True)  # the stored Documents keep their own copy
     run.refresh_from_db()
     return run
@@ -97,8 +107,12 @@ def _no_paths(text, folder: Path):
     return text
 
 
-@shared_task(name="tracker.ingest.uploads.ingest_upload", autoretry_for=(OperationalError, InterfaceError),
-             retry_backoff=30, max_retries=5)
+@shared_task(
+    name="tracker.ingest.uploads.ingest_upload",
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=30,
+    max_retries=5,
+)
 def ingest_upload(run_id: int) -> dict:
     run = run_upload(run_id)
     return {"job_run": run.pk, "status": run.status, "report": run.details.get("report")}

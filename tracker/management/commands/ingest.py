@@ -5,6 +5,7 @@ PostgreSQL, papers that may belong together still one after the other); progress
 terminal, a line every N files otherwise); a summary at the end; exit 1 if
 any file failed. With --json the summary is one JSON object, last on stdout.
 """
+
 import json
 import sys
 
@@ -22,8 +23,12 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--json", action="store_true", help="samenvatting als één JSON-object")
         parser.add_argument("--every", type=int, default=50, help="zonder terminal: een regel per N bestanden")
-        parser.add_argument("--workers", type=int, default=1,
-                            help="zoveel processen tegelijk (alleen PostgreSQL; SQLite schrijft met één)")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="zoveel processen tegelijk (alleen PostgreSQL; SQLite schrijft met één)",
+        )
 
     def handle(self, *args, **options):
         err = self.stderr

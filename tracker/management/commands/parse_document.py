@@ -2,6 +2,7 @@
 
 Writes nothing to the database. Exit 1 if any file failed.
 """
+
 import json
 
 from django.conf import settings
@@ -40,7 +41,9 @@ class Command(BaseCommand):
             elif doc.error:
                 self.stderr.write(f"{path}: {doc.error}")
             else:
-                self.stdout.write(f"{path}: {doc.kind}, {len(doc.questions)} vragen, {len(doc.answers)} antwoorden, "
-                                  f"{len(doc.commitments)} toezeggingen, {len(doc.references)} verwijzingen")
+                self.stdout.write(
+                    f"{path}: {doc.kind}, {len(doc.questions)} vragen, {len(doc.answers)} antwoorden, "
+                    f"{len(doc.commitments)} toezeggingen, {len(doc.references)} verwijzingen"
+                )
         if failed:
             raise CommandError(f"{failed} bestand(en) niet gelezen", returncode=1)

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("documents", "0002_dossier_compact_index"),
-        ("tracker", "0016_correction_why"),
+        ("tracker", "0011_correction_why"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0017_flag_overdue_indexes"),
+        ("tracker", "0012_flag_overdue_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0015_opendata")]
+    dependencies = [("tracker", "0010_opendata")]
     operations = [
         migrations.AddField(
             model_name="correction", name="why", field=models.TextField(blank=True, verbose_name="waarom")

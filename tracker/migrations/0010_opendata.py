@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("documents", "0002_dossier_compact_index"),
-        ("tracker", "0014_fulltext_search"),
+        ("tracker", "0009_fulltext_search"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -32,5 +32,5 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0013_cabinets"), ("documents", "0002_dossier_compact_index")]
+    dependencies = [("tracker", "0008_cabinets"), ("documents", "0002_dossier_compact_index")]
     operations = [migrations.RunPython(forward, backward)]
