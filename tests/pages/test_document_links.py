@@ -47,3 +47,27 @@ def test_the_source_file_needs_a_login(client, seeded):
 def test_a_paper_without_a_stored_file_says_so(reviewer, db):
     doc = Document.objects.create(source_name="geplakt.txt", content_hash="x" * 64)
     assert reviewer.get(f"/documents/{doc.pk}/bestand/").status_code == 404
+
+
+def test_each_paper_says_where_it_came_from(reviewer, seeded):
+    doc = Document.objects.order_by("pk").first()
+    assert doc.get_origin_display() == "Ingelezen uit een map"
+    assert doc.origin_detail.endswith("documents/samples")
+    page = reviewer.get(f"/documents/{doc.pk}/").content.decode()
+    assert "Ingelezen uit een map" in page
+
+
+def test_an_uploaded_paper_names_who_uploaded_it(editor_client, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.conftest import SAMPLES
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.CELERY_BROKER_URL = ""
+    sample = sorted(SAMPLES.glob("*.txt"))[0]
+    response = editor_client.post(
+        "/documents/upload/", {"files": [SimpleUploadedFile(sample.name, sample.read_bytes())]}, follow=True
+    )
+    assert response.status_code == 200
+    doc = Document.objects.get()
+    assert doc.origin == "upload" and doc.origin_detail == "door redacteur"

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, connections, models, transaction
 
-from documents.models import Document
+from documents.models import Document, Origin
 from documents.parsing.model import ParsedDocument
 from documents.parsing.pipeline import parse_bytes
 from tracker.domain import commitment_index
@@ -236,9 +236,11 @@ def ingest_bytes(
     file_name: str | None = None,
     lookups: Lookups | None = None,
     wait_for_disk: bool = True,
+    origin: tuple[str, str] = (Origin.UNKNOWN, ""),
 ) -> FileResult:
     """Parse and store one paper (its own transaction). Never raises for bad
-    input. ``lookups``: the people, parties and offices of the run this paper
+    input. ``origin``: where the paper came from (Document.Origin and a detail:
+    who uploaded it, the folder, the open-data number), kept from its first arrival. ``lookups``: the people, parties and offices of the run this paper
     is part of; ``wait_for_disk=False``: the commit does not wait for the
     disk (a run that ends with ``locks.flush()``)."""
     lookups = lookups if lookups is not None else Lookups()
@@ -250,11 +252,11 @@ def ingest_bytes(
     if parsed.error:
         return FileResult(source, "failed", error=parsed.error)
     try:
-        return _store_parsed(data, source, digest, parsed, file_name, lookups, wait_for_disk)
+        return _store_parsed(data, source, digest, parsed, file_name, lookups, wait_for_disk, origin)
     except IntegrityError:
         # a person, party or office the run remembered may have been deleted meanwhile: once more, asking
         lookups.forget()
-    return _store_parsed(data, source, digest, parsed, file_name, lookups, wait_for_disk)
+    return _store_parsed(data, source, digest, parsed, file_name, lookups, wait_for_disk, origin)
 
 
 def _store_parsed(
@@ -265,6 +267,7 @@ def _store_parsed(
     file_name: str | None,
     lookups: Lookups,
     wait_for_disk: bool,
+    origin: tuple[str, str] = (Origin.UNKNOWN, ""),
 ) -> FileResult:
     """The Document row and its records, in one transaction; an IntegrityError
     from the records is raised for ``ingest_bytes`` to try once more while
@@ -296,6 +299,8 @@ def _store_parsed(
             doc.content_hash = digest
             doc.size = len(data)
             doc.source_name = (file_name or os.path.basename(source))[:300]
+            if not doc.origin:
+                doc.origin, doc.origin_detail = origin[0], origin[1][:300]
             doc.file.save(doc.source_name, ContentFile(data), save=False)
             if new:
                 rows.add(doc)
@@ -312,16 +317,34 @@ def _store_parsed(
     return FileResult(source, "stored" if new else "updated", document_id=doc.pk)
 
 
-def ingest_file(path: Path, *, calendar=None, lookups: Lookups | None = None, wait_for_disk: bool = True) -> FileResult:
+def ingest_file(
+    path: Path,
+    *,
+    calendar=None,
+    lookups: Lookups | None = None,
+    wait_for_disk: bool = True,
+    origin: tuple[str, str] | None = None,
+) -> FileResult:
     try:
         data = read_limited(path, settings.MAX_DOCUMENT_BYTES)
     except IngestError as exc:
         return FileResult(str(path), "failed", error=str(exc))
-    return ingest_bytes(data, str(path), calendar=calendar, lookups=lookups, wait_for_disk=wait_for_disk)
+    return ingest_bytes(
+        data,
+        str(path),
+        calendar=calendar,
+        lookups=lookups,
+        wait_for_disk=wait_for_disk,
+        origin=origin or (Origin.FOLDER, str(path.parent)),
+    )
 
 
 def ingest_paths(
-    paths: Iterable[str | os.PathLike], *, progress: Callable[[int, FileResult], None] | None = None, workers: int = 1
+    paths: Iterable[str | os.PathLike],
+    *,
+    progress: Callable[[int, FileResult], None] | None = None,
+    workers: int = 1,
+    origin: tuple[str, str] | None = None,
 ) -> IngestReport:
     """Ingest files and folders; ``workers`` > 1 stores papers in that many
     processes at once (PostgreSQL only: SQLite takes one writer; papers that
@@ -333,10 +356,10 @@ def ingest_paths(
     report = IngestReport()
     files = list(iter_paths(paths))
     if workers > 1 and connection.vendor == "postgresql" and len(files) > 1:
-        results = _ingest_in_workers(files, calendar, workers)
+        results = _ingest_in_workers(files, calendar, workers, origin)
     else:
         lookups = Lookups()
-        results = (_ingest_one(path, calendar, lookups) for path in files)
+        results = (_ingest_one(path, calendar, lookups, origin) for path in files)
     for i, result in enumerate(results, 1):
         report.results.append(result)
         if progress:
@@ -345,24 +368,24 @@ def ingest_paths(
     return report
 
 
-def _ingest_one(path: Path, calendar, lookups: Lookups) -> FileResult:
+def _ingest_one(path: Path, calendar, lookups: Lookups, origin: tuple[str, str] | None = None) -> FileResult:
     if path.suffix.lower() not in SUFFIXES and path.exists():
         return FileResult(
             str(path),
             "failed",
             error=f"onbekend bestandstype {path.suffix or '(geen)'}; verwacht .txt, .pdf, .xml of .html",
         )
-    return ingest_file(path, calendar=calendar, lookups=lookups, wait_for_disk=False)
+    return ingest_file(path, calendar=calendar, lookups=lookups, wait_for_disk=False, origin=origin)
 
 
-def _worker(calendar, tasks, results) -> None:
+def _worker(calendar, tasks, results, origin=None) -> None:
     """One worker process: papers from ``tasks`` until None, (index, result) into ``results``; its own
     database connection (made on first use) and run of lookups."""
     lookups = Lookups()
     try:
         for index, path in iter(tasks.get, None):
             try:
-                results.put((index, _ingest_one(path, calendar, lookups)))
+                results.put((index, _ingest_one(path, calendar, lookups, origin)))
             except Exception:
                 results.put((index, traceback.format_exc()))
                 return
@@ -370,7 +393,7 @@ def _worker(calendar, tasks, results) -> None:
         connections.close_all()
 
 
-def _ingest_in_workers(files: list[Path], calendar, workers: int) -> Iterator[FileResult]:
+def _ingest_in_workers(files: list[Path], calendar, workers: int, origin=None) -> Iterator[FileResult]:
     """Results in the order of ``files``, from ``workers`` forked processes."""
     import multiprocessing
 
@@ -381,7 +404,9 @@ def _ingest_in_workers(files: list[Path], calendar, workers: int) -> Iterator[Fi
     for _ in range(workers):
         tasks.put(None)
     connections.close_all()  # a forked child must not share the parent's socket
-    processes = [context.Process(target=_worker, args=(calendar, tasks, results), daemon=True) for _ in range(workers)]
+    processes = [
+        context.Process(target=_worker, args=(calendar, tasks, results, origin), daemon=True) for _ in range(workers)
+    ]
     for process in processes:
         process.start()
     waiting: dict[int, FileResult] = {}

@@ -57,6 +57,7 @@ def shown_name(run: JobRun, source: str) -> str:
 
 def run_upload(run_id: int) -> JobRun:
     """Ingest the files of one upload; idempotent (a second run finds them unchanged)."""
+    from documents.models import Origin
     from tracker.ingest.run import ingest_paths
 
     run = JobRun.objects.get(pk=run_id)
@@ -65,7 +66,8 @@ def run_upload(run_id: int) -> JobRun:
     folder = upload_dir(run_id)
     paths = [folder / name for name in run.details.get("files", [])]
     try:
-        report = ingest_paths(paths)
+        who = run.details.get("by", "")
+        report = ingest_paths(paths, origin=(Origin.UPLOAD, f"door {who}" if who else ""))
     except Exception as exc:  # recorded for the page; the task's retry policy sees it too
         JobRun.objects.filter(pk=run_id).update(
             status=JobRun.Status.FAILED, error=_no_paths(str(exc), folder)[:2000], finished_at=timezone.now()

@@ -30,6 +30,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 
+from documents.models import Origin
 from documents.parsing.model import Asker as ParsedAsker
 from documents.parsing.model import ParsedDocument
 from tracker.domain import lifecycle
@@ -301,7 +302,9 @@ def fetch_papers(client: Client, outcome: Outcome, error: Error) -> None:
         except OpenDataError as exc:
             error(url, str(exc))  # left to fetch: the next run tries again
             continue
-        result = ingest_bytes(data, url, file_name=paper_name(doc, data))
+        result = ingest_bytes(
+            data, url, file_name=paper_name(doc, data), origin=(Origin.OPENDATA, f"Document {doc.number}".strip())
+        )
         if result.status == "failed":
             doc.paper, doc.paper_error = OpenDataDocument.Paper.FAILED, result.error[:2000]
             doc.save(update_fields=["paper", "paper_error"])
