@@ -64,7 +64,7 @@ def test_an_edited_sentence_is_searched_by_its_new_words(admin_client, promise_o
 
 
 def test_ingest_keeps_what_a_full_refresh_would_compute():
-    """records.store writes in bulk (no signals) and refreshes once per paper:
+    """Ingest (tracker.ingest.run.store) writes in bulk (no signals) and refreshes once per paper:
     after the seeds are ingested, recomputing everything changes nothing."""
     from tracker.ingest.run import ingest_paths
 

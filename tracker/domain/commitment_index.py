@@ -15,7 +15,7 @@ Derived data only, never edited: ``refresh(...)`` recomputes it for a scope
 (one read, one update of what changed, and the parties in two set-based
 statements); a paper's new commitments get their text as they are inserted
 (``text_for``), so only their parties are added. Every save through the ORM keeps it (the
-signals below: the admin, the review pages, the lifecycle); ``records.store``
+signals below: the admin, the review pages, the lifecycle); ``tracker.ingest.run.store``
 writes in bulk, which sends no signals, so it runs inside ``batch()`` and
 refreshes once per paper for everything it touched.
 """
