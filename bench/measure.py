@@ -33,6 +33,8 @@ RESULT_KEYS = (
     "flag_overdue_naive_s",
     "list_p95_ms",
     "list_queries",
+    "api_p95_ms",
+    "api_queries",
     "digest_s_per_1000",
 )
 
@@ -263,6 +265,46 @@ def bench_lists(n: int) -> dict:
     }
 
 
+def api_urls(n: int) -> list[str]:
+    """The list pages' URLs as the JSON API takes them: same filters, same counts (issue 19)."""
+    out = []
+    for url in list_urls(n):
+        if url.startswith("/commitments/"):
+            out.append("/api/v1/commitments/" + url[len("/commitments/") :])
+        else:
+            out.append("/api/v1/question-sets/" + url[len("/questions/") :])
+    return out
+
+
+def bench_api(n: int) -> dict:
+    """The read-only JSON API over the same filters as the lists: time and queries per page."""
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=dataset.BENCH_USER))
+    client.get("/api/v1/commitments/")
+    times, queries, slowest = [], [], []
+    for url in api_urls(n):
+        with CaptureQueriesContext(connection) as ctx:
+            start = _now()
+            response = client.get(url, HTTP_ACCEPT="application/json")
+            elapsed = (_now() - start) * 1000
+        if response.status_code != 200:
+            raise RuntimeError(f"{url}: HTTP {response.status_code}")
+        times.append(elapsed)
+        queries.append(len(ctx.captured_queries))
+        slowest.append((round(elapsed, 1), len(ctx.captured_queries), url))
+    times.sort()
+    slowest.sort(reverse=True)
+    return {
+        "api_p95_ms": times[min(len(times) - 1, max(0, int(round(0.95 * len(times))) - 1))],
+        "api_median_ms": statistics.median(times),
+        "api_queries": max(queries),
+        "api_requests": len(times),
+        "api_slowest": slowest[:3],
+    }
+
+
 # ---------------------------------------------------------------- digests
 
 
@@ -341,6 +383,8 @@ def run_all(scale_name: str, today: dt.date | None = None, log=print, ingest_wor
                 cur.execute(f"VACUUM (ANALYZE) {table}")
     log(f"list pages: {scale.list_requests} requests …")
     result.update(bench_lists(scale.list_requests))
+    log(f"JSON API: {scale.list_requests} requests …")
+    result.update(bench_api(scale.list_requests))
 
     log(f"digests to {scale.subscribers} subscribers …")
     result.update(bench_digests(today))

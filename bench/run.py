@@ -104,6 +104,8 @@ def main(argv=None) -> int:
             "flag_overdue_speedup",
             "list_p95_ms",
             "list_queries",
+            "api_p95_ms",
+            "api_queries",
             "digest_s_per_1000",
         ):
             print(f"  {key:24} {result[key]}")
