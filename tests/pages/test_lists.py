@@ -274,3 +274,11 @@ def test_documents_list_and_detail_show_parse_warnings(reviewer):
     assert rows(reviewer, reverse("document-list") + "?q=belarus") == [d.pk]
     html = reviewer.get(reverse("document-detail", args=[d.pk])).content.decode()
     assert "geen datum gevonden" in html
+
+
+def test_a_browser_asking_for_english_still_gets_dutch(reviewer):
+    page = reviewer.get(reverse("commitment-list") + "?due_from=gisteren", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    html = page.content.decode()
+    assert "Enter a valid date" not in html
+    assert "Voer een geldige datum in" in html
+    assert "(aflopend)" in reviewer.get(reverse("commitment-list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
