@@ -102,3 +102,17 @@ def test_a_fulfilment_sentence_that_names_the_promise_paper_is_the_strongest_evi
     suggestion = FulfilmentSuggestion.objects.get()
     assert "noemt het brondocument" in suggestion.reason
     assert suggestion.score >= 0.9
+
+
+def test_a_new_version_of_the_promise_letter_keeps_the_date_a_later_letter_gave_it(tmp_path):
+    promise, postponement, _ = LETTERS
+    ingest(promise)
+    ingest(postponement)
+    changed = tmp_path / promise.name
+    changed.write_text(promise.read_text().replace("Tijdens het commissiedebat", "Tijdens het eerdere commissiedebat"))
+    assert ingest(changed)["updated"] == 1
+    commitment = Commitment.objects.get()
+    # the letter of nr. 650 moved 28 February to 30 April; the promise's own letter, read again, does not undo that
+    assert commitment.due_date == dt.date(2023, 4, 30)
+    redated = StatusChange.objects.filter(object_id=commitment.pk, event="redated")
+    assert list(redated.values_list("old_value", "new_value")) == [("2023-02-28", "2023-04-30")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from tracker.domain import commitment_index, lifecycle
@@ -22,7 +23,7 @@ from tracker.ingest.corrected import retire
 from tracker.ingest.people import get_office, office_held
 from tracker.ingest.rows import is_new
 from tracker.ingest.unit import UnitOfWork
-from tracker.models import Answer, Commitment, DismissedFind, Office, QuestionSet, Request
+from tracker.models import Answer, Commitment, DismissedFind, Office, QuestionSet, Request, StatusChange
 from tracker.rules.review_date import review_date_for
 
 # Re-dating cues: a later letter saying the promise cannot be kept on time.
@@ -86,6 +87,25 @@ def _new(unit: UnitOfWork, key: str, values: dict) -> Commitment:
     return c
 
 
+#: what a re-dating letter sets on an earlier promise (redates_earlier_commitment)
+DATE_FIELDS = ("due_date", "deadline_text", "due_precision")
+
+
+def redated_elsewhere(unit: UnitOfWork, commitments) -> set[int]:
+    """The ids of ``commitments`` whose date another paper set: a StatusChange "redated" with that
+    paper as evidence. One query, none for a new paper."""
+    ids = [c.pk for c in commitments if c.pk]
+    if not ids:
+        return set()
+    events = StatusChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(Commitment),
+        object_id__in=ids,
+        event=StatusChange.Event.REDATED,
+        evidence__isnull=False,
+    ).exclude(evidence=unit.doc)
+    return set(events.values_list("object_id", flat=True))
+
+
 def store_commitments(unit: UnitOfWork) -> None:
     """The promises the parser found, matched to the paper's stored ones by sentence."""
     doc, parsed = unit.doc, unit.parsed
@@ -102,6 +122,7 @@ def store_commitments(unit: UnitOfWork) -> None:
         unit.corrections.load(existing.values())
     unit.dismissed = set(dismissed)
     unit.commitments = list(existing.values())
+    held_by_later_letter = redated_elsewhere(unit, existing.values())
     parsed_keys = {sentence_hash(p.text) for p in parsed.commitments}
     seen: set[str] = set()
     today = timezone.localdate()
@@ -143,6 +164,9 @@ def store_commitments(unit: UnitOfWork) -> None:
             c.review_date = None if c.due_date else review_date_for(doc.date, today)
             continue
         corrected_fields = unit.corrections.fields(c)
+        if c.pk in held_by_later_letter:
+            # another paper re-dated this promise (lifecycle.redate, evidence in the history): its date stands
+            values = {k: v for k, v in values.items() if k not in DATE_FIELDS}
         changed = unit.corrections.apply(c, values)
         c.rule, c.confidence = pc.rule[:60], pc.confidence
         if c.retired:
