@@ -75,6 +75,11 @@ _NUMBER_WORDS = {
 }
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _UITERLIJK = r"(?:uiterlijk" + _ + r"|ten\s+laatste" + _ + r")?"
+#: "in het (komende)", "dit", "komend", "het komende" before a season; the alternation stays open
+#: so each season adds its own last choices ("voor het", "na het", none) before its name
+_THIS_COMING = (
+    r"(?:in" + _ + r"het" + _ + r"(?:komende" + _ + r")?|dit" + _ + r"|komend" + _ + r"|het" + _ + r"komende" + _
+)
 _THIS_NEXT_YEAR = r"(?:dit|volgend|komend|het\s+komende|het\s+volgende|het)" + _ + r"jaar"
 _YEARISH = r"(?:" + _YEAR + r"|" + _THIS_NEXT_YEAR + r")"
 
@@ -465,31 +470,7 @@ PATTERNS: tuple[_Pattern, ...] = (
     ),
     _Pattern(
         "autumn",
-        _rx(
-            _UITERLIJK
-            + r"(?:in"
-            + _
-            + r"het"
-            + _
-            + r"(?:komende"
-            + _
-            + r")?|dit"
-            + _
-            + r"|komend"
-            + _
-            + r"|het"
-            + _
-            + r"komende"
-            + _
-            + r"|(?:"
-            + _VOOR
-            + r"|na)"
-            + _
-            + r"het"
-            + _
-            + r"|)najaar"
-            + _OPT_YEAR
-        ),
+        _rx(_UITERLIJK + _THIS_COMING + r"|(?:" + _VOOR + r"|na)" + _ + r"het" + _ + r"|)najaar" + _OPT_YEAR),
         _year_end,
     ),
     _Pattern(
@@ -710,31 +691,7 @@ PATTERNS: tuple[_Pattern, ...] = (
     ),
     _Pattern(
         "spring",
-        _rx(
-            _UITERLIJK
-            + r"(?:in"
-            + _
-            + r"het"
-            + _
-            + r"(?:komende"
-            + _
-            + r")?|dit"
-            + _
-            + r"|komend"
-            + _
-            + r"|het"
-            + _
-            + r"komende"
-            + _
-            + r"|"
-            + _VOOR
-            + _
-            + r"het"
-            + _
-            + r"|)voorjaar"
-            + _OPT_YEAR
-            + r"(?!s?nota)"
-        ),
+        _rx(_UITERLIJK + _THIS_COMING + r"|" + _VOOR + _ + r"het" + _ + r"|)voorjaar" + _OPT_YEAR + r"(?!s?nota)"),
         _before_recess("meireces"),
     ),
     _Pattern(

@@ -31,7 +31,6 @@ over 1 MB of text per mail.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -40,6 +39,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import ngettext
 
+from documents.parsing.dossiers import compact as compact_dossier
 from tracker.digests.schedule import iso_week, previous_week
 from tracker.models import Asker, Commitment, DigestSubscription, Ministry, Office, Party, QuestionSet
 from tracker.rules.answer_term import due_on
@@ -53,10 +53,6 @@ DUE_SOON_DAYS = 14
 
 
 # ---------------------------------------------------------------- the report
-
-
-def normalize_dossier(number: str) -> str:
-    return re.sub(r"\s+", "", number or "")
 
 
 @dataclass
@@ -178,7 +174,7 @@ class Report:
         # sub.ministries / sub.parties are prefetched by the job
         ministries = frozenset(m.name for m in sub.ministries.all())
         parties = frozenset(p.name for p in sub.parties.all())
-        dossiers = frozenset(normalize_dossier(d) for d in (sub.dossiers or []) if normalize_dossier(str(d)))
+        dossiers = frozenset(compact_dossier(d) for d in (sub.dossiers or []) if compact_dossier(str(d)))
         key = (ministries, parties, dossiers)
         if key not in self._digests:
             self._digests[key] = self.digest(ministries, parties, dossiers)
@@ -251,7 +247,7 @@ def _answer_item(qs: QuestionSet, today: dt.date) -> Item:
     askers = qs.asker_list
     offices = qs.office_list
     ministries = sorted({o.ministry.name for o in offices if o.ministry_id}) or [UNKNOWN_MINISTRY]
-    dossiers = {normalize_dossier(d.dossier) for d in (qs.question_document, qs.answer_document) if d and d.dossier}
+    dossiers = {compact_dossier(d.dossier) for d in (qs.question_document, qs.answer_document) if d and d.dossier}
     return Item(
         kind="answer",
         id=qs.pk,
@@ -293,7 +289,7 @@ def _commitment_item(c: Commitment, today: dt.date) -> Item:
         url=f"{settings.SITE_URL}/commitments/{c.pk}/",
         ministries=ministries,
         parties=parties,
-        dossiers={normalize_dossier(doc.dossier)} if doc.dossier else set(),
+        dossiers={compact_dossier(doc.dossier)} if doc.dossier else set(),
         actor=c.actor or (office.title if office else ""),
         document=doc.label,
         due=c.due_date,

@@ -12,9 +12,9 @@ from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 
+from tracker.domain.history import long_date
 from tracker.feeds.calendar import host, short
 from tracker.feeds.records import page_url, without_text
 from tracker.feeds.selection import COMMITMENTS, QUESTIONS, Selection
@@ -65,10 +65,6 @@ def newly_overdue(selection: Selection) -> list[StatusChange]:
     ]
 
 
-def nl_date(day) -> str:
-    return formats.date_format(day, "j F Y") if day else ""
-
-
 class OverdueFeed(Feed):
     feed_type = Atom1Feed
     language = "nl"
@@ -104,12 +100,12 @@ class OverdueFeed(Feed):
 
     def item_description(self, change):
         item = change.subject
-        since = f"Te laat sinds {nl_date(change.on)}." if change.on else "Te laat."
+        since = f"Te laat sinds {long_date(change.on)}." if change.on else "Te laat."
         if isinstance(item, Commitment):
             office = item.actor_office
             parts = [
                 since,
-                f"Uiterlijk: {nl_date(item.due_date)}." if item.due_date else "",
+                f"Uiterlijk: {long_date(item.due_date)}." if item.due_date else "",
                 f"Ministerie: {office.ministry.name}." if office and office.ministry_id else "",
                 f"Bron: {item.source_document.label}.",
                 item.sentence,
@@ -117,8 +113,8 @@ class OverdueFeed(Feed):
         else:
             parts = [
                 since,
-                f"Ingezonden: {nl_date(item.submitted)}." if item.submitted else "",
-                f"Antwoord uiterlijk: {nl_date(item.answer_due)}." if item.answer_due else "",
+                f"Ingezonden: {long_date(item.submitted)}." if item.submitted else "",
+                f"Antwoord uiterlijk: {long_date(item.answer_due)}." if item.answer_due else "",
                 item.subject,
             ]
         return " ".join(part for part in parts if part)
